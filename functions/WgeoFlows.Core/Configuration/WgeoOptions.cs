@@ -1,0 +1,79 @@
+namespace WgeoFlows.Configuration;
+
+// Option classes bound from the configuration keys of CONTRACT.md. Defaults are the contract's.
+
+public sealed class StorageOptions
+{
+    public const string Section = "Storage";
+    /// <summary>A connection string (Azurite locally). Empty in Azure, where <see cref="AccountName"/> and a managed identity are used.</summary>
+    public string? ConnectionString { get; set; }
+    public string? AccountName { get; set; }
+}
+
+public sealed class IntakeOptions
+{
+    public const string Section = "Intake";
+    public string WebhookSecret { get; set; } = "";
+    public TimeSpan TimestampTolerance { get; set; } = TimeSpan.FromMinutes(5);
+    public int MaxBodyBytes { get; set; } = 10 * 1024 * 1024;
+}
+
+public sealed class LinkOptions
+{
+    public const string Section = "Links";
+    public string SigningKey { get; set; } = "";
+    /// <summary>How long an emailed link stays valid after it is issued.</summary>
+    public TimeSpan Lifetime { get; set; } = TimeSpan.FromDays(30);
+}
+
+public sealed class AdminOptions
+{
+    public const string Section = "Admin";
+    public string ApiKey { get; set; } = "";
+    /// <summary>Where admin notices (e.g. a request that needs a manual match) are sent.</summary>
+    public List<string> NotifyEmails { get; set; } = [];
+}
+
+public sealed class SendGridOptions
+{
+    public const string Section = "SendGrid";
+    public string ApiKey { get; set; } = "";
+    /// <summary>Points the SendGrid client at another server (the local mail sink); empty for SendGrid itself.</summary>
+    public string? Host { get; set; }
+}
+
+public sealed class MailOptions
+{
+    public const string Section = "Mail";
+    public string From { get; set; } = "noreply@wgeoflows.example";
+    public string FromName { get; set; } = "WGEO Partnership";
+}
+
+public sealed class ReviewOptions
+{
+    public const string Section = "Review";
+    public TimeSpan ReminderAfter { get; set; } = TimeSpan.FromDays(3);
+    public TimeSpan EscalateAfter { get; set; } = TimeSpan.FromDays(7);
+    public TimeSpan ExpireAfter { get; set; } = TimeSpan.FromDays(14);
+}
+
+public sealed class MatchingOptions
+{
+    public const string Section = "Matching";
+    public int CandidatesPerRound { get; set; } = 3;
+    public int MaxRounds { get; set; } = 3;
+    public TimeSpan OfferTimeout { get; set; } = TimeSpan.FromDays(5);
+}
+
+public sealed class FollowUpOptions
+{
+    public const string Section = "FollowUp";
+    public TimeSpan After { get; set; } = TimeSpan.FromDays(90);
+}
+
+public sealed class PublicUrlOptions
+{
+    /// <summary>Configuration key <c>PublicBaseUrl</c>: the base of every emailed link, without a trailing slash.</summary>
+    public const string Key = "PublicBaseUrl";
+    public string BaseUrl { get; set; } = "http://127.0.0.1:7071";
+}

@@ -1,0 +1,57 @@
+using Azure.Data.Tables;
+using Azure.Identity;
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.Options;
+using WgeoFlows.Configuration;
+
+namespace WgeoFlows.Storage;
+
+/// <summary>
+/// The table and blob clients of the app. A connection string is used when one is configured (Azurite);
+/// otherwise the account name with <see cref="DefaultAzureCredential"/> (managed identity in Azure).
+/// </summary>
+public sealed class StorageClients
+{
+    private readonly Lazy<Task> _created;
+
+    public StorageClients(IOptions<StorageOptions> options)
+    {
+        var o = options.Value;
+        if (!string.IsNullOrWhiteSpace(o.ConnectionString))
+        {
+            Tables = new TableServiceClient(o.ConnectionString);
+            Blobs = new BlobServiceClient(o.ConnectionString);
+        }
+        else if (!string.IsNullOrWhiteSpace(o.AccountName))
+        {
+            var credential = new DefaultAzureCredential();
+            Tables = new TableServiceClient(new Uri($"https://{o.AccountName}.table.core.windows.net"), credential);
+            Blobs = new BlobServiceClient(new Uri($"https://{o.AccountName}.blob.core.windows.net"), credential);
+        }
+        else
+        {
+            throw new InvalidOperationException(
+                "Storage is not configured: set Storage:ConnectionString (or AzureWebJobsStorage), or Storage:AccountName for a managed identity.");
+        }
+        _created = new Lazy<Task>(CreateAllAsync);
+    }
+
+    public TableServiceClient Tables { get; }
+    public BlobServiceClient Blobs { get; }
+
+    public TableClient Table(string name) => Tables.GetTableClient(name);
+
+    public BlobContainerClient Attachments => Blobs.GetBlobContainerClient(TableNames.AttachmentsContainer);
+
+    /// <summary>Creates every table and container once per process; safe to call from anywhere.</summary>
+    public Task EnsureCreatedAsync() => _created.Value;
+
+    private async Task CreateAllAsync()
+    {
+        foreach (var name in TableNames.AllTables)
+        {
+            await Tables.GetTableClient(name).CreateIfNotExistsAsync();
+        }
+        await Attachments.CreateIfNotExistsAsync();
+    }
+}

@@ -1,0 +1,28 @@
+namespace WgeoFlows.Workflow;
+
+/// <summary>The statuses of CONTRACT.md, in workflow order. The names are public: never rename one.</summary>
+public enum RequestStatus
+{
+    Received,
+    Screening,
+    InReview,
+    AwaitingRequesterInfo,
+    Matching,
+    AwaitingPartner,
+    NeedsManualMatch,
+    Matched,
+    FollowUp,
+    Closed,
+    Rejected,
+    Expired,
+    Failed,
+    Cancelled,
+}
+
+public static class RequestStatusExtensions
+{
+    /// <summary>A request in one of these statuses will not change again by itself.</summary>
+    public static bool IsFinal(this RequestStatus status) =>
+        status is RequestStatus.Closed or RequestStatus.Rejected or RequestStatus.Expired
+            or RequestStatus.Failed or RequestStatus.Cancelled;
+}

@@ -1,0 +1,13 @@
+namespace WgeoFlows.Workflow;
+
+/// <summary>The orchestration's input: everything else is read by activities, so that the history stays small.</summary>
+public sealed record RequestWorkflowInput(string RequestId);
+
+public sealed record RequestWorkflowResult(string RequestId, RequestStatus FinalStatus);
+
+/// <summary>The orchestration's custom status: what an admin sees next to the runtime status.</summary>
+public sealed record WorkflowCustomStatus(string Status, string Stage, string? Detail, DateTimeOffset Since);
+
+public sealed record StatusChange(string RequestId, RequestStatus Status, string Actor, string Action, string? Detail, DateTimeOffset At);
+
+public sealed record TimelineEntry(string RequestId, string Actor, string Action, string? Detail, DateTimeOffset At);

@@ -1,0 +1,32 @@
+namespace WgeoFlows.Workflow;
+
+/// <summary>
+/// Every orchestrator, activity and event name in one place. Both hosts register these names,
+/// and a running orchestration's history refers to them: renaming one breaks in-flight requests.
+/// </summary>
+public static class WorkflowNames
+{
+    public const string RequestOrchestrator = "RequestWorkflow";
+
+    public static class Activities
+    {
+        public const string RecordStatus = "RecordStatus";
+        public const string ScreenRequest = "ScreenRequest";
+        public const string SendEmail = "SendEmail";
+        public const string OpenReview = "OpenReview";
+        public const string OpenRequesterUpdate = "OpenRequesterUpdate";
+        public const string RankPartners = "RankPartners";
+        public const string OpenOffers = "OpenOffers";
+        public const string CloseStage = "CloseStage";
+        public const string RecordTimeline = "RecordTimeline";
+        public const string ReserveCapacity = "ReserveCapacity";
+    }
+
+    public static class Events
+    {
+        public const string ReviewDecision = "ReviewDecision";
+        public const string RequesterUpdate = "RequesterUpdate";
+        public const string PartnerResponse = "PartnerResponse";
+        public const string AdminMatch = "AdminMatch";
+    }
+}
