@@ -12,7 +12,8 @@ namespace WgeoFlows.Storage;
 /// </summary>
 public sealed class StorageClients
 {
-    private readonly Lazy<Task> _created;
+    private readonly Lock _gate = new();
+    private Task? _created;
 
     public StorageClients(IOptions<StorageOptions> options)
     {
@@ -33,7 +34,6 @@ public sealed class StorageClients
             throw new InvalidOperationException(
                 "Storage is not configured: set Storage:ConnectionString (or AzureWebJobsStorage), or Storage:AccountName for a managed identity.");
         }
-        _created = new Lazy<Task>(CreateAllAsync);
     }
 
     public TableServiceClient Tables { get; }
@@ -43,8 +43,16 @@ public sealed class StorageClients
 
     public BlobContainerClient Attachments => Blobs.GetBlobContainerClient(TableNames.AttachmentsContainer);
 
-    /// <summary>Creates every table and container once per process; safe to call from anywhere.</summary>
-    public Task EnsureCreatedAsync() => _created.Value;
+    /// <summary>Creates every table and container once per process; safe to call from anywhere. A failed attempt
+    /// (storage unreachable) is not remembered, so the next call tries again.</summary>
+    public Task EnsureCreatedAsync()
+    {
+        lock (_gate)
+        {
+            if (_created is null || _created.IsFaulted || _created.IsCanceled) _created = CreateAllAsync();
+            return _created;
+        }
+    }
 
     private async Task CreateAllAsync()
     {

@@ -10,4 +10,6 @@ public sealed record WorkflowCustomStatus(string Status, string Stage, string? D
 
 public sealed record StatusChange(string RequestId, RequestStatus Status, string Actor, string Action, string? Detail, DateTimeOffset At);
 
-public sealed record TimelineEntry(string RequestId, string Actor, string Action, string? Detail, DateTimeOffset At);
+/// <summary>One line of a request's history. <see cref="Key"/> is deterministic for the event it records, so that a
+/// retried activity rewrites the same row instead of adding a second one.</summary>
+public sealed record TimelineEntry(string RequestId, string Key, string Actor, string Action, string? Detail, DateTimeOffset At);
