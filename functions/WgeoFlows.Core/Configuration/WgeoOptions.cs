@@ -32,6 +32,10 @@ public sealed class AdminOptions
     public string ApiKey { get; set; } = "";
     /// <summary>Where admin notices (e.g. a request that needs a manual match) are sent.</summary>
     public List<string> NotifyEmails { get; set; } = [];
+    /// <summary>Accept App Service authentication's principal header (X-MS-CLIENT-PRINCIPAL). Only where App Service sets it and
+    /// strips any copy a caller sends: in Azure. Never locally, where anyone could send the header.</summary>
+    public bool TrustAppServiceAuthentication { get; set; }
+    public const string Role = "Wgeo.Admin";
 }
 
 public sealed class SendGridOptions
