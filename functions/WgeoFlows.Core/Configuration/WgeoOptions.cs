@@ -1,3 +1,5 @@
+using WgeoFlows.Matching;
+
 namespace WgeoFlows.Configuration;
 
 // Option classes bound from the configuration keys of CONTRACT.md. Defaults are the contract's.
@@ -67,6 +69,8 @@ public sealed class MatchingOptions
     public int CandidatesPerRound { get; set; } = 3;
     public int MaxRounds { get; set; } = 3;
     public TimeSpan OfferTimeout { get; set; } = TimeSpan.FromDays(5);
+    /// <summary><c>Matching:Weights:*</c>: how partners are scored.</summary>
+    public RankingWeights Weights { get; set; } = new();
 }
 
 public sealed class FollowUpOptions
