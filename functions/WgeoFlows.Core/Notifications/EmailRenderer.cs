@@ -1,0 +1,54 @@
+using System.Text.Encodings.Web;
+using System.Text.RegularExpressions;
+using Fluid;
+using WgeoFlows.Intake;
+
+namespace WgeoFlows.Notifications;
+
+public sealed record RenderedEmail(string Template, string Language, string Subject, string Html, string Text);
+
+/// <summary>
+/// Renders a template and its layout. The HTML part is rendered with <see cref="HtmlEncoder.Default"/>, so everything a
+/// template prints is HTML-encoded (Fluid encodes nothing without an encoder); subject, footer and text with
+/// <see cref="NullEncoder.Default"/>, since they are plain text (the footer is encoded where the HTML layout prints it).
+/// </summary>
+public sealed partial class EmailRenderer(EmailTemplateCatalog catalog, IReferenceLabels labels)
+{
+    /// <param name="recipient">The one person the mail is for, or null when it goes to several (no personal greeting).</param>
+    public async Task<RenderedEmail> RenderAsync(string template, string language, SupportRequest request, EmailRecipient? recipient,
+        IReadOnlyDictionary<string, string> values)
+    {
+        if (!EmailTemplates.Exists(template)) throw new ArgumentException($"Unknown email template '{template}'.", nameof(template));
+        var resolved = catalog.ResolveLanguage(template, language);
+        var sections = catalog.Template(template, resolved);
+        var layout = catalog.Layout(resolved);
+
+        var context = EmailTemplateModel.CreateContext(request, recipient, values, resolved, labels);
+        var subject = OneLine(await sections["subject"].RenderAsync(context, NullEncoder.Default));
+        var footer = (await sections["footer"].RenderAsync(context, NullEncoder.Default)).Trim();
+        var htmlBody = await sections["html"].RenderAsync(context, HtmlEncoder.Default);
+        var textBody = (await sections["text"].RenderAsync(context, NullEncoder.Default)).Trim();
+
+        context.SetValue("subject", subject);
+        context.SetValue("footer", footer);
+        // The HTML body is already encoded: the layout prints it with the raw filter, everything else encoded.
+        context.SetValue("body", htmlBody);
+        var html = await layout["html"].RenderAsync(context, HtmlEncoder.Default);
+        context.SetValue("body", textBody);
+        var text = await layout["text"].RenderAsync(context, NullEncoder.Default);
+
+        return new RenderedEmail(template, resolved, subject, html, TidyText(text));
+    }
+
+    private static string OneLine(string text) => Whitespace().Replace(text, " ").Trim();
+
+    /// <summary>Liquid tags leave blank lines behind; keep at most one empty line between paragraphs.</summary>
+    private static string TidyText(string text) =>
+        BlankLines().Replace(string.Join('\n', text.Split('\n').Select(l => l.TrimEnd())), "\n\n").Trim() + "\n";
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+
+    [GeneratedRegex(@"\n{3,}")]
+    private static partial Regex BlankLines();
+}

@@ -1,0 +1,24 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using WgeoFlows.Storage;
+
+namespace WgeoFlows.Notifications;
+
+public static class NotificationServices
+{
+    /// <summary>Registers the email pipeline. Expects the options and <see cref="StorageClients"/> of AddWgeoFlowsCore;
+    /// an <see cref="IReferenceLabels"/> registered before this call replaces the ids-as-labels default.</summary>
+    public static IServiceCollection AddWgeoFlowsNotifications(this IServiceCollection services)
+    {
+        services.TryAddSingleton<RequestStore>();
+        services.TryAddSingleton<TimelineStore>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IReferenceLabels, IdsAsLabels>();
+        services.TryAddSingleton<EmailTemplateCatalog>();
+        services.TryAddSingleton<EmailRenderer>();
+        services.TryAddSingleton<EmailOutboxStore>();
+        services.TryAddSingleton<SendGridMailSender>();
+        services.TryAddSingleton<SendEmailActivity>();
+        return services;
+    }
+}

@@ -1,0 +1,53 @@
+using System.Net;
+using Microsoft.Extensions.Options;
+using SendGrid;
+using SendGrid.Helpers.Mail;
+using WgeoFlows.Configuration;
+
+namespace WgeoFlows.Notifications;
+
+/// <summary>
+/// Sends a rendered mail with SendGrid's own client; <see cref="SendGridOptions.Host"/> points that same client at the
+/// local mail sink. custom_args requestId and messageKey let SendGrid's event webhook find the outbox row again.
+/// </summary>
+public sealed class SendGridMailSender(IOptions<SendGridOptions> sendGrid, IOptions<MailOptions> mail)
+{
+    private readonly Lazy<SendGridClient> _client = new(() => CreateClient(sendGrid.Value));
+
+    /// <exception cref="EmailSendFailedException">A 5xx or 429: worth retrying.</exception>
+    /// <exception cref="EmailRejectedException">Any other 4xx: the same mail will be refused again.</exception>
+    public async Task SendAsync(string requestId, string messageKey, IReadOnlyList<EmailRecipient> to, RenderedEmail email,
+        CancellationToken cancellationToken = default)
+    {
+        var from = new EmailAddress(mail.Value.From, mail.Value.FromName);
+        var recipients = to.Select(r => new EmailAddress(r.Email, string.IsNullOrWhiteSpace(r.Name) ? null : r.Name)).ToList();
+        // One personalization per recipient: admins and co-recipients do not see each other's addresses.
+        var message = MailHelper.CreateSingleEmailToMultipleRecipients(from, recipients, email.Subject, email.Text, email.Html);
+        message.AddGlobalCustomArg("requestId", requestId);
+        message.AddGlobalCustomArg("messageKey", messageKey);
+
+        var response = await _client.Value.SendEmailAsync(message, cancellationToken);
+        if (response.IsSuccessStatusCode) return;
+
+        var reason = $"SendGrid answered {(int)response.StatusCode} {response.StatusCode}";
+        var detail = await response.Body.ReadAsStringAsync(cancellationToken);
+        if (!string.IsNullOrWhiteSpace(detail)) reason += ": " + Shorten(detail);
+        throw (int)response.StatusCode is >= 400 and < 500 && response.StatusCode != HttpStatusCode.TooManyRequests
+            ? new EmailRejectedException(response.StatusCode, reason)
+            : new EmailSendFailedException(response.StatusCode, reason);
+    }
+
+    private static SendGridClient CreateClient(SendGridOptions options)
+    {
+        if (string.IsNullOrWhiteSpace(options.ApiKey))
+        {
+            throw new InvalidOperationException($"{SendGridOptions.Section}:ApiKey is not configured: no email can be sent.");
+        }
+        var clientOptions = new SendGridClientOptions { ApiKey = options.ApiKey };
+        if (!string.IsNullOrWhiteSpace(options.Host)) clientOptions.Host = options.Host;
+        return new SendGridClient(clientOptions);
+    }
+
+    /// <summary>SendGrid's error bodies are short JSON; keep a bounded excerpt for the outbox row.</summary>
+    private static string Shorten(string text) => text.Length <= 300 ? text.Trim() : text[..300].Trim() + "…";
+}
