@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using System.Text.Json;
+using WgeoFlows.Hosting;
+using WgeoFlows.Workflow;
+
+namespace WgeoFlows.Tests;
+
+/// <summary>
+/// Reads the functions.metadata that the Worker SDK generated for the built Functions app — what the Azure Functions
+/// host will load — and fails when a function, its route, its methods, its auth level or its trigger goes missing.
+/// </summary>
+public sealed class FunctionsMetadataTests
+{
+    private static readonly string Configuration =
+        AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
+
+    private static string RepoRoot
+    {
+        get
+        {
+            var dir = new DirectoryInfo(AppContext.BaseDirectory);
+            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "WgeoFlows.sln"))) dir = dir.Parent;
+            return dir?.FullName ?? throw new InvalidOperationException("WgeoFlows.sln not found above the test folder.");
+        }
+    }
+
+    private static string BuildOutput => Path.Combine(RepoRoot, "functions", "WgeoFlows.Functions", "bin", Configuration, "net10.0");
+
+    private static IReadOnlyDictionary<string, JsonElement> Functions()
+    {
+        var path = Path.Combine(BuildOutput, "functions.metadata");
+        File.Exists(path).ShouldBeTrue($"{path} was not generated");
+        using var doc = JsonDocument.Parse(File.ReadAllText(path));
+        return doc.RootElement.EnumerateArray().ToDictionary(f => f.GetProperty("name").GetString()!, f => f.Clone());
+    }
+
+    private static JsonElement Trigger(JsonElement function) =>
+        function.GetProperty("bindings").EnumerateArray().Single(b => b.GetProperty("type").GetString()!.EndsWith("Trigger", StringComparison.Ordinal));
+
+    public static TheoryData<string, string, string[]> HttpFunctions => new()
+    {
+        { "Intake", Routes.Requests, ["post"] },
+        { "Status", Routes.Status, ["get", "head"] },
+        { "ReviewLink", Routes.Review, ["get", "head", "post"] },
+        { "UpdateLink", Routes.Update, ["get", "head", "post"] },
+        { "OfferLink", Routes.Offer, ["get", "head", "post"] },
+        { "AdminRequests", Routes.AdminRequests, ["get"] },
+        { "AdminRequest", Routes.AdminRequest, ["get"] },
+        { "Health", Routes.Health, ["get"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(HttpFunctions))]
+    public void Every_HTTP_function_is_declared_with_its_route_methods_and_auth_level(string name, string route, string[] methods)
+    {
+        Functions().ShouldContainKey(name);
+        var trigger = Trigger(Functions()[name]);
+        trigger.GetProperty("type").GetString().ShouldBe("httpTrigger");
+        trigger.GetProperty("route").GetString().ShouldBe(route);
+        trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()).Order().ShouldBe(methods.Order());
+        // Anonymous at the platform level on purpose: signatures, signed links and the admin check authenticate.
+        trigger.GetProperty("authLevel").GetString().ShouldBe("Anonymous");
+    }
+
+    [Fact]
+    public void The_request_orchestrator_is_declared_with_an_orchestration_trigger() =>
+        Trigger(Functions()[WorkflowNames.RequestOrchestrator]).GetProperty("type").GetString().ShouldBe("orchestrationTrigger");
+
+    [Fact]
+    public void Every_workflow_activity_is_declared_with_an_activity_trigger()
+    {
+        var functions = Functions();
+        foreach (var activity in WorkflowRegistration.Activities)
+        {
+            functions.ShouldContainKey(activity.Name);
+            Trigger(functions[activity.Name]).GetProperty("type").GetString().ShouldBe("activityTrigger");
+        }
+    }
+
+    [Fact]
+    public void Nothing_is_declared_that_the_tests_do_not_know_of()
+    {
+        var known = HttpFunctions.Select(row => row.Data.Item1)
+            .Concat(WorkflowRegistration.Activities.Select(a => a.Name)).Append(WorkflowNames.RequestOrchestrator);
+        Functions().Keys.Order().ShouldBe(known.Order());
+    }
+
+    [Fact]
+    public void The_root_host_json_is_in_the_build_output() =>
+        File.ReadAllText(Path.Combine(BuildOutput, "host.json")).ShouldBe(File.ReadAllText(Path.Combine(RepoRoot, "host.json")));
+
+    [Fact]
+    public async Task The_app_publishes_with_host_json_and_functions_metadata()
+    {
+        var output = Path.Combine(Path.GetTempPath(), "wgeo-publish-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var publish = Process.Start(new ProcessStartInfo("dotnet",
+                ["publish", Path.Combine(RepoRoot, "functions", "WgeoFlows.Functions", "WgeoFlows.Functions.csproj"), "-c", Configuration,
+                    "-o", output, "--nologo", "-v", "quiet"])
+            { RedirectStandardOutput = true, RedirectStandardError = true })!;
+            var log = await publish.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+            await publish.WaitForExitAsync(TestContext.Current.CancellationToken);
+            publish.ExitCode.ShouldBe(0, log);
+            File.Exists(Path.Combine(output, "host.json")).ShouldBeTrue();
+            File.Exists(Path.Combine(output, "functions.metadata")).ShouldBeTrue();
+            File.Exists(Path.Combine(output, "WgeoFlows.Core.dll")).ShouldBeTrue();
+        }
+        finally
+        {
+            if (Directory.Exists(output)) Directory.Delete(output, recursive: true);
+        }
+    }
+}
