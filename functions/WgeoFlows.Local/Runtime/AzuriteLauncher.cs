@@ -63,12 +63,16 @@ public sealed class AzuriteLauncher(
             ?? Path.Combine(root ?? Directory.GetCurrentDirectory(), ".azurite");
         Directory.CreateDirectory(location);
 
-        var start = new ProcessStartInfo(executable)
+        // In a session of its own, Azurite does not get the terminal's Ctrl+C: the host stops it last, after the
+        // sidecar has released its leases, instead of losing storage in the middle of its own shutdown.
+        var setsid = FindOnPath("setsid");
+        var start = new ProcessStartInfo(setsid ?? executable)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (setsid is not null) start.ArgumentList.Add(executable);
         foreach (var argument in new[]
         {
             "--blobHost", endpoints.Blob.Host, "--blobPort", Port(endpoints.Blob),
@@ -107,6 +111,14 @@ public sealed class AzuriteLauncher(
             await Task.Delay(100, cancellationToken);
         }
     }
+
+    private static string? FindOnPath(string program) =>
+        OperatingSystem.IsWindows()
+            ? null
+            : (Environment.GetEnvironmentVariable("PATH") ?? "")
+                .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+                .Select(dir => Path.Combine(dir, program))
+                .FirstOrDefault(File.Exists);
 
     private static string Port(Uri endpoint) => endpoint.Port.ToString(CultureInfo.InvariantCulture);
 }

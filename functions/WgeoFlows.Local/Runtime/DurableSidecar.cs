@@ -20,11 +20,12 @@ public sealed class DurableSidecar(
     ILoggerFactory loggerFactory) : IHostedService, IAsyncDisposable
 {
     private WebApplication? _server;
+    private AzureStorageOrchestrationService? _backend;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var o = options.Value;
-        var backend = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
+        var backend = _backend = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
         {
             TaskHubName = o.TaskHub,
             StorageAccountClientProvider = new StorageAccountClientProvider(
@@ -59,6 +60,9 @@ public sealed class DurableSidecar(
         await _server.StopAsync(cancellationToken);
         await _server.DisposeAsync();
         _server = null;
+        // The gRPC server stops its dispatcher without waiting for it (fire and forget on ApplicationStopping);
+        // stopping the backend here waits for its lease release, before anything stops the storage under it.
+        await _backend!.StopAsync(isForced: false);
     }
 
     public async ValueTask DisposeAsync() => await StopAsync(CancellationToken.None);
