@@ -46,7 +46,7 @@ public sealed partial class EmailRenderer(EmailTemplateCatalog catalog, IReferen
     private static string TidyText(string text) =>
         BlankLines().Replace(string.Join('\n', text.Split('\n').Select(l => l.TrimEnd())), "\n\n").Trim() + "\n";
 
-    [GeneratedRegex(@"\s+")]
+    [GeneratedRegex(@"[\r\n\t ]+")]
     private static partial Regex Whitespace();
 
     [GeneratedRegex(@"\n{3,}")]
