@@ -1,3 +1,5 @@
+using WgeoFlows.Matching;
+
 namespace WgeoFlows.Configuration;
 
 // Option classes bound from the configuration keys of CONTRACT.md. Defaults are the contract's.
@@ -32,6 +34,10 @@ public sealed class AdminOptions
     public string ApiKey { get; set; } = "";
     /// <summary>Where admin notices (e.g. a request that needs a manual match) are sent.</summary>
     public List<string> NotifyEmails { get; set; } = [];
+    /// <summary>Accept App Service authentication's principal header (X-MS-CLIENT-PRINCIPAL). Only where App Service sets it and
+    /// strips any copy a caller sends: in Azure. Never locally, where anyone could send the header.</summary>
+    public bool TrustAppServiceAuthentication { get; set; }
+    public const string Role = "Wgeo.Admin";
 }
 
 public sealed class SendGridOptions
@@ -63,6 +69,8 @@ public sealed class MatchingOptions
     public int CandidatesPerRound { get; set; } = 3;
     public int MaxRounds { get; set; } = 3;
     public TimeSpan OfferTimeout { get; set; } = TimeSpan.FromDays(5);
+    /// <summary><c>Matching:Weights:*</c>: how partners are scored.</summary>
+    public RankingWeights Weights { get; set; } = new();
 }
 
 public sealed class FollowUpOptions

@@ -1,7 +1,18 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using WgeoFlows.Admin.Auth;
+using WgeoFlows.Admin.Index;
+using WgeoFlows.Admin.Requests;
 using WgeoFlows.Configuration;
+using WgeoFlows.Health;
+using WgeoFlows.Intake;
+using WgeoFlows.Intake.Status;
+using WgeoFlows.Links;
+using WgeoFlows.Matching;
+using WgeoFlows.Matching.Offers;
+using WgeoFlows.Notifications;
 using WgeoFlows.Storage;
+using WgeoFlows.Web;
 
 namespace WgeoFlows.Hosting;
 
@@ -34,8 +45,26 @@ public static class CoreServices
             if (!string.IsNullOrWhiteSpace(configured)) o.BaseUrl = configured.TrimEnd('/');
         });
 
-        services.AddSingleton<StorageClients>();
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<StorageClients>();
+        services.AddSingleton<RequestStore>();
+        services.AddSingleton<TimelineStore>();
+        services.AddSingleton<LinkStageStore>();
+        services.AddSingleton<AdminIndexStore>();
+        services.AddSingleton<MatchCandidateStore>();
+        services.AddSingleton<LinkIssuer>();
+        services.AddSingleton<PageRenderer>();
+        services.AddSingleton<AdminAuthenticator>();
+
+        services.AddSingleton<IntakeHandler>();
+        services.AddSingleton<StatusPageHandler>();
+        services.AddSingleton<LinkPageHandler>();
+        services.AddSingleton<AdminRequestsHandler>();
+        services.AddSingleton<HealthHandler>();
+
+        services.AddWgeoFlowsMatching();
+        services.AddWgeoFlowsNotifications();
+        services.AddWorkflowActivities();
         return services;
     }
 }

@@ -10,7 +10,10 @@ public static class WorkflowNames
 
     public static class Activities
     {
+        public const string LoadSettings = "LoadSettings";
+        public const string LoadFacts = "LoadFacts";
         public const string RecordStatus = "RecordStatus";
+        public const string AppendAnswer = "AppendAnswer";
         public const string ScreenRequest = "ScreenRequest";
         public const string SendEmail = "SendEmail";
         public const string OpenReview = "OpenReview";
@@ -20,6 +23,7 @@ public static class WorkflowNames
         public const string CloseStage = "CloseStage";
         public const string RecordTimeline = "RecordTimeline";
         public const string ReserveCapacity = "ReserveCapacity";
+        public const string ReleaseCapacity = "ReleaseCapacity";
     }
 
     public static class Events

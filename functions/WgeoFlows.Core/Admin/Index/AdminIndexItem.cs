@@ -1,0 +1,16 @@
+using WgeoFlows.Workflow;
+
+namespace WgeoFlows.Admin.Index;
+
+/// <summary>One row of the admin list (CONTRACT.md, GET /api/admin/requests).</summary>
+public sealed record AdminIndexItem(
+    string RequestId,
+    string Title,
+    string Organization,
+    string Platform,
+    string Country,
+    RequestStatus Status,
+    DateTimeOffset SubmittedAt,
+    DateTimeOffset UpdatedAt);
+
+public sealed record AdminIndexPage(IReadOnlyList<AdminIndexItem> Items, string? Continuation);

@@ -1,0 +1,98 @@
+using Azure;
+using Azure.Data.Tables;
+using WgeoFlows.Storage;
+using WgeoFlows.Workflow;
+
+namespace WgeoFlows.Admin.Index;
+
+/// <summary>
+/// The admin list, kept ready to read: the same row in one partition per way of listing —
+/// "all", "status|{status}", "platform|{platform}" and "sp|{status}|{platform}" — each keyed by inverted
+/// submission time, so that any filter combination is one partition read of one page, newest first,
+/// whatever the number of requests. A status change moves the status rows; the others are overwritten.
+/// </summary>
+public sealed class AdminIndexStore(StorageClients storage)
+{
+    private TableClient Table => storage.Table(TableNames.AdminIndex);
+
+    public static string RowKeyFor(DateTimeOffset submittedAt, string requestId) =>
+        (DateTimeOffset.MaxValue.UtcTicks - submittedAt.UtcTicks).ToString("D19") + "|" + requestId;
+
+    /// <summary>Writes the item under every listing. <paramref name="previous"/> is the status it leaves, whose rows go.
+    /// Idempotent: running it again with the same arguments leaves the same rows.</summary>
+    public async Task RecordAsync(AdminIndexItem item, RequestStatus? previous, CancellationToken cancellationToken = default)
+    {
+        await storage.EnsureCreatedAsync();
+        var rowKey = RowKeyFor(item.SubmittedAt, item.RequestId);
+        foreach (var partition in PartitionsOf(item.Status, item.Platform))
+        {
+            await Table.UpsertEntityAsync(ToEntity(partition, rowKey, item), TableUpdateMode.Replace, cancellationToken);
+        }
+        if (previous is { } old && old != item.Status)
+        {
+            foreach (var partition in new[] { StatusPartition(old), StatusPlatformPartition(old, item.Platform) })
+            {
+                try
+                {
+                    await Table.DeleteEntityAsync(partition, rowKey, ETag.All, cancellationToken);
+                }
+                catch (RequestFailedException e) when (e.Status == 404)
+                {
+                    // Already moved by an earlier attempt.
+                }
+            }
+        }
+    }
+
+    /// <summary>One page, newest first. One storage request per call, reading at most <paramref name="pageSize"/> rows.</summary>
+    public async Task<AdminIndexPage> ListAsync(RequestStatus? status, string? platform, int pageSize, string? continuation,
+        CancellationToken cancellationToken = default)
+    {
+        await storage.EnsureCreatedAsync();
+        var partition = (status, platform) switch
+        {
+            ({ } s, { } p) => StatusPlatformPartition(s, p),
+            ({ } s, null) => StatusPartition(s),
+            (null, { } p) => PlatformPartition(p),
+            _ => AllPartition,
+        };
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
+        var pages = Table.QueryAsync<TableEntity>(filter, maxPerPage: pageSize, cancellationToken: cancellationToken)
+            .AsPages(string.IsNullOrEmpty(continuation) ? null : continuation, pageSize);
+        await foreach (var page in pages)
+        {
+            return new AdminIndexPage(page.Values.Select(FromEntity).ToList(), page.ContinuationToken);
+        }
+        return new AdminIndexPage([], null);
+    }
+
+    public const string AllPartition = "all";
+    public static string StatusPartition(RequestStatus s) => "status|" + s;
+    public static string PlatformPartition(string p) => "platform|" + p;
+    public static string StatusPlatformPartition(RequestStatus s, string p) => "sp|" + s + "|" + p;
+
+    private static IEnumerable<string> PartitionsOf(RequestStatus status, string platform) =>
+        [AllPartition, StatusPartition(status), PlatformPartition(platform), StatusPlatformPartition(status, platform)];
+
+    private static TableEntity ToEntity(string partition, string rowKey, AdminIndexItem item) => new(partition, rowKey)
+    {
+        ["RequestId"] = item.RequestId,
+        ["Title"] = item.Title,
+        ["Organization"] = item.Organization,
+        ["Platform"] = item.Platform,
+        ["Country"] = item.Country,
+        ["Status"] = item.Status.ToString(),
+        ["SubmittedAt"] = item.SubmittedAt,
+        ["UpdatedAt"] = item.UpdatedAt,
+    };
+
+    private static AdminIndexItem FromEntity(TableEntity e) => new(
+        e.GetString("RequestId") ?? "",
+        e.GetString("Title") ?? "",
+        e.GetString("Organization") ?? "",
+        e.GetString("Platform") ?? "",
+        e.GetString("Country") ?? "",
+        Enum.TryParse<RequestStatus>(e.GetString("Status"), out var s) ? s : RequestStatus.Received,
+        e.GetDateTimeOffset("SubmittedAt") ?? default,
+        e.GetDateTimeOffset("UpdatedAt") ?? default);
+}

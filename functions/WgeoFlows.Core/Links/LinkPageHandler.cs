@@ -1,0 +1,180 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using WgeoFlows.Configuration;
+using WgeoFlows.Intake;
+using WgeoFlows.Matching.Offers;
+using WgeoFlows.Review;
+using WgeoFlows.Storage;
+using WgeoFlows.Web;
+using WgeoFlows.Workflow;
+
+namespace WgeoFlows.Links;
+
+/// <summary>
+/// The pages behind emailed links (/api/review|update|offer/{token}). GET and HEAD only show: mail scanners open
+/// links before people do. POST decides: the stage records the first decision (ETag), and only then is the event
+/// raised to the orchestration, so exactly one decision per stage reaches the workflow.
+/// </summary>
+public sealed class LinkPageHandler(
+    IOptions<LinkOptions> options,
+    LinkStageStore stages,
+    RequestStore requests,
+    TimelineStore timeline,
+    PageRenderer pages,
+    TimeProvider clock,
+    ILogger<LinkPageHandler> logger)
+{
+    private const int MaxCommentLength = 4000;
+    private const int MaxAnswerLength = 10_000;
+
+    public async Task<IResult> ShowAsync(string kind, string token, CancellationToken cancellationToken = default)
+    {
+        var (error, claims) = await ReadTokenAsync(kind, token);
+        if (error is not null) return error;
+        var stage = await stages.GetAsync(claims!.RequestId, claims.StageKey, cancellationToken);
+        var request = (await requests.GetAsync(claims.RequestId, cancellationToken))?.Request;
+        if (stage is null || request is null || !stage.Allows(claims.Person)) return await StaleAsync();
+        return await pages.PageAsync(stage.IsOpen ? 200 : 409, "decision", Heading(kind), Model(kind, token, stage, request, claims.Person));
+    }
+
+    public async Task<IResult> DecideAsync(string kind, string token, HttpRequest http, DurableTaskClient durable,
+        CancellationToken cancellationToken = default)
+    {
+        var (error, claims) = await ReadTokenAsync(kind, token);
+        if (error is not null) return error;
+        if (!http.HasFormContentType)
+        {
+            return await pages.MessageAsync(415, "Unsupported form", "Please use the form on the link's page to send your decision.");
+        }
+        var form = await http.ReadFormAsync(cancellationToken);
+        var (decision, comment, invalid) = ReadDecision(kind, form);
+        if (invalid is not null) return await pages.MessageAsync(400, "Please check your answer", invalid);
+
+        var request = (await requests.GetAsync(claims!.RequestId, cancellationToken))?.Request;
+        if (request is null) return await StaleAsync();
+        var taken = new LinkDecision(claims.StageKey, claims.Person, decision!, comment, clock.GetUtcNow());
+        var (outcome, stage) = await stages.TryDecideAsync(claims.RequestId, taken, cancellationToken);
+        switch (outcome)
+        {
+            case DecideOutcome.Recorded:
+                await RaiseAsync(durable, kind, claims.RequestId, taken, cancellationToken);
+                await timeline.AppendAsync(new TimelineEntry(claims.RequestId, "decision|" + claims.StageKey, claims.Person,
+                    $"{kind} decision: {decision}", comment, taken.At), cancellationToken);
+                return await pages.MessageAsync(200, "Thank you", Confirmation(kind, decision!));
+            case DecideOutcome.AlreadyDecided when stage!.Decision!.Person == claims.Person && stage.Decision.Decision == decision:
+                // The same person sending the same decision again (a double click, or a retry after an error page):
+                // raise it again — the orchestration ignores a second copy — so a decision never gets lost.
+                await RaiseAsync(durable, kind, claims.RequestId, stage.Decision, cancellationToken);
+                return await pages.MessageAsync(200, "Already recorded", Confirmation(kind, decision!));
+            case DecideOutcome.AlreadyDecided:
+                return await pages.MessageAsync(409, "Already decided", AlreadyDecided(stage!));
+            case DecideOutcome.Closed:
+                return await pages.MessageAsync(410, "This step is over", ClosedText(stage!));
+            default:
+                return await StaleAsync();
+        }
+    }
+
+    private static async Task RaiseAsync(DurableTaskClient durable, string kind, string requestId, LinkDecision decision,
+        CancellationToken cancellationToken)
+    {
+        var eventName = kind switch
+        {
+            LinkKind.Review => WorkflowNames.Events.ReviewDecision,
+            LinkKind.Update => WorkflowNames.Events.RequesterUpdate,
+            _ => WorkflowNames.Events.PartnerResponse,
+        };
+        await durable.RaiseEventAsync(requestId, eventName, decision, cancellationToken);
+    }
+
+    private async Task<(IResult? Error, LinkClaims? Claims)> ReadTokenAsync(string kind, string token)
+    {
+        var check = LinkToken.Read(token, kind, options.Value.SigningKey, clock.GetUtcNow(), out var claims);
+        if (check != LinkTokenCheck.Valid) logger.LogInformation("Refused a {Kind} link: {Check}", kind, check);
+        return check switch
+        {
+            LinkTokenCheck.Valid => (null, claims),
+            LinkTokenCheck.Expired => (await pages.MessageAsync(410, "This link has expired",
+                "The link is too old to use. If you still need to act on this request, please contact the WGEO secretariat."), null),
+            LinkTokenCheck.Tampered => (await pages.MessageAsync(400, "This link is not valid",
+                "The link has been changed or damaged. Please open the link exactly as it was emailed to you."), null),
+            _ => (await pages.MessageAsync(400, "This link is not valid",
+                "The link is incomplete or not a WgeoFlows link. Please open the link exactly as it was emailed to you."), null),
+        };
+    }
+
+    private Task<IResult> StaleAsync() => pages.MessageAsync(410, "This link is no longer active",
+        "This step has moved on: a newer link has been sent, or the request was reassigned or closed.");
+
+    private static (string? Decision, string? Comment, string? Invalid) ReadDecision(string kind, IFormCollection form)
+    {
+        string? Field(string name) => form[name].Count == 1 ? form[name][0]?.Trim() : null;
+        var comment = Field("comment");
+        if (comment is { Length: > MaxCommentLength }) return (null, null, $"The comment is too long (at most {MaxCommentLength} characters).");
+        switch (kind)
+        {
+            case LinkKind.Review:
+                var decision = Field("decision");
+                if (decision is not (ReviewStep.Approve or ReviewStep.Reject or ReviewStep.RequestInfo))
+                    return (null, null, "Please choose approve, reject or ask for more information.");
+                if (decision is not ReviewStep.Approve && string.IsNullOrWhiteSpace(comment))
+                    return (null, null, decision == ReviewStep.Reject
+                        ? "Please say why the request is rejected: the requester will read it."
+                        : "Please write the question for the requester.");
+                return (decision, string.IsNullOrEmpty(comment) ? null : comment, null);
+            case LinkKind.Update:
+                var answer = Field("answer");
+                if (string.IsNullOrWhiteSpace(answer)) return (null, null, "Please write your answer.");
+                if (answer.Length > MaxAnswerLength) return (null, null, $"The answer is too long (at most {MaxAnswerLength} characters).");
+                return ("answer", answer, null);
+            default:
+                var response = Field("response");
+                if (response is not (MatchingStep.Accept or MatchingStep.Decline)) return (null, null, "Please choose accept or decline.");
+                return (response, string.IsNullOrEmpty(comment) ? null : comment, null);
+        }
+    }
+
+    private static Dictionary<string, object?> Model(string kind, string token, LinkStage stage, SupportRequest request, string person)
+    {
+        var model = RequestView.Labels(request);
+        model["heading"] = Heading(kind);
+        model["kind"] = kind;
+        model["request"] = request;
+        model["stage"] = stage;
+        model["open"] = stage.IsOpen;
+        model["question"] = stage.Question;
+        model["action"] = $"/api/{kind}/{token}";
+        // Partners see the requester's contact only in the introduction, once they have accepted.
+        model["showContact"] = kind != LinkKind.Offer;
+        model["attachments"] = kind == LinkKind.Offer
+            ? Array.Empty<object>()
+            : request.Attachments.Select(a => new { a.FileName, Size = $"{Math.Max(1, a.Size / 1024)} KB", Url = $"/api/{kind}/{token}/attachments/{Uri.EscapeDataString(a.FileName)}" }).ToArray();
+        model["submitLabel"] = kind switch { LinkKind.Review => "Send decision", LinkKind.Update => "Send answer", _ => "Send response" };
+        model["closedMessage"] = stage.Decision is not null ? AlreadyDecided(stage) : stage.ClosedReason is not null ? ClosedText(stage) : null;
+        return model;
+    }
+
+    private static string Heading(string kind) => kind switch
+    {
+        LinkKind.Review => "Review a support request",
+        LinkKind.Update => "Add information to your request",
+        _ => "An offer to support a request",
+    };
+
+    private static string AlreadyDecided(LinkStage stage) =>
+        $"This step was already decided by {stage.Decision!.Person} on {RequestView.When(stage.Decision.At)} ({stage.Decision.Decision}).";
+
+    private static string ClosedText(LinkStage stage) =>
+        $"This step was closed on {RequestView.When(stage.ClosedAt ?? stage.OpenedAt)}: {stage.ClosedReason}.";
+
+    private static string Confirmation(string kind, string decision) => kind switch
+    {
+        LinkKind.Review => $"Your decision ({decision}) is recorded. The requester and the next people in the workflow are informed by email.",
+        LinkKind.Update => "Your answer is recorded and the reviewers will see it. You will hear from us by email.",
+        _ => decision == MatchingStep.Accept
+            ? "Thank you for accepting. You will receive an introduction email with the requester's contact details."
+            : "Your answer is recorded. Thank you for letting us know.",
+    };
+}

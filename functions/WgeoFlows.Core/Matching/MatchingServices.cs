@@ -1,0 +1,22 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using WgeoFlows.Review.Reviewers;
+using WgeoFlows.SampleData;
+
+namespace WgeoFlows.Matching;
+
+public static class MatchingServices
+{
+    /// <summary>The partner and reviewer registries, ranking and the sample data loader. Expects what
+    /// AddWgeoFlowsCore registers: StorageClients, TimeProvider and MatchingOptions (with Matching:Weights).</summary>
+    public static IServiceCollection AddWgeoFlowsMatching(this IServiceCollection services)
+    {
+        // Singletons: PartnerStore holds the in-memory cache of active partners that ranking reads.
+        services.TryAddSingleton<PartnerStore>();
+        services.TryAddSingleton<PartnerCsvImporter>();
+        services.TryAddSingleton<PartnerMatcher>();
+        services.TryAddSingleton<ReviewerStore>();
+        services.TryAddSingleton<SampleDataLoader>();
+        return services;
+    }
+}

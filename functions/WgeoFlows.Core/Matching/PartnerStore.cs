@@ -1,0 +1,199 @@
+using Azure;
+using Azure.Data.Tables;
+using WgeoFlows.Storage;
+
+namespace WgeoFlows.Matching;
+
+public sealed record PartnerPage(IReadOnlyList<Partner> Items, string? Continuation);
+
+/// <summary>The partner registry in Table Storage (one partition, RK = id).</summary>
+public sealed class PartnerStore(StorageClients storage, TimeProvider time)
+{
+    /// <summary>How long <see cref="ListActiveAsync"/> serves the registry from memory: ranking reads it for every request.</summary>
+    public static readonly TimeSpan ActiveCacheLifetime = TimeSpan.FromSeconds(30);
+
+    private const int MaxConcurrencyRetries = 20;
+    private const int MaxTransactionSize = 100;
+    private static readonly string PartitionFilter = TableClient.CreateQueryFilter($"PartitionKey eq {PartnerEntity.PartitionKey}");
+
+    private ActiveSnapshot? _active;
+    private long _writes;
+
+    private sealed record ActiveSnapshot(IReadOnlyList<Partner> Partners, DateTimeOffset LoadedAt);
+
+    private async Task<TableClient> TableAsync()
+    {
+        await storage.EnsureCreatedAsync();
+        return storage.Table(TableNames.Partners);
+    }
+
+    public async Task<Partner?> GetAsync(string id, CancellationToken cancellationToken = default)
+    {
+        var entity = await GetEntityAsync(await TableAsync(), id, cancellationToken);
+        return entity is null ? null : PartnerEntity.ToPartner(entity);
+    }
+
+    /// <summary>One page in id order; pass the returned continuation to get the next.</summary>
+    public async Task<PartnerPage> ListAsync(int pageSize, string? continuation, CancellationToken cancellationToken = default)
+    {
+        var table = await TableAsync();
+        var pages = table.QueryAsync<TableEntity>(PartitionFilter, maxPerPage: Math.Clamp(pageSize, 1, 1000), cancellationToken: cancellationToken)
+            .AsPages(string.IsNullOrEmpty(continuation) ? null : continuation);
+        await foreach (var page in pages)
+        {
+            return new PartnerPage([.. page.Values.Select(PartnerEntity.ToPartner)], page.ContinuationToken);
+        }
+        return new PartnerPage([], null);
+    }
+
+    /// <summary>Every partner, active or not (imports compare against it).</summary>
+    public async Task<IReadOnlyList<Partner>> ListAllAsync(CancellationToken cancellationToken = default) =>
+        await QueryAsync(PartitionFilter, cancellationToken);
+
+    /// <summary>Every active partner, cached for <see cref="ActiveCacheLifetime"/>; a write through this store clears the cache.
+    /// The capacity seen here can be that old: <see cref="TryReserveCapacityAsync"/> is the authority.</summary>
+    public async Task<IReadOnlyList<Partner>> ListActiveAsync(CancellationToken cancellationToken = default)
+    {
+        var snapshot = _active;
+        var now = time.GetUtcNow();
+        if (snapshot is not null && now - snapshot.LoadedAt < ActiveCacheLifetime)
+        {
+            return snapshot.Partners;
+        }
+        var writesBefore = Interlocked.Read(ref _writes);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PartnerEntity.PartitionKey} and Active eq {true}");
+        var partners = await QueryAsync(filter, cancellationToken);
+        // A write that landed while we read may be missing from what we read: then don't keep it.
+        if (Interlocked.Read(ref _writes) == writesBefore) _active = new ActiveSnapshot(partners, now);
+        return partners;
+    }
+
+    public async Task<bool> AnyAsync(CancellationToken cancellationToken = default)
+    {
+        var table = await TableAsync();
+        await foreach (var page in table.QueryAsync<TableEntity>(PartitionFilter, maxPerPage: 1, select: ["RowKey"], cancellationToken: cancellationToken).AsPages())
+        {
+            if (page.Values.Count > 0) return true;
+            if (page.ContinuationToken is null) break;
+        }
+        return false;
+    }
+
+    /// <summary>Creates or updates the registry fields; the engagement fields of a stored partner are kept.</summary>
+    public async Task UpsertAsync(Partner partner, CancellationToken cancellationToken = default)
+    {
+        var table = await TableAsync();
+        await table.UpsertEntityAsync(PartnerEntity.RegistryFields(partner), TableUpdateMode.Merge, cancellationToken);
+        InvalidateActiveCache();
+    }
+
+    /// <summary>Like <see cref="UpsertAsync"/> for many partners, in table transactions of 100.</summary>
+    public async Task UpsertManyAsync(IEnumerable<Partner> partners, CancellationToken cancellationToken = default)
+    {
+        var table = await TableAsync();
+        foreach (var chunk in partners.Chunk(MaxTransactionSize))
+        {
+            var actions = chunk.Select(p => new TableTransactionAction(TableTransactionActionType.UpsertMerge, PartnerEntity.RegistryFields(p)));
+            await table.SubmitTransactionAsync(actions, cancellationToken);
+        }
+        InvalidateActiveCache();
+    }
+
+    /// <returns>False when there was no such partner.</returns>
+    public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken = default)
+    {
+        var table = await TableAsync();
+        var response = await table.DeleteEntityAsync(PartnerEntity.PartitionKey, id, ETag.All, cancellationToken);
+        InvalidateActiveCache();
+        return response.Status != 404;
+    }
+
+    /// <summary>Takes one capacity unit of the partner for <paramref name="engagementKey"/> (e.g. request id), with
+    /// optimistic concurrency: of two callers racing for the last unit, exactly one gets it. Idempotent per key.</summary>
+    public Task<CapacityReservation> TryReserveCapacityAsync(string partnerId, string engagementKey, CancellationToken cancellationToken = default) =>
+        UpdateWithRetryAsync(partnerId, CapacityReservation.NotFound, entity =>
+        {
+            var keys = PartnerEntity.Keys(entity);
+            if (keys.Contains(engagementKey)) return (CapacityReservation.AlreadyReserved, false);
+            var partner = PartnerEntity.ToPartner(entity);
+            if (!partner.Active || partner.RemainingCapacity == 0) return (CapacityReservation.NoCapacity, false);
+            keys.Add(engagementKey);
+            SetEngagements(entity, keys);
+            return (CapacityReservation.Reserved, true);
+        }, cancellationToken);
+
+    /// <summary>Gives back the unit held for <paramref name="engagementKey"/>. Idempotent: false when the key held none.</summary>
+    public Task<bool> ReleaseCapacityAsync(string partnerId, string engagementKey, CancellationToken cancellationToken = default) =>
+        UpdateWithRetryAsync(partnerId, false, entity =>
+        {
+            var keys = PartnerEntity.Keys(entity);
+            var released = keys.Remove(engagementKey);
+            if (released) SetEngagements(entity, keys);
+            return (released, released);
+        }, cancellationToken);
+
+    /// <summary>Counts an offer made to the partner, for the recent-load part of ranking: the count restarts when the
+    /// previous offer is older than <paramref name="window"/>.</summary>
+    public Task<bool> RecordOfferAsync(string partnerId, DateTimeOffset offeredAt, TimeSpan window, CancellationToken cancellationToken = default) =>
+        UpdateWithRetryAsync(partnerId, false, entity =>
+        {
+            var last = entity.GetDateTimeOffset(PartnerEntity.LastOfferedAt);
+            var recent = last is { } l && offeredAt - l < window ? (entity.GetInt32(PartnerEntity.RecentOffers) ?? 0) : 0;
+            entity[PartnerEntity.LastOfferedAt] = offeredAt;
+            entity[PartnerEntity.RecentOffers] = recent + 1;
+            return (true, true);
+        }, cancellationToken);
+
+    private static void SetEngagements(TableEntity entity, List<string> keys)
+    {
+        entity[PartnerEntity.EngagementKeys] = PartnerEntity.Join(keys);
+        entity[PartnerEntity.OpenEngagements] = keys.Count;
+    }
+
+    // Reads the row, lets `change` decide, and writes it back only if nobody wrote in between (ETag); otherwise again.
+    private async Task<T> UpdateWithRetryAsync<T>(string partnerId, T whenMissing, Func<TableEntity, (T Result, bool Write)> change, CancellationToken cancellationToken)
+    {
+        var table = await TableAsync();
+        for (var attempt = 0; attempt < MaxConcurrencyRetries; attempt++)
+        {
+            var entity = await GetEntityAsync(table, partnerId, cancellationToken);
+            if (entity is null) return whenMissing;
+            var (result, write) = change(entity);
+            if (!write) return result;
+            try
+            {
+                await table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
+                InvalidateActiveCache();
+                return result;
+            }
+            catch (RequestFailedException e) when (e.Status == 412)
+            {
+                // Someone else changed the partner since we read it: read again and decide again.
+            }
+        }
+        throw new InvalidOperationException($"Partner '{partnerId}' kept changing under {MaxConcurrencyRetries} attempts to update it.");
+    }
+
+    private static async Task<TableEntity?> GetEntityAsync(TableClient table, string id, CancellationToken cancellationToken)
+    {
+        var response = await table.GetEntityIfExistsAsync<TableEntity>(PartnerEntity.PartitionKey, id, cancellationToken: cancellationToken);
+        return response.HasValue ? response.Value : null;
+    }
+
+    private async Task<IReadOnlyList<Partner>> QueryAsync(string filter, CancellationToken cancellationToken)
+    {
+        var table = await TableAsync();
+        var partners = new List<Partner>();
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken))
+        {
+            partners.Add(PartnerEntity.ToPartner(entity));
+        }
+        return partners;
+    }
+
+    private void InvalidateActiveCache()
+    {
+        Interlocked.Increment(ref _writes);
+        _active = null;
+    }
+}

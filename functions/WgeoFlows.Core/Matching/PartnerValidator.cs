@@ -1,0 +1,113 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using WgeoFlows.Reference;
+
+namespace WgeoFlows.Matching;
+
+public sealed record PartnerValidationResult(Partner? Partner, IReadOnlyList<string> Errors)
+{
+    public bool IsValid => Partner is not null;
+}
+
+/// <summary>Turns a <see cref="PartnerInput"/> into a <see cref="Partner"/>, or names everything wrong with it. Pure.</summary>
+public static partial class PartnerValidator
+{
+    public const int MaxNameLength = 200;
+    public const int MaxCapacity = 1000;
+
+    [GeneratedRegex("^[a-z0-9-]{1,64}$")]
+    private static partial Regex IdFormat();
+
+    public static PartnerValidationResult Validate(PartnerInput input, CountryCatalog countries)
+    {
+        var errors = new List<string>();
+
+        var id = input.Id?.Trim() ?? "";
+        if (!IdFormat().IsMatch(id))
+        {
+            errors.Add("id: must be 1 to 64 characters of a-z, 0-9 and '-'.");
+        }
+
+        var name = input.Name?.Trim() ?? "";
+        if (name.Length == 0) errors.Add("name: is required.");
+        else if (name.Length > MaxNameLength) errors.Add($"name: must be at most {MaxNameLength} characters.");
+
+        var platform = input.Platform?.Trim().ToLowerInvariant() ?? "";
+        if (!Taxonomy.IsPlatform(platform)) errors.Add($"platform: '{input.Platform}' is not a platform.");
+
+        var country = countries.Find(input.Country?.Trim());
+        if (country is null) errors.Add($"country: '{input.Country}' is not an ISO 3166-1 alpha-2 country code.");
+
+        if (!PartnerRoles.TryParse(input.Role, out var role))
+        {
+            errors.Add($"role: '{input.Role}' is not provider, funder or both.");
+        }
+
+        var thematicAreas = ValidList("thematicAreas", input.ThematicAreas, Taxonomy.IsThematicArea, "thematic area", errors);
+        var supportTypes = ValidList("supportTypes", input.SupportTypes, Taxonomy.IsSupportType, "support type", errors);
+        var languages = ValidList("languages", input.Languages, Taxonomy.IsLanguage, "language", errors);
+
+        if (!int.TryParse(input.Capacity?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var capacity) || capacity > MaxCapacity)
+        {
+            errors.Add($"capacity: '{input.Capacity}' is not a whole number from 0 to {MaxCapacity}.");
+        }
+
+        var email = input.Email?.Trim() ?? "";
+        if (!EmailAddresses.IsValid(email)) errors.Add($"email: '{input.Email}' is not an email address.");
+
+        var active = true;
+        if (!string.IsNullOrWhiteSpace(input.Active) && !TryParseFlag(input.Active, out active))
+        {
+            errors.Add($"active: '{input.Active}' is not true or false.");
+        }
+
+        if (errors.Count > 0)
+        {
+            return new PartnerValidationResult(null, errors);
+        }
+
+        return new PartnerValidationResult(new Partner
+        {
+            Id = id,
+            Name = name,
+            Platform = platform,
+            Country = country!.Code.ToUpperInvariant(),
+            Region = country.Region,
+            GlobalSouth = country.GlobalSouth,
+            Role = role,
+            ThematicAreas = thematicAreas,
+            SupportTypes = supportTypes,
+            Languages = languages,
+            Capacity = capacity,
+            Email = EmailAddresses.Normalize(email),
+            Active = active,
+        }, []);
+    }
+
+    // Lower-cased, duplicates dropped, order kept: the stored form, so that re-importing compares equal.
+    private static IReadOnlyList<string> ValidList(string field, IReadOnlyList<string> items, Func<string?, bool> isKnown, string what, List<string> errors)
+    {
+        var normalized = items.Select(i => i.Trim().ToLowerInvariant()).Where(i => i.Length > 0).Distinct().ToList();
+        if (normalized.Count == 0)
+        {
+            errors.Add($"{field}: at least one {what} is required.");
+            return [];
+        }
+        var unknown = normalized.Where(i => !isKnown(i)).ToList();
+        if (unknown.Count > 0)
+        {
+            errors.Add($"{field}: unknown {what} {string.Join(", ", unknown.Select(u => $"'{u}'"))}.");
+        }
+        return normalized;
+    }
+
+    private static bool TryParseFlag(string value, out bool flag)
+    {
+        switch (value.Trim().ToLowerInvariant())
+        {
+            case "true" or "yes" or "1": flag = true; return true;
+            case "false" or "no" or "0": flag = false; return true;
+            default: flag = false; return false;
+        }
+    }
+}

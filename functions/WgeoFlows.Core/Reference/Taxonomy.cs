@@ -1,0 +1,52 @@
+using System.Collections.Frozen;
+
+namespace WgeoFlows.Reference;
+
+/// <summary>The partnership's taxonomies (CONTRACT.md), read once from the embedded taxonomy.json: change
+/// or extend a taxonomy there, not in code. Ids are lower case and compared exactly (ordinal): normalise
+/// input before asking.</summary>
+public static class Taxonomy
+{
+    private static readonly TaxonomyFile Data = EmbeddedReferenceData.Read<TaxonomyFile>("taxonomy.json");
+
+    private static readonly FrozenSet<string> PlatformIds = IdsOf(Data.Platforms);
+    private static readonly FrozenSet<string> ThematicAreaIds = IdsOf(Data.ThematicAreas);
+    private static readonly FrozenSet<string> SupportTypeIds = IdsOf(Data.SupportTypes);
+    private static readonly FrozenSet<string> RegionIds = IdsOf(Data.Regions);
+    private static readonly FrozenSet<string> LanguageIds = IdsOf(Data.Languages);
+
+    /// <summary>The seven partnership platforms.</summary>
+    public static IReadOnlyList<TaxonomyTerm> Platforms => Data.Platforms;
+    public static IReadOnlyList<TaxonomyTerm> ThematicAreas => Data.ThematicAreas;
+    /// <summary>The modalities of support a request can ask for and a partner can offer.</summary>
+    public static IReadOnlyList<TaxonomyTerm> SupportTypes => Data.SupportTypes;
+    /// <summary>The contract regions; every <see cref="Country.Region"/> is one of them.</summary>
+    public static IReadOnlyList<TaxonomyTerm> Regions => Data.Regions;
+    /// <summary>The languages a requester can be written to in: en fr es ar zh ru pt.</summary>
+    public static IReadOnlyList<TaxonomyTerm> Languages => Data.Languages;
+
+    public static bool IsPlatform(string? id) => id is not null && PlatformIds.Contains(id);
+    public static bool IsThematicArea(string? id) => id is not null && ThematicAreaIds.Contains(id);
+    public static bool IsSupportType(string? id) => id is not null && SupportTypeIds.Contains(id);
+    public static bool IsRegion(string? id) => id is not null && RegionIds.Contains(id);
+    public static bool IsLanguage(string? id) => id is not null && LanguageIds.Contains(id);
+
+    /// <summary>The term with this id in <paramref name="list"/>, or null.</summary>
+    public static TaxonomyTerm? Find(IReadOnlyList<TaxonomyTerm> list, string? id) =>
+        id is null ? null : list.FirstOrDefault(t => string.Equals(t.Id, id, StringComparison.Ordinal));
+
+    /// <summary>The label of <paramref name="id"/> in <paramref name="language"/>, falling back to English,
+    /// then to the id itself (so an id retired from the taxonomy still shows as something readable).</summary>
+    public static string Label(IReadOnlyList<TaxonomyTerm> list, string id, string language = "en") =>
+        Find(list, id)?.Label(language) ?? id;
+
+    private static FrozenSet<string> IdsOf(IReadOnlyList<TaxonomyTerm> terms) =>
+        terms.Select(t => t.Id).ToFrozenSet(StringComparer.Ordinal);
+
+    private sealed record TaxonomyFile(
+        IReadOnlyList<TaxonomyTerm> Platforms,
+        IReadOnlyList<TaxonomyTerm> ThematicAreas,
+        IReadOnlyList<TaxonomyTerm> SupportTypes,
+        IReadOnlyList<TaxonomyTerm> Regions,
+        IReadOnlyList<TaxonomyTerm> Languages);
+}

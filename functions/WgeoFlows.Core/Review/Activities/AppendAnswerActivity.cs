@@ -1,0 +1,22 @@
+using WgeoFlows.Intake;
+using WgeoFlows.Storage;
+using WgeoFlows.Workflow;
+using WgeoFlows.Workflow.Steps;
+
+namespace WgeoFlows.Review.Activities;
+
+/// <summary>Adds the requester's answer to the request, once per update stage, so reviewers see it on the next round.</summary>
+public sealed class AppendAnswerActivity(RequestStore requests) : IWorkflowActivity<AppendAnswerCommand, bool>
+{
+    public async Task<bool> RunAsync(AppendAnswerCommand c, CancellationToken cancellationToken = default)
+    {
+        await requests.UpdateAsync(c.RequestId, r =>
+        {
+            // Idempotent: the same question answered at the same moment is the same exchange.
+            if (r.AddedInformation.Any(x => x.AskedAt == c.AskedAt && x.Question == c.Question)) return r;
+            var exchange = new InformationExchange(c.Question, c.AskedBy, c.AskedAt, c.Answer, c.AnsweredAt);
+            return r with { AddedInformation = [.. r.AddedInformation, exchange] };
+        }, cancellationToken);
+        return true;
+    }
+}

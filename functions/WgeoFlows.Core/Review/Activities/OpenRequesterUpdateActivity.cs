@@ -1,0 +1,20 @@
+using WgeoFlows.Links;
+using WgeoFlows.Storage;
+using WgeoFlows.Workflow;
+using WgeoFlows.Workflow.Steps;
+
+namespace WgeoFlows.Review.Activities;
+
+/// <summary>Opens the requester's "more information" stage and makes their update link.</summary>
+public sealed class OpenRequesterUpdateActivity(RequestStore requests, LinkStageStore stages, LinkIssuer links)
+    : IWorkflowActivity<OpenUpdateCommand, PersonLink>
+{
+    public async Task<PersonLink> RunAsync(OpenUpdateCommand c, CancellationToken cancellationToken = default)
+    {
+        var request = (await requests.GetAsync(c.RequestId, cancellationToken))?.Request
+            ?? throw new InvalidOperationException($"Request {c.RequestId} has no record.");
+        var email = request.Contact.Email.ToLowerInvariant();
+        await stages.OpenAsync(c.RequestId, c.StageKey, LinkKind.Update, "More information", [email], c.Question, c.At, cancellationToken);
+        return new PersonLink(email, request.Contact.Name, links.DecisionUrl(LinkKind.Update, c.RequestId, email, c.StageKey, c.At));
+    }
+}

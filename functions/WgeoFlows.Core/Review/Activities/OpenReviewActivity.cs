@@ -1,0 +1,51 @@
+using Microsoft.Extensions.Options;
+using WgeoFlows.Configuration;
+using WgeoFlows.Links;
+using WgeoFlows.Review.Reviewers;
+using WgeoFlows.Storage;
+using WgeoFlows.Workflow;
+using WgeoFlows.Workflow.Steps;
+
+namespace WgeoFlows.Review.Activities;
+
+/// <summary>
+/// Opens a review stage round for its reviewers and makes their links. The stages of a platform are the distinct
+/// stage numbers of its reviewers (default: one). With <see cref="OpenReviewCommand.Backup"/> the backups are added to
+/// the same stage (escalation), so the primaries' links keep working and the first decision of anyone wins.
+/// </summary>
+public sealed class OpenReviewActivity(RequestStore requests, ReviewerStore reviewers, LinkStageStore stages, LinkIssuer links,
+    IOptions<AdminOptions> admin) : IWorkflowActivity<OpenReviewCommand, OpenedReview>
+{
+    public static string StageKeyOf(int stage, int round) => $"review-{stage}-r{round}";
+
+    public async Task<OpenedReview> RunAsync(OpenReviewCommand c, CancellationToken cancellationToken = default)
+    {
+        var request = (await requests.GetAsync(c.RequestId, cancellationToken))?.Request
+            ?? throw new InvalidOperationException($"Request {c.RequestId} has no record.");
+        var all = await reviewers.ListForPlatformAsync(request.Organization.Platform, cancellationToken);
+        var stageNumbers = all.Select(r => r.Stage).Distinct().Order().ToList();
+        var stageCount = Math.Max(1, stageNumbers.Count);
+        var stageNumber = stageNumbers.Count >= c.StageNumber ? stageNumbers[c.StageNumber - 1] : c.StageNumber;
+        var ofStage = all.Where(r => r.Stage == stageNumber).ToList();
+        var primaries = ofStage.Where(r => r.Role == ReviewerRole.Primary).ToList();
+        var chosen = (c.Backup ? ofStage.Where(r => r.Role == ReviewerRole.Backup) : primaries)
+            .Select(r => (Email: r.Email.ToLowerInvariant(), r.Name)).ToList();
+        if (chosen.Count == 0 && !c.Backup)
+        {
+            // No reviewer registered for the platform: the secretariat's admins review rather than the request stalling.
+            chosen = admin.Value.NotifyEmails.Select(e => (Email: e.ToLowerInvariant(), Name: "WGEO secretariat")).ToList();
+            if (chosen.Count == 0)
+            {
+                throw new InvalidOperationException(
+                    $"No reviewers are registered for the platform {request.Organization.Platform} and no admin emails are configured.");
+            }
+        }
+
+        var stageKey = StageKeyOf(c.StageNumber, c.Round);
+        var title = stageCount == 1 ? "Review" : $"Review stage {c.StageNumber} of {stageCount}";
+        await stages.OpenAsync(c.RequestId, stageKey, LinkKind.Review, title, chosen.Select(r => r.Email), null, c.At, cancellationToken);
+        var personLinks = chosen.Select(r => new PersonLink(r.Email, r.Name,
+            links.DecisionUrl(LinkKind.Review, c.RequestId, r.Email, stageKey, c.At))).ToList();
+        return new OpenedReview(stageKey, title, stageCount, personLinks, string.Join(", ", primaries.Select(p => p.Name)));
+    }
+}

@@ -1,0 +1,80 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using System.Text.Encodings.Web;
+using Fluid;
+using Microsoft.AspNetCore.Http;
+
+namespace WgeoFlows.Web;
+
+/// <summary>
+/// Renders the pages people open (link pages, status page, form, dashboard) from Liquid templates embedded under
+/// Web/Pages. Every value is HTML-encoded (Fluid encodes only when given an encoder, so it is always given one);
+/// the layout receives the already-rendered body.
+/// </summary>
+public sealed class PageRenderer
+{
+    private static readonly FluidParser Parser = new();
+    private readonly ConcurrentDictionary<string, IFluidTemplate> _templates = new();
+    private readonly TemplateOptions _options;
+
+    public PageRenderer()
+    {
+        _options = new TemplateOptions { MemberAccessStrategy = UnsafeMemberAccessStrategy.Instance };
+    }
+
+    public async Task<string> RenderAsync(string page, string title, object model, string language = "en")
+    {
+        var body = await RenderTemplateAsync(page, new TemplateContext(model, _options, allowModelMembers: true));
+        var layout = new TemplateContext(_options);
+        layout.SetValue("title", title);
+        layout.SetValue("language", language);
+        layout.SetValue("body", new Fluid.Values.StringValue(body, encode: false));
+        return await RenderTemplateAsync("layout", layout);
+    }
+
+    /// <summary>An HTML page answer with the given status code.</summary>
+    public async Task<IResult> PageAsync(int status, string page, string title, object model, string language = "en") =>
+        new HtmlResult(status, await RenderAsync(page, title, model, language));
+
+    /// <summary>A short page that says what happened (errors, confirmations).</summary>
+    public Task<IResult> MessageAsync(int status, string title, string message, string? detail = null) =>
+        PageAsync(status, "message", title, new { heading = title, message, detail });
+
+    private async Task<string> RenderTemplateAsync(string name, TemplateContext context)
+    {
+        var template = _templates.GetOrAdd(name, Load);
+        return await template.RenderAsync(context, HtmlEncoder.Default);
+    }
+
+    private static IFluidTemplate Load(string name)
+    {
+        var resource = $"WgeoFlows.Web.Pages.{name}.liquid";
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"Page template {resource} is not embedded.");
+        using var reader = new StreamReader(stream);
+        var source = reader.ReadToEnd();
+        return Parser.TryParse(source, out var template, out var error)
+            ? template
+            : throw new InvalidOperationException($"Page template {name} does not parse: {error}");
+    }
+}
+
+public sealed class HtmlResult(int status, string html) : IResult
+{
+    public int StatusCode => status;
+    public string Html => html;
+
+    public async Task ExecuteAsync(HttpContext httpContext)
+    {
+        httpContext.Response.StatusCode = status;
+        httpContext.Response.ContentType = "text/html; charset=utf-8";
+        // Pages never need to be framed or to run inline script from data; say so to the browser.
+        httpContext.Response.Headers.XContentTypeOptions = "nosniff";
+        httpContext.Response.Headers["Referrer-Policy"] = "no-referrer";
+        httpContext.Response.Headers.CacheControl = "no-store";
+        httpContext.Response.Headers.ContentSecurityPolicy =
+            "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+        if (HttpMethods.IsHead(httpContext.Request.Method)) return;
+        await httpContext.Response.WriteAsync(html);
+    }
+}

@@ -1,0 +1,51 @@
+using Microsoft.DurableTask;
+using WgeoFlows.Intake;
+using WgeoFlows.Notifications;
+using WgeoFlows.Review;
+using WgeoFlows.Matching.Offers;
+using WgeoFlows.Workflow.Steps;
+
+namespace WgeoFlows.Workflow;
+
+/// <summary>
+/// One orchestration per request (instance id = request id): screening, review, matching, introduction, follow-up.
+/// Deterministic by construction: no I/O, no clock but the context's, all effects through activities.
+/// </summary>
+public static class RequestWorkflow
+{
+    public static async Task<RequestWorkflowResult> RunAsync(TaskOrchestrationContext context, RequestWorkflowInput input)
+    {
+        var settings = await context.CallActivityAsync<WorkflowSettings>(WorkflowNames.Activities.LoadSettings, input.RequestId);
+        var facts = await context.CallActivityAsync<RequestFacts>(WorkflowNames.Activities.LoadFacts, input.RequestId);
+        var run = new WorkflowRun(context, input.RequestId, settings);
+        var requester = new EmailRecipient(facts.ContactEmail, facts.ContactName);
+
+        await run.SetStatusAsync(RequestStatus.Screening, "screening", "screening started");
+        await run.EmailAsync("ack", "acknowledgement", facts.Language, requester,
+            new Dictionary<string, string> { ["statusUrl"] = facts.StatusUrl });
+
+        var screening = await run.CallAsync<ScreeningOutcome>(WorkflowNames.Activities.ScreenRequest, input.RequestId);
+        if (!screening.Eligible)
+        {
+            var reasons = string.Join('\n', screening.Reasons);
+            await run.EmailAsync("screening-rejected", "screening-rejected", facts.Language, requester,
+                new Dictionary<string, string> { ["reasons"] = reasons });
+            await run.SetStatusAsync(RequestStatus.Rejected, "screening", "not eligible", reasons);
+            return new RequestWorkflowResult(input.RequestId, run.Status);
+        }
+
+        var review = await ReviewStep.RunAsync(run, facts, requester);
+        if (review != ReviewOutcome.Approved)
+        {
+            return new RequestWorkflowResult(input.RequestId, run.Status);
+        }
+
+        var matched = await MatchingStep.RunAsync(run, facts, requester);
+        await FollowUpStep.RunAsync(run, facts, requester, matched);
+        return new RequestWorkflowResult(input.RequestId, run.Status);
+    }
+}
+
+/// <summary>What the orchestrator needs to know about the request to address people; loaded once by an activity.</summary>
+public sealed record RequestFacts(string RequestId, string Platform, string ContactName, string ContactEmail, string Language,
+    string StatusUrl);

@@ -1,0 +1,50 @@
+using WgeoFlows.Workflow;
+
+namespace WgeoFlows.Workflow.Steps;
+
+// Inputs and outputs of the activities the orchestrator calls. They are stored in the orchestration history:
+// add optional members only, never rename or remove one while requests are in flight.
+
+/// <summary>A status change. <see cref="Previous"/> is what the orchestrator left, so the admin index can move the row.</summary>
+public sealed record RecordStatusCommand(string RequestId, RequestStatus Status, RequestStatus? Previous, string EventKey,
+    string Actor, string Action, string? Detail, DateTimeOffset At);
+
+public sealed record RecordTimelineCommand(string RequestId, string EventKey, string Actor, string Action, string? Detail, DateTimeOffset At);
+
+public sealed record ScreeningOutcome(bool Eligible, IReadOnlyList<string> Reasons);
+
+/// <summary>A link to a decision page for one person.</summary>
+public sealed record PersonLink(string Email, string Name, string Url);
+
+/// <summary>Opens review stage <see cref="StageNumber"/> (1-based), round <see cref="Round"/>, for its primary reviewers,
+/// or for its backup reviewers when <see cref="Backup"/> is set (escalation: the primaries' links stay valid).</summary>
+public sealed record OpenReviewCommand(string RequestId, int StageNumber, int Round, bool Backup, DateTimeOffset At);
+
+public sealed record OpenedReview(string StageKey, string StageTitle, int StageCount, IReadOnlyList<PersonLink> Links, string PrimaryNames);
+
+public sealed record OpenUpdateCommand(string RequestId, string StageKey, string Question, string AskedBy, DateTimeOffset At);
+
+public sealed record AppendAnswerCommand(string RequestId, string StageKey, string Question, string AskedBy, DateTimeOffset AskedAt,
+    string Answer, DateTimeOffset AnsweredAt);
+
+public sealed record CloseStageCommand(string RequestId, string StageKey, string Reason, DateTimeOffset At);
+
+public sealed record RankedPartner(string PartnerId, string Name, string Email, string Country, double Score);
+
+public sealed record RankedPartners(IReadOnlyList<RankedPartner> Candidates);
+
+public sealed record OpenOffersCommand(string RequestId, int Round, IReadOnlyList<string> PartnerIds, DateTimeOffset At);
+
+public sealed record OpenedOffer(string PartnerId, string StageKey, PersonLink Link, string PartnerName);
+
+public sealed record OpenedOffers(IReadOnlyList<OpenedOffer> Offers);
+
+/// <summary>Takes one unit of the partner's capacity for this request. <see cref="Force"/> is an admin's manual match, which may exceed it.</summary>
+public sealed record ReserveCapacityCommand(string RequestId, string PartnerId, bool Force);
+
+public sealed record Reservation(bool Reserved, RankedPartner? Partner);
+
+public sealed record ReleaseCapacityCommand(string RequestId, string PartnerId);
+
+/// <summary>Raised by an admin (POST /api/admin/requests/{id}/match) for a request that needs a manual match.</summary>
+public sealed record AdminMatchEvent(string PartnerId, string Admin, DateTimeOffset At);
