@@ -1,3 +1,9 @@
+using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
-var host = new HostBuilder().ConfigureFunctionsWebApplication().Build();
-host.Run();
+using WgeoFlows.Hosting;
+
+var builder = FunctionsApplication.CreateBuilder(args);
+builder.ConfigureFunctionsWebApplication();
+if (!builder.Environment.IsDevelopment()) RequiredSettings.EnsurePresent(builder.Configuration);
+builder.Services.AddWgeoFlowsCore(builder.Configuration);
+builder.Build().Run();

@@ -56,6 +56,9 @@ public static class CoreServices
         services.AddSingleton<PageRenderer>();
         services.AddSingleton<AdminAuthenticator>();
 
+        services.AddSingleton<WgeoFlows.Intake.Submissions.SubmissionStore>();
+        services.AddSingleton<WgeoFlows.Intake.Submissions.AttachmentStore>();
+        services.AddSingleton<WgeoFlows.Intake.Submissions.SubmissionIntake>();
         services.AddSingleton<IntakeHandler>();
         services.AddSingleton<StatusPageHandler>();
         services.AddSingleton<LinkPageHandler>();

@@ -15,9 +15,15 @@ public sealed class SendEmailActivity(
     TimelineStore timeline,
     EmailRenderer renderer,
     SendGridMailSender sender,
-    TimeProvider time)
+    TimeProvider time) : IWorkflowActivity<EmailCommand, EmailOutcome>
 {
-    public async Task<EmailOutcome> RunAsync(EmailCommand command, CancellationToken ct = default)
+    public async Task<EmailOutcome> RunAsync(EmailCommand command, CancellationToken cancellationToken = default)
+    {
+        var ct = cancellationToken;
+        return await SendAsync(command, ct);
+    }
+
+    private async Task<EmailOutcome> SendAsync(EmailCommand command, CancellationToken ct)
     {
         EmailCommandValidator.Validate(command);
 

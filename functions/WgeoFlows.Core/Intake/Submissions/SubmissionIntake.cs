@@ -1,0 +1,128 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using WgeoFlows.Admin.Index;
+using WgeoFlows.Links;
+using WgeoFlows.Shared;
+using WgeoFlows.Storage;
+using WgeoFlows.Web;
+using WgeoFlows.Workflow;
+
+namespace WgeoFlows.Intake.Submissions;
+
+/// <summary>
+/// Accepts a validated submission exactly once, whatever the number and timing of its deliveries, and whatever
+/// crashes in between: every step is idempotent and keyed by the submission's deterministic request id.
+/// </summary>
+public sealed class SubmissionIntake(
+    SubmissionStore submissions,
+    AttachmentStore attachments,
+    RequestStore requests,
+    TimelineStore timeline,
+    AdminIndexStore index,
+    LinkIssuer links,
+    TimeProvider clock,
+    ILogger<SubmissionIntake> logger)
+{
+    private static readonly TimeSpan WaitForOtherDelivery = TimeSpan.FromSeconds(10);
+
+    public async Task<IResult> AcceptAsync(ValidSubmission submission, string fingerprint, DurableTaskClient durable,
+        CancellationToken cancellationToken)
+    {
+        var requestId = RequestIds.For(submission.SubmissionId);
+        SubmissionClaim? claim = null;
+        try
+        {
+            var now = clock.GetUtcNow();
+            claim = await submissions.TryAddAsync(submission.SubmissionId, requestId, fingerprint, now, cancellationToken);
+            var duplicate = claim is null;
+            if (claim is null)
+            {
+                var (answer, takenOver) = await FollowExistingAsync(submission.SubmissionId, fingerprint, cancellationToken);
+                if (answer is not null) return answer;
+                claim = takenOver;
+            }
+            await CompleteAsync(submission, claim!, durable, cancellationToken);
+            return Accepted(claim!.RequestId, duplicate);
+        }
+        catch (Exception e) when (TransientFaults.IsTransient(e) && !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning(e, "Intake of {RequestId} interrupted: storage or the orchestration backend did not answer", requestId);
+            if (claim is not null) await TryReleaseAsync(claim);
+            return Problems.Unavailable("Storage is not answering right now. Nothing was lost: please deliver the submission again.",
+                TimeSpan.FromSeconds(5));
+        }
+    }
+
+    /// <summary>Another delivery claimed this submission: answer as it did, wait for it, or take over from it if it failed.</summary>
+    private async Task<(IResult? Answer, SubmissionClaim? TakenOver)> FollowExistingAsync(string submissionId, string fingerprint,
+        CancellationToken cancellationToken)
+    {
+        var deadline = clock.GetUtcNow() + WaitForOtherDelivery;
+        while (true)
+        {
+            var existing = await submissions.GetAsync(submissionId, cancellationToken)
+                ?? throw new InvalidOperationException($"The claim of submission {submissionId} vanished.");
+            if (existing.Fingerprint != fingerprint)
+            {
+                return (Problems.Of(StatusCodes.Status409Conflict, "Conflict",
+                    $"The submission {submissionId} was already accepted with a different body (request {existing.RequestId})."), null);
+            }
+            if (existing.State == SubmissionState.Started) return (Accepted(existing.RequestId, duplicate: true), null);
+            var now = clock.GetUtcNow();
+            if (existing.LeaseUntil <= now)
+            {
+                var taken = await submissions.TryTakeOverAsync(existing, now, cancellationToken);
+                if (taken is not null) return (null, taken);
+            }
+            if (now >= deadline)
+            {
+                return (Problems.Unavailable("This submission is still being stored by an earlier delivery; please deliver it again.",
+                    TimeSpan.FromSeconds(5)), null);
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(100), clock, cancellationToken);
+        }
+    }
+
+    /// <summary>Stores everything and starts the orchestration. Each step may already have been done by an earlier,
+    /// interrupted delivery; each is written so that doing it again changes nothing.</summary>
+    private async Task CompleteAsync(ValidSubmission submission, SubmissionClaim claim, DurableTaskClient durable,
+        CancellationToken cancellationToken)
+    {
+        var stored = await attachments.SaveAsync(claim.RequestId, submission.Attachments, cancellationToken);
+        var request = submission.ToSupportRequest(claim.RequestId, claim.ClaimedAt, stored) with { UpdatedAt = claim.ClaimedAt };
+        await requests.TryAddAsync(request, cancellationToken);
+        await timeline.AppendAsync(new TimelineEntry(request.RequestId, "received", request.Contact.Email, "request received",
+            $"submission {submission.SubmissionId}", request.SubmittedAt), cancellationToken);
+        await index.RecordAsync(new AdminIndexItem(request.RequestId, request.Title, request.Organization.Name, request.Organization.Platform,
+            request.Organization.Country, request.Status, request.SubmittedAt, request.SubmittedAt), null, cancellationToken);
+
+        if (await durable.GetInstanceAsync(request.RequestId, cancellationToken) is null)
+        {
+            await durable.ScheduleNewOrchestrationInstanceAsync(WorkflowNames.RequestOrchestrator, new RequestWorkflowInput(request.RequestId),
+                new StartOrchestrationOptions(InstanceId: request.RequestId), cancellationToken);
+        }
+        await submissions.MarkStartedAsync(claim.SubmissionId, cancellationToken);
+    }
+
+    private async Task TryReleaseAsync(SubmissionClaim claim)
+    {
+        try
+        {
+            await submissions.ReleaseLeaseAsync(claim, clock.GetUtcNow());
+        }
+        catch (Exception e) when (TransientFaults.IsTransient(e))
+        {
+            // Storage is down: the lease runs out by itself and the next delivery takes over.
+        }
+    }
+
+    private IResult Accepted(string requestId, bool duplicate)
+    {
+        var statusUrl = links.StatusUrl(requestId);
+        return duplicate
+            ? Results.Json(new { requestId, status = "Received", statusUrl, duplicate = true }, statusCode: StatusCodes.Status200OK)
+            : Results.Json(new { requestId, status = "Received", statusUrl }, statusCode: StatusCodes.Status202Accepted);
+    }
+}
