@@ -1,5 +1,6 @@
 using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
+using WgeoFlows.Intake;
 using WgeoFlows.Links;
 using WgeoFlows.Matching.Offers;
 using WgeoFlows.Notifications;

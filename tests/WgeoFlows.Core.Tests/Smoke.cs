@@ -1,1 +1,0 @@
-namespace WgeoFlows.Tests; public class Smoke { [Fact] public void Builds() => 1.ShouldBe(1); }

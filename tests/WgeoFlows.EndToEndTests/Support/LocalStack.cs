@@ -1,0 +1,39 @@
+using WgeoFlows.Testing;
+
+[assembly: AssemblyFixture(typeof(WgeoFlows.Tests.Support.LocalStack))]
+
+namespace WgeoFlows.Tests.Support;
+
+/// <summary>
+/// One Azurite and one local host (the real runtime: sidecar, worker, client, mail sink) for the whole assembly.
+/// Tests keep apart by using their own submission ids, and find their emails by request id.
+/// </summary>
+public sealed class LocalStack : IAsyncLifetime
+{
+    public const string WebhookSecret = "e2e-webhook-secret";
+    public const string AdminKey = "e2e-admin-key";
+
+    public AzuriteInstance Storage { get; private set; } = null!;
+    public LocalHostProcess Host { get; private set; } = null!;
+    public WgeoClient Client { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        Storage = await AzuriteInstance.StartAsync();
+        Host = await LocalHostProcess.StartAsync(Storage, new Dictionary<string, string?>
+        {
+            ["Intake:WebhookSecret"] = WebhookSecret,
+            ["Admin:ApiKey"] = AdminKey,
+            ["Admin:NotifyEmails:0"] = "secretariat@example.org",
+            // Offers are answered within a test; keep the real timers far away so they never interfere.
+            ["Matching:OfferTimeout"] = "01:00:00",
+        });
+        Client = new WgeoClient(Host.Http, WebhookSecret, AdminKey);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Host is not null) await Host.DisposeAsync();
+        if (Storage is not null) await Storage.DisposeAsync();
+    }
+}

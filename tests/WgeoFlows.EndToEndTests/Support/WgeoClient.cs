@@ -1,0 +1,94 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using WgeoFlows.Intake;
+
+namespace WgeoFlows.Tests.Support;
+
+/// <summary>What a form service, a person clicking links and an admin script do, over HTTP, against the local host.</summary>
+public sealed partial class WgeoClient(HttpClient http, string webhookSecret, string adminKey)
+{
+    public HttpClient Http => http;
+
+    public async Task<HttpResponseMessage> SubmitAsync(JsonObject payload, DateTimeOffset? at = null)
+    {
+        var body = Encoding.UTF8.GetBytes(payload.ToJsonString());
+        var timestamp = (at ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        using var message = new HttpRequestMessage(HttpMethod.Post, "/api/requests") { Content = new ByteArrayContent(body) };
+        message.Content.Headers.ContentType = new("application/json");
+        message.Headers.Add("X-Wgeo-Timestamp", timestamp);
+        message.Headers.Add("X-Wgeo-Signature", WebhookSignature.Compute(webhookSecret, timestamp, body));
+        return await http.SendAsync(message);
+    }
+
+    public async Task<JsonElement> AdminGetAsync(string path)
+    {
+        using var message = new HttpRequestMessage(HttpMethod.Get, path);
+        message.Headers.Add("X-Wgeo-Admin-Key", adminKey);
+        using var response = await http.SendAsync(message);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    public async Task<string> StatusOfAsync(string requestId) =>
+        (await AdminGetAsync($"/api/admin/requests/{requestId}")).GetProperty("status").GetString()!;
+
+    /// <summary>Polls the admin detail until the request has <paramref name="status"/>; fails with the last detail seen.</summary>
+    public async Task<JsonElement> WaitForStatusAsync(string requestId, string status, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
+        JsonElement detail = default;
+        while (DateTime.UtcNow < deadline)
+        {
+            detail = await AdminGetAsync($"/api/admin/requests/{requestId}");
+            if (detail.GetProperty("status").GetString() == status) return detail;
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"Request {requestId} did not reach {status}. Last detail: {detail}");
+    }
+
+    public async Task<IReadOnlyList<SinkMail>> MailsAsync()
+    {
+        var mails = await http.GetFromJsonAsync<List<SinkMail>>("/dev/mail", JsonSerializerOptions.Web);
+        return mails ?? [];
+    }
+
+    /// <summary>Waits for a mail about <paramref name="requestId"/> that matches; mails name their request's reference number.</summary>
+    public async Task<SinkMail> WaitForMailAsync(string requestId, Func<SinkMail, bool> match, string what, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
+        while (DateTime.UtcNow < deadline)
+        {
+            var found = (await MailsAsync()).FirstOrDefault(m => m.Text.Contains(requestId, StringComparison.Ordinal) && match(m));
+            if (found is not null) return found;
+            await Task.Delay(200);
+        }
+        var seen = (await MailsAsync()).Where(m => m.Text.Contains(requestId, StringComparison.Ordinal)).Select(m => $"{string.Join(",", m.To)}: {m.Subject}");
+        throw new TimeoutException($"No mail '{what}' for {requestId}. Mails about it: {string.Join(" | ", seen)}");
+    }
+
+    public async Task<IReadOnlyList<SinkMail>> MailsAboutAsync(string requestId) =>
+        (await MailsAsync()).Where(m => m.Text.Contains(requestId, StringComparison.Ordinal)).ToList();
+
+    /// <summary>The first link of <paramref name="kind"/> (review, update, offer) in a mail, made relative to the host.</summary>
+    public static string LinkIn(SinkMail mail, string kind)
+    {
+        var match = LinkPattern().Matches(mail.Text).FirstOrDefault(m => m.Groups["kind"].Value == kind)
+            ?? throw new InvalidOperationException($"No {kind} link in mail '{mail.Subject}': {mail.Text}");
+        return new Uri(match.Value).PathAndQuery;
+    }
+
+    public static bool LinkPatternMatches(SinkMail mail, string kind) =>
+        LinkPattern().Matches(mail.Text).Any(m => m.Groups["kind"].Value == kind);
+
+    public Task<HttpResponseMessage> PostFormAsync(string path, params (string Name, string Value)[] fields) =>
+        http.PostAsync(path, new FormUrlEncodedContent(fields.Select(f => KeyValuePair.Create(f.Name, f.Value))));
+
+    [GeneratedRegex(@"https?://[^\s""<>]+/api/(?<kind>review|update|offer)/[A-Za-z0-9_\-\.]+")]
+    private static partial Regex LinkPattern();
+}
+
+public sealed record SinkMail(string Id, IReadOnlyList<string> To, string Subject, string Text, string Html, DateTimeOffset ReceivedAt);

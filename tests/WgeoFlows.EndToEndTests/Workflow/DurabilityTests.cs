@@ -1,0 +1,64 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using WgeoFlows.Testing;
+using WgeoFlows.Tests.Intake;
+using WgeoFlows.Tests.Support;
+
+namespace WgeoFlows.Tests.Workflow;
+
+/// <summary>A kill -9 of the local host while a request waits for review loses nothing: after a restart the same emailed
+/// link still decides, and the request reaches Matched. Its own Azurite and host, since it kills the host.</summary>
+public sealed class DurabilityTests : IAsyncLifetime
+{
+    private AzuriteInstance _storage = null!;
+    private LocalHostProcess _host = null!;
+    private WgeoClient _client = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _storage = await AzuriteInstance.StartAsync();
+        _host = await LocalHostProcess.StartAsync(_storage, new Dictionary<string, string?>
+        {
+            ["Intake:WebhookSecret"] = LocalStack.WebhookSecret,
+            ["Admin:ApiKey"] = LocalStack.AdminKey,
+        });
+        _client = new WgeoClient(_host.Http, LocalStack.WebhookSecret, LocalStack.AdminKey);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        await _storage.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_request_waiting_for_review_survives_kill_9_and_its_review_link_still_works()
+    {
+        using var submitted = await _client.SubmitAsync(SamplePayloads.Valid("e2e-kill-9"));
+        submitted.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        var requestId = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("requestId").GetString()!;
+        var review = await _client.WaitForMailAsync(requestId, m => m.To.Contains("cities.lead@example.org"), "review request");
+        var reviewLink = WgeoClient.LinkIn(review, "review");
+        await _client.WaitForStatusAsync(requestId, "InReview");
+
+        await _host.KillHardAsync();
+        await _host.RestartAsync();
+
+        using (var approve = await _client.PostFormAsync(reviewLink, ("decision", "approve")))
+        {
+            approve.StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+        var offer = await _client.WaitForMailAsync(requestId, m => WgeoClient.LinkPatternMatches(m, "offer"), "offer");
+        using (var accept = await _client.PostFormAsync(WgeoClient.LinkIn(offer, "offer"), ("response", "accept")))
+        {
+            accept.StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+        await _client.WaitForStatusAsync(requestId, "Matched", TimeSpan.FromSeconds(90));
+
+        // The outbox kept its promise across the crash: one acknowledgement, one review request.
+        var mails = await _client.MailsAboutAsync(requestId);
+        mails.Count(m => m.To.Contains("amina@example.org") && m.Text.Contains("/api/status/")).ShouldBeGreaterThanOrEqualTo(1);
+        mails.Count(m => m.To.Contains("cities.lead@example.org") && WgeoClient.LinkPatternMatches(m, "review")).ShouldBe(1);
+    }
+}

@@ -1,0 +1,105 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using WgeoFlows.Tests.Intake;
+using WgeoFlows.Tests.Support;
+
+namespace WgeoFlows.Tests.Workflow;
+
+/// <summary>Issue 2's thin path, over HTTP against the real local host: webhook → review → offer → introduction → Matched.</summary>
+public sealed class WholePathTests(LocalStack stack)
+{
+    private WgeoClient Client => stack.Client;
+
+    [Fact]
+    public async Task A_signed_submission_is_reviewed_offered_accepted_and_ends_Matched_with_its_timeline()
+    {
+        using var submitted = await Client.SubmitAsync(SamplePayloads.Valid("e2e-whole-path"));
+        submitted.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        var accepted = await submitted.Content.ReadFromJsonAsync<JsonElement>();
+        var requestId = accepted.GetProperty("requestId").GetString()!;
+        accepted.GetProperty("status").GetString().ShouldBe("Received");
+        accepted.GetProperty("statusUrl").GetString().ShouldContain($"/api/status/{requestId}");
+
+        var ack = await Client.WaitForMailAsync(requestId, m => m.To.Contains("amina@example.org"), "acknowledgement");
+        ack.Text.ShouldContain(accepted.GetProperty("statusUrl").GetString()!);
+
+        var review = await Client.WaitForMailAsync(requestId, m => m.To.Contains("cities.lead@example.org"), "review request");
+        var reviewLink = WgeoClient.LinkIn(review, "review");
+        (await Client.StatusOfAsync(requestId)).ShouldBe("InReview");
+
+        var page = await Client.Http.GetStringAsync(reviewLink);
+        page.ShouldContain("Solar mini-grids for informal settlements");
+        page.ShouldContain("Nairobi County Energy Office");
+        using (var approve = await Client.PostFormAsync(reviewLink, ("decision", "approve"), ("comment", "Strong local ownership.")))
+        {
+            approve.StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        var offer = await Client.WaitForMailAsync(requestId, m => m.Subject.Contains("offer", StringComparison.OrdinalIgnoreCase) ||
+            WgeoClient.LinkPatternMatches(m, "offer"), "offer");
+        var offerLink = WgeoClient.LinkIn(offer, "offer");
+        (await Client.Http.GetStringAsync(offerLink)).ShouldContain("Solar mini-grids for informal settlements");
+        using (var accept = await Client.PostFormAsync(offerLink, ("response", "accept")))
+        {
+            accept.StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        var detail = await Client.WaitForStatusAsync(requestId, "Matched");
+        var partnerEmail = offer.To.Single();
+        await Client.WaitForMailAsync(requestId, m => m.To.Contains("amina@example.org") && m.Text.Contains(partnerEmail), "introduction to requester");
+        await Client.WaitForMailAsync(requestId, m => m.To.Contains(partnerEmail) && m.Text.Contains("amina@example.org"), "introduction to partner");
+
+        detail.GetProperty("orchestration").GetProperty("runtimeStatus").GetString().ShouldBe("Running"); // waiting for the follow-up timer
+        detail.GetProperty("orchestration").GetProperty("customStatus").GetProperty("status").GetString().ShouldBe("Matched");
+        var actions = detail.GetProperty("timeline").EnumerateArray().Select(t => t.GetProperty("action").GetString()).ToList();
+        actions.ShouldContain("request received");
+        actions.ShouldContain("review decision: approve");
+        actions.ShouldContain("offer decision: accept");
+        actions.ShouldContain("matched");
+        detail.GetProperty("matches").GetArrayLength().ShouldBeGreaterThan(0);
+        detail.GetProperty("emails").EnumerateArray().Select(e => e.GetProperty("state").GetString()).ShouldAllBe(s => s == "Sent");
+    }
+
+    [Fact]
+    public async Task Opening_a_review_link_with_GET_and_HEAD_however_often_decides_nothing()
+    {
+        using var submitted = await Client.SubmitAsync(SamplePayloads.Valid("e2e-prefetch"));
+        var requestId = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("requestId").GetString()!;
+        var review = await Client.WaitForMailAsync(requestId, m => m.To.Contains("cities.lead@example.org"), "review request");
+        var link = WgeoClient.LinkIn(review, "review");
+
+        for (var i = 0; i < 5; i++)
+        {
+            using var get = await Client.Http.GetAsync(link);
+            get.StatusCode.ShouldBe(HttpStatusCode.OK);
+            using var head = await Client.Http.SendAsync(new HttpRequestMessage(HttpMethod.Head, link));
+            head.StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(2)); // give a wrongly raised event time to move the workflow
+        var detail = await Client.AdminGetAsync($"/api/admin/requests/{requestId}");
+        detail.GetProperty("status").GetString().ShouldBe("InReview");
+        detail.GetProperty("links").EnumerateArray().ShouldAllBe(l => l.GetProperty("open").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Admin_routes_refuse_callers_without_the_admin_key()
+    {
+        using var noKey = await Client.Http.GetAsync("/api/admin/requests");
+        noKey.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        noKey.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+
+        using var wrongKey = new HttpRequestMessage(HttpMethod.Get, "/api/admin/requests");
+        wrongKey.Headers.Add("X-Wgeo-Admin-Key", "not-the-key");
+        (await Client.Http.SendAsync(wrongKey)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Health_answers_when_storage_and_the_orchestration_backend_do()
+    {
+        using var health = await Client.Http.GetAsync("/api/health");
+        health.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await health.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString().ShouldBe("healthy");
+    }
+}
