@@ -12,7 +12,7 @@ public sealed record RenderedEmail(string Template, string Language, string Subj
 /// template prints is HTML-encoded (Fluid encodes nothing without an encoder); subject, footer and text with
 /// <see cref="NullEncoder.Default"/>, since they are plain text (the footer is encoded where the HTML layout prints it).
 /// </summary>
-public sealed partial class EmailRenderer(EmailTemplateCatalog catalog, IReferenceLabels labels)
+public sealed partial class EmailRenderer(EmailTemplateCatalog catalog)
 {
     /// <param name="recipient">The one person the mail is for, or null when it goes to several (no personal greeting).</param>
     public async Task<RenderedEmail> RenderAsync(string template, string language, SupportRequest request, EmailRecipient? recipient,
@@ -23,7 +23,7 @@ public sealed partial class EmailRenderer(EmailTemplateCatalog catalog, IReferen
         var sections = catalog.Template(template, resolved);
         var layout = catalog.Layout(resolved);
 
-        var context = EmailTemplateModel.CreateContext(request, recipient, values, resolved, labels);
+        var context = EmailTemplateModel.CreateContext(request, recipient, values, resolved);
         var subject = OneLine(await sections["subject"].RenderAsync(context, NullEncoder.Default));
         var footer = (await sections["footer"].RenderAsync(context, NullEncoder.Default)).Trim();
         var htmlBody = await sections["html"].RenderAsync(context, HtmlEncoder.Default);
@@ -46,7 +46,7 @@ public sealed partial class EmailRenderer(EmailTemplateCatalog catalog, IReferen
     private static string TidyText(string text) =>
         BlankLines().Replace(string.Join('\n', text.Split('\n').Select(l => l.TrimEnd())), "\n\n").Trim() + "\n";
 
-    [GeneratedRegex(@"\s+")]
+    [GeneratedRegex(@"[\r\n\t ]+")]
     private static partial Regex Whitespace();
 
     [GeneratedRegex(@"\n{3,}")]

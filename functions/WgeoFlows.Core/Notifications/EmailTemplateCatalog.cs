@@ -79,12 +79,14 @@ public sealed partial class EmailTemplateCatalog
 
     private static Dictionary<string, IFluidTemplate>? Parse(string fileName, string source, string[] expected, List<string> problems)
     {
+        var repeated = SectionLine().Matches(source).GroupBy(m => m.Groups[1].Value).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        if (repeated.Count > 0) problems.Add($"{fileName}: section(s) {string.Join(", ", repeated)} appear more than once");
         var sections = SplitSections(source);
         var missing = expected.Where(s => !sections.ContainsKey(s)).ToList();
         var unknown = sections.Keys.Where(s => !expected.Contains(s)).ToList();
         if (missing.Count > 0) problems.Add($"{fileName}: missing section(s) {string.Join(", ", missing)}");
         if (unknown.Count > 0) problems.Add($"{fileName}: unknown section(s) {string.Join(", ", unknown)}; expected {string.Join(", ", expected)}");
-        if (missing.Count > 0 || unknown.Count > 0) return null;
+        if (repeated.Count > 0 || missing.Count > 0 || unknown.Count > 0) return null;
 
         var parsed = new Dictionary<string, IFluidTemplate>(StringComparer.Ordinal);
         foreach (var (section, text) in sections)

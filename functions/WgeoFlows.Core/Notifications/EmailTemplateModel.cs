@@ -1,6 +1,8 @@
 using System.Globalization;
 using Fluid;
 using WgeoFlows.Intake;
+using WgeoFlows.Intake.Status;
+using WgeoFlows.Reference;
 
 namespace WgeoFlows.Notifications;
 
@@ -33,7 +35,7 @@ internal static class EmailTemplateModel
     }
 
     public static TemplateContext CreateContext(SupportRequest request, EmailRecipient? recipient,
-        IReadOnlyDictionary<string, string> values, string language, IReferenceLabels labels)
+        IReadOnlyDictionary<string, string> values, string language)
     {
         var culture = CultureInfo.GetCultureInfo(language);
         var lines = values.ToDictionary(v => v.Key, v => SplitLines(v.Value));
@@ -42,22 +44,26 @@ internal static class EmailTemplateModel
         context.SetValue("values", values.ToDictionary(v => v.Key, v => v.Value));
         context.SetValue("lines", lines);
         context.SetValue("recipient", new RecipientModel(recipient?.Name?.Trim() ?? "", recipient?.Email ?? ""));
-        context.SetValue("labels", Labels(request, language, labels));
+        context.SetValue("labels", Labels(request, language));
         context.SetValue("formatted", Formatted(request, culture));
-        context.SetValue("partners", Partners(lines, language, labels));
-        context.SetValue("status", StatusTexts.For(request.Status, language));
+        context.SetValue("partners", Partners(lines));
+        context.SetValue("status", StatusTexts.Describe(request.Status, language).Title);
         context.SetValue("language", language);
         return context;
     }
 
-    private static Dictionary<string, object> Labels(SupportRequest request, string language, IReferenceLabels labels) => new()
+    /// <summary>The taxonomy's labels in the mail's language (English, then the id, where a label is missing).</summary>
+    private static Dictionary<string, object> Labels(SupportRequest request, string language) => new()
     {
-        ["platform"] = labels.Label(ReferenceLists.Platforms, request.Organization.Platform, language),
-        ["country"] = labels.Label(ReferenceLists.Countries, request.Organization.Country, language),
-        ["thematicAreas"] = request.ThematicAreas.Select(id => labels.Label(ReferenceLists.ThematicAreas, id, language)).ToArray(),
-        ["supportTypes"] = request.SupportTypes.Select(id => labels.Label(ReferenceLists.SupportTypes, id, language)).ToArray(),
-        ["preferredRegions"] = request.PreferredRegions.Select(id => labels.Label(ReferenceLists.Regions, id, language)).ToArray(),
+        ["platform"] = Taxonomy.Label(Taxonomy.Platforms, request.Organization.Platform, language),
+        ["country"] = CountryName(request.Organization.Country),
+        ["thematicAreas"] = request.ThematicAreas.Select(id => Taxonomy.Label(Taxonomy.ThematicAreas, id, language)).ToArray(),
+        ["supportTypes"] = request.SupportTypes.Select(id => Taxonomy.Label(Taxonomy.SupportTypes, id, language)).ToArray(),
+        ["preferredRegions"] = request.PreferredRegions.Select(id => Taxonomy.Label(Taxonomy.Regions, id, language)).ToArray(),
     };
+
+    /// <summary>The country catalog names countries in English only; an unknown code shows as it is.</summary>
+    private static string CountryName(string code) => CountryCatalog.Default.Find(code)?.Name ?? code;
 
     private static Dictionary<string, string> Formatted(SupportRequest request, CultureInfo culture) => new()
     {
@@ -67,7 +73,7 @@ internal static class EmailTemplateModel
     };
 
     /// <summary>The introduction's partners, zipped from the four one-per-line values (absent for other mails).</summary>
-    private static List<PartnerModel> Partners(Dictionary<string, string[]> lines, string language, IReferenceLabels labels)
+    private static List<PartnerModel> Partners(Dictionary<string, string[]> lines)
     {
         var names = lines.GetValueOrDefault(EmailValueKeys.PartnerNames) ?? [];
         string At(string key, int i) => lines.GetValueOrDefault(key) is { } list && i < list.Length ? list[i] : "";
@@ -75,7 +81,7 @@ internal static class EmailTemplateModel
             name,
             At(EmailValueKeys.PartnerOrganizations, i),
             At(EmailValueKeys.PartnerEmails, i),
-            At(EmailValueKeys.PartnerCountries, i) is { Length: > 0 } country ? labels.Label(ReferenceLists.Countries, country, language) : "")).ToList();
+            At(EmailValueKeys.PartnerCountries, i) is { Length: > 0 } country ? CountryName(country) : "")).ToList();
     }
 
     private static string[] SplitLines(string value) =>

@@ -6,14 +6,12 @@ namespace WgeoFlows.Notifications;
 
 public static class NotificationServices
 {
-    /// <summary>Registers the email pipeline. Expects the options and <see cref="StorageClients"/> of AddWgeoFlowsCore;
-    /// an <see cref="IReferenceLabels"/> registered before this call replaces the ids-as-labels default.</summary>
+    /// <summary>Registers the email pipeline. Expects the options and <see cref="StorageClients"/> of AddWgeoFlowsCore.</summary>
     public static IServiceCollection AddWgeoFlowsNotifications(this IServiceCollection services)
     {
         services.TryAddSingleton<RequestStore>();
         services.TryAddSingleton<TimelineStore>();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IReferenceLabels, IdsAsLabels>();
         services.TryAddSingleton<EmailTemplateCatalog>();
         services.TryAddSingleton<EmailRenderer>();
         services.TryAddSingleton<EmailOutboxStore>();

@@ -19,31 +19,25 @@ public sealed class SendEmailActivity(
 {
     public async Task<EmailOutcome> RunAsync(EmailCommand command, CancellationToken cancellationToken = default)
     {
-        var ct = cancellationToken;
-        return await SendAsync(command, ct);
-    }
-
-    private async Task<EmailOutcome> SendAsync(EmailCommand command, CancellationToken ct)
-    {
         EmailCommandValidator.Validate(command);
 
-        var existing = await outbox.GetAsync(command.RequestId, command.MessageKey, ct);
+        var existing = await outbox.GetAsync(command.RequestId, command.MessageKey, cancellationToken);
         if (existing is not null && existing.State != EmailState.Pending)
         {
             return new EmailOutcome(command.MessageKey, AlreadySent: true, existing.Subject);
         }
 
-        var stored = await requests.GetAsync(command.RequestId, ct)
+        var stored = await requests.GetAsync(command.RequestId, cancellationToken)
             ?? throw new InvalidOperationException($"Request {command.RequestId} does not exist: cannot send '{command.MessageKey}'.");
         var recipient = command.To.Count == 1 ? command.To[0] : null;
         var email = await renderer.RenderAsync(command.Template, command.Language, stored.Request, recipient, command.Values);
         var addresses = command.To.Select(r => r.Email).ToList();
 
         await outbox.RecordAttemptAsync(command.RequestId, command.MessageKey, addresses, email.Subject, email.Template,
-            email.Language, time.GetUtcNow(), ct);
+            email.Language, time.GetUtcNow(), cancellationToken);
         try
         {
-            await sender.SendAsync(command.RequestId, command.MessageKey, command.To, email, ct);
+            await sender.SendAsync(command.RequestId, command.MessageKey, command.To, email, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -52,9 +46,9 @@ public sealed class SendEmailActivity(
         }
 
         var sentAt = time.GetUtcNow();
-        await outbox.MarkSentAsync(command.RequestId, command.MessageKey, sentAt, ct);
+        await outbox.MarkSentAsync(command.RequestId, command.MessageKey, sentAt, cancellationToken);
         await timeline.AppendAsync(new TimelineEntry(command.RequestId, EmailOutboxStore.RowPrefix + command.MessageKey, "system",
-            "email sent", $"{command.Template} to {string.Join(", ", addresses)}", sentAt), ct);
+            "email sent", $"{command.Template} to {string.Join(", ", addresses)}", sentAt), cancellationToken);
         return new EmailOutcome(command.MessageKey, AlreadySent: false, email.Subject);
     }
 

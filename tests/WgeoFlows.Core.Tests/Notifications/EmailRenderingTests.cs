@@ -7,7 +7,7 @@ namespace WgeoFlows.Tests.Notifications;
 public sealed partial class EmailRenderingTests
 {
     private static readonly EmailTemplateCatalog Catalog = new();
-    private readonly EmailRenderer _renderer = new(Catalog, new IdsAsLabels());
+    private readonly EmailRenderer _renderer = new(Catalog);
 
     public static TheoryData<string, string> EveryTemplateAndLanguage()
     {
@@ -167,15 +167,19 @@ public sealed partial class EmailRenderingTests
         email.Html.ShouldContain("<li>No thematic area was given.</li>");
     }
 
-    [Fact]
-    public async Task Labels_come_from_the_registered_reference_labels()
+    [Theory]
+    [InlineData("en", "Renewable energy, Sustainable cities", "Cities", "Status: In review")]
+    [InlineData("fr", "Énergies renouvelables", "Villes", "Kenya")]
+    [InlineData("es", "Energías renovables", "Ciudades", "Kenya")]
+    public async Task Taxonomy_ids_are_shown_as_labels_in_the_mails_language(string language, string thematicAreas, string platform, string more)
     {
-        var renderer = new EmailRenderer(Catalog, new UpperCaseLabels());
+        var template = language == "en" ? EmailTemplates.NeedsManualMatch : EmailTemplates.Acknowledgement;
+        var email = await _renderer.RenderAsync(template, language, SampleEmails.Request(), SampleEmails.Recipient, SampleEmails.ValuesFor(template));
 
-        var email = await renderer.RenderAsync(EmailTemplates.Acknowledgement, "en", SampleEmails.Request(), SampleEmails.Recipient,
-            SampleEmails.ValuesFor(EmailTemplates.Acknowledgement));
-
-        email.Text.ShouldContain("RENEWABLE-ENERGY (en), SUSTAINABLE-CITIES (en)");
+        email.Text.ShouldContain(thematicAreas);
+        email.Text.ShouldContain(platform);
+        email.Text.ShouldContain(more);
+        email.Text.ShouldNotContain("renewable-energy");
     }
 
     [Fact]
@@ -185,11 +189,6 @@ public sealed partial class EmailRenderingTests
             SampleEmails.ValuesFor(EmailTemplates.NeedsManualMatch));
 
         email.Text.ShouldStartWith("WGEO Partnership — WgeoFlows\n\nHello,");
-    }
-
-    private sealed class UpperCaseLabels : IReferenceLabels
-    {
-        public string Label(string list, string id, string language) => $"{id.ToUpperInvariant()} ({language})";
     }
 
     [GeneratedRegex(@"<\s*/?\s*[a-zA-Z!][^>]*>")]

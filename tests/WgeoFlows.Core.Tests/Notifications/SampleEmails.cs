@@ -63,5 +63,4 @@ internal static class SampleEmails
         _ => throw new ArgumentOutOfRangeException(nameof(template), template, "no sample values"),
     };
 
-    public static EmailRenderer Renderer() => new(new EmailTemplateCatalog(), new IdsAsLabels());
 }
