@@ -1,1 +1,27 @@
-class P{static void Main(){}}
+using WgeoFlows.Hosting;
+using WgeoFlows.Local.MailSink;
+using WgeoFlows.Local.Runtime;
+
+// The one-machine host: the product's routes and workflow on Azurite, with a local mail sink.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    // appsettings.json holds the development defaults: read it from beside the binary, whatever the working folder.
+    ContentRootPath = AppContext.BaseDirectory,
+    EnvironmentName = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT")
+        ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT")
+        ?? Environments.Development,
+});
+
+var urls = LocalUrls.FromConfiguration(builder.Configuration);
+builder.WebHost.UseUrls(urls.BaseUrl);
+LocalConfiguration.AddComputedDefaults(builder.Configuration, urls);
+
+builder.Services.AddWgeoFlowsCore(builder.Configuration);
+builder.Services.AddWgeoLocalRuntime(builder.Configuration, urls);
+builder.Services.AddDevMailSink();
+
+var app = builder.Build();
+app.MapWgeoFlowsApi();
+app.MapDevMailSink();
+app.Run();

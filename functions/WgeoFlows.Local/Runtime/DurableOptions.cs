@@ -1,0 +1,23 @@
+namespace WgeoFlows.Local.Runtime;
+
+/// <summary>Configuration section <c>Durable</c>: the in-process Durable Task sidecar of the local host.</summary>
+public sealed class DurableOptions
+{
+    public const string Section = "Durable";
+
+    public string TaskHub { get; set; } = "WgeoFlows";
+
+    /// <summary>
+    /// The identity this host's partition leases are held under. It must stay the same across restarts: a new
+    /// one waits about 30 s for the leases a killed process still holds.
+    /// </summary>
+    public string WorkerId { get; set; } = "wgeo-local";
+
+    /// <summary>The longest the backend idles between queue polls; the provider's default (30 s) makes a quiet host slow to react.</summary>
+    public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    public int PartitionCount { get; set; } = 4;
+
+    /// <summary>The loopback port the sidecar's gRPC endpoint listens on; 0 picks a free one.</summary>
+    public int SidecarPort { get; set; }
+}
