@@ -30,11 +30,32 @@ public sealed record Partner
     /// <summary>Offers made since the start of the current recent-load window (see <see cref="RankingWeights.RecentLoadWindow"/>).</summary>
     public int RecentOffers { get; init; }
 
+    // Cached for ranking; a `with` copy carries it over, so it is checked against the copy before use.
+    private RankingProfile? _rankingProfile;
+
+    internal RankingProfile RankingProfile
+    {
+        get
+        {
+            var profile = _rankingProfile;
+            if (profile is null || !profile.Describes(this)) _rankingProfile = profile = new RankingProfile(this);
+            return profile;
+        }
+    }
+
     public int RemainingCapacity => Math.Max(0, Capacity - OpenEngagements);
     public bool ProvidesSupport => Role is PartnerRole.Provider or PartnerRole.Both;
     public bool Funds => Role is PartnerRole.Funder or PartnerRole.Both;
 
-    /// <summary>True when every field an import or an admin edit sets is the same (records compare lists by reference, this by content).</summary>
+    /// <summary>Equal when every field is, lists by content (a record's default compares them by reference) and the
+    /// ranking cache left out.</summary>
+    public bool Equals(Partner? other) =>
+        other is not null && HasSameRegistryFieldsAs(other) && OpenEngagements == other.OpenEngagements
+        && LastOfferedAt == other.LastOfferedAt && RecentOffers == other.RecentOffers;
+
+    public override int GetHashCode() => HashCode.Combine(Id, Name, Email);
+
+    /// <summary>True when every field an import or an admin edit sets is the same, lists by content.</summary>
     public bool HasSameRegistryFieldsAs(Partner other) =>
         Id == other.Id && Name == other.Name && Platform == other.Platform && Country == other.Country
         && Region == other.Region && GlobalSouth == other.GlobalSouth && Role == other.Role

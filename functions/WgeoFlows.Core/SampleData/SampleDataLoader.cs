@@ -7,7 +7,10 @@ namespace WgeoFlows.SampleData;
 
 /// <param name="Partners">Partners stored by this call (0 when the table already had some).</param>
 /// <param name="Reviewers">Reviewers stored by this call (0 when the table already had some).</param>
-public sealed record SampleDataSeedResult(int Partners, int Reviewers);
+public sealed record SampleDataSeedResult(int Partners, int Reviewers)
+{
+    public int Total => Partners + Reviewers;
+}
 
 /// <summary>Loads the FICTIONAL sample reviewers and partners (embedded resources, see README.md here) into an empty
 /// store: the local host's first start. A table that has any row is left alone, so calling it again does nothing.</summary>
@@ -18,7 +21,12 @@ public sealed class SampleDataLoader(PartnerStore partners, ReviewerStore review
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public async Task<SampleDataSeedResult> SeedIfEmptyAsync(CancellationToken cancellationToken = default)
+    /// <returns>How many records were stored (0 when both tables already had rows).</returns>
+    public async Task<int> SeedIfEmptyAsync(CancellationToken cancellationToken = default) =>
+        (await SeedTablesIfEmptyAsync(cancellationToken)).Total;
+
+    /// <summary>Like <see cref="SeedIfEmptyAsync"/>, with the count of each table.</summary>
+    public async Task<SampleDataSeedResult> SeedTablesIfEmptyAsync(CancellationToken cancellationToken = default)
     {
         var partnersSeeded = 0;
         if (!await partners.AnyAsync(cancellationToken))
