@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace WgeoFlows.Workflow;
 
 /// <summary>The orchestration's input: everything else is read by activities, so that the history stays small.</summary>
@@ -6,7 +8,12 @@ public sealed record RequestWorkflowInput(string RequestId);
 public sealed record RequestWorkflowResult(string RequestId, RequestStatus FinalStatus);
 
 /// <summary>The orchestration's custom status: what an admin sees next to the runtime status.</summary>
-public sealed record WorkflowCustomStatus(string Status, string Stage, string? Detail, DateTimeOffset Since);
+/// <remarks>Named explicitly: Durable's own serializer writes it, and admins read it beside the app's camelCase JSON.</remarks>
+public sealed record WorkflowCustomStatus(
+    [property: JsonPropertyName("status")] string Status,
+    [property: JsonPropertyName("stage")] string Stage,
+    [property: JsonPropertyName("detail")] string? Detail,
+    [property: JsonPropertyName("since")] DateTimeOffset Since);
 
 public sealed record StatusChange(string RequestId, RequestStatus Status, string Actor, string Action, string? Detail, DateTimeOffset At);
 

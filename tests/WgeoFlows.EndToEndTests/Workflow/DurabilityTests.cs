@@ -11,6 +11,8 @@ namespace WgeoFlows.Tests.Workflow;
 /// link still decides, and the request reaches Matched. Its own Azurite and host, since it kills the host.</summary>
 public sealed class DurabilityTests : IAsyncLifetime
 {
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
     private AzuriteInstance _storage = null!;
     private LocalHostProcess _host = null!;
     private WgeoClient _client = null!;
@@ -37,13 +39,13 @@ public sealed class DurabilityTests : IAsyncLifetime
     {
         using var submitted = await _client.SubmitAsync(SamplePayloads.Valid("e2e-kill-9"));
         submitted.StatusCode.ShouldBe(HttpStatusCode.Accepted);
-        var requestId = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("requestId").GetString()!;
+        var requestId = (await submitted.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("requestId").GetString()!;
         var review = await _client.WaitForMailAsync(requestId, m => m.To.Contains("cities.lead@example.org"), "review request");
         var reviewLink = WgeoClient.LinkIn(review, "review");
         await _client.WaitForStatusAsync(requestId, "InReview");
 
         await _host.KillHardAsync();
-        await _host.RestartAsync();
+        await _host.RestartAsync(Ct);
 
         using (var approve = await _client.PostFormAsync(reviewLink, ("decision", "approve")))
         {

@@ -9,6 +9,8 @@ namespace WgeoFlows.Tests.Workflow;
 /// <summary>Issue 2's thin path, over HTTP against the real local host: webhook → review → offer → introduction → Matched.</summary>
 public sealed class WholePathTests(LocalStack stack)
 {
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
     private WgeoClient Client => stack.Client;
 
     [Fact]
@@ -16,10 +18,10 @@ public sealed class WholePathTests(LocalStack stack)
     {
         using var submitted = await Client.SubmitAsync(SamplePayloads.Valid("e2e-whole-path"));
         submitted.StatusCode.ShouldBe(HttpStatusCode.Accepted);
-        var accepted = await submitted.Content.ReadFromJsonAsync<JsonElement>();
+        var accepted = await submitted.Content.ReadFromJsonAsync<JsonElement>(Ct);
         var requestId = accepted.GetProperty("requestId").GetString()!;
         accepted.GetProperty("status").GetString().ShouldBe("Received");
-        accepted.GetProperty("statusUrl").GetString().ShouldContain($"/api/status/{requestId}");
+        accepted.GetProperty("statusUrl").GetString()!.ShouldContain($"/api/status/{requestId}");
 
         var ack = await Client.WaitForMailAsync(requestId, m => m.To.Contains("amina@example.org"), "acknowledgement");
         ack.Text.ShouldContain(accepted.GetProperty("statusUrl").GetString()!);
@@ -28,7 +30,7 @@ public sealed class WholePathTests(LocalStack stack)
         var reviewLink = WgeoClient.LinkIn(review, "review");
         (await Client.StatusOfAsync(requestId)).ShouldBe("InReview");
 
-        var page = await Client.Http.GetStringAsync(reviewLink);
+        var page = await Client.Http.GetStringAsync(reviewLink, Ct);
         page.ShouldContain("Solar mini-grids for informal settlements");
         page.ShouldContain("Nairobi County Energy Office");
         using (var approve = await Client.PostFormAsync(reviewLink, ("decision", "approve"), ("comment", "Strong local ownership.")))
@@ -39,7 +41,7 @@ public sealed class WholePathTests(LocalStack stack)
         var offer = await Client.WaitForMailAsync(requestId, m => m.Subject.Contains("offer", StringComparison.OrdinalIgnoreCase) ||
             WgeoClient.LinkPatternMatches(m, "offer"), "offer");
         var offerLink = WgeoClient.LinkIn(offer, "offer");
-        (await Client.Http.GetStringAsync(offerLink)).ShouldContain("Solar mini-grids for informal settlements");
+        (await Client.Http.GetStringAsync(offerLink, Ct)).ShouldContain("Solar mini-grids for informal settlements");
         using (var accept = await Client.PostFormAsync(offerLink, ("response", "accept")))
         {
             accept.StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -65,19 +67,19 @@ public sealed class WholePathTests(LocalStack stack)
     public async Task Opening_a_review_link_with_GET_and_HEAD_however_often_decides_nothing()
     {
         using var submitted = await Client.SubmitAsync(SamplePayloads.Valid("e2e-prefetch"));
-        var requestId = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("requestId").GetString()!;
+        var requestId = (await submitted.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("requestId").GetString()!;
         var review = await Client.WaitForMailAsync(requestId, m => m.To.Contains("cities.lead@example.org"), "review request");
         var link = WgeoClient.LinkIn(review, "review");
 
         for (var i = 0; i < 5; i++)
         {
-            using var get = await Client.Http.GetAsync(link);
+            using var get = await Client.Http.GetAsync(link, Ct);
             get.StatusCode.ShouldBe(HttpStatusCode.OK);
-            using var head = await Client.Http.SendAsync(new HttpRequestMessage(HttpMethod.Head, link));
+            using var head = await Client.Http.SendAsync(new HttpRequestMessage(HttpMethod.Head, link), Ct);
             head.StatusCode.ShouldBe(HttpStatusCode.OK);
         }
 
-        await Task.Delay(TimeSpan.FromSeconds(2)); // give a wrongly raised event time to move the workflow
+        await Task.Delay(TimeSpan.FromSeconds(2), Ct); // give a wrongly raised event time to move the workflow
         var detail = await Client.AdminGetAsync($"/api/admin/requests/{requestId}");
         detail.GetProperty("status").GetString().ShouldBe("InReview");
         detail.GetProperty("links").EnumerateArray().ShouldAllBe(l => l.GetProperty("open").GetBoolean());
@@ -86,20 +88,20 @@ public sealed class WholePathTests(LocalStack stack)
     [Fact]
     public async Task Admin_routes_refuse_callers_without_the_admin_key()
     {
-        using var noKey = await Client.Http.GetAsync("/api/admin/requests");
+        using var noKey = await Client.Http.GetAsync("/api/admin/requests", Ct);
         noKey.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         noKey.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
 
         using var wrongKey = new HttpRequestMessage(HttpMethod.Get, "/api/admin/requests");
         wrongKey.Headers.Add("X-Wgeo-Admin-Key", "not-the-key");
-        (await Client.Http.SendAsync(wrongKey)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await Client.Http.SendAsync(wrongKey, Ct)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
 
     [Fact]
     public async Task Health_answers_when_storage_and_the_orchestration_backend_do()
     {
-        using var health = await Client.Http.GetAsync("/api/health");
+        using var health = await Client.Http.GetAsync("/api/health", Ct);
         health.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await health.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString().ShouldBe("healthy");
+        (await health.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("status").GetString().ShouldBe("healthy");
     }
 }
