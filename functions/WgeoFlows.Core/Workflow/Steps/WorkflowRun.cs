@@ -32,10 +32,12 @@ public sealed class WorkflowRun(TaskOrchestrationContext context, string request
     public async Task SetStatusAsync(RequestStatus status, string stage, string action, string? detail = null, string actor = "system")
     {
         var previous = Status;
+        // Set before the activity runs: the custom status is checkpointed with the activity's scheduling, so by the
+        // time the request record shows the new status, the orchestration's custom status already does too.
+        context.SetCustomStatus(new WorkflowCustomStatus(status.ToString(), stage, detail, Now));
         await CallAsync<bool>(WorkflowNames.Activities.RecordStatus,
             new RecordStatusCommand(requestId, status, previous, NextEventKey("status"), actor, action, detail, Now));
         Status = status;
-        context.SetCustomStatus(new WorkflowCustomStatus(status.ToString(), stage, detail, Now));
     }
 
     public Task RecordAsync(string action, string? detail, string actor = "system") =>
