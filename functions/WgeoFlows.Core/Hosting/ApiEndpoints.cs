@@ -1,11 +1,8 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.DurableTask.Client;
-using WgeoFlows.Admin.Requests;
+using WgeoFlows.Admin;
 using WgeoFlows.Health;
 using WgeoFlows.Intake;
-using WgeoFlows.Intake.Status;
 using WgeoFlows.Links;
 
 namespace WgeoFlows.Hosting;
@@ -18,25 +15,12 @@ public static class ApiEndpoints
 {
     public static IEndpointRouteBuilder MapWgeoFlowsApi(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api");
-
-        api.MapPost(Routes.Requests, (HttpRequest http, IntakeHandler h, DurableTaskClient d, CancellationToken ct) => h.SubmitAsync(http, d, ct));
-        api.MapMethods(Routes.Status, ["GET", "HEAD"], (string id, string? sig, string? lang, StatusPageHandler h, CancellationToken ct) =>
-            h.ShowAsync(id, sig, lang, ct));
-
-        foreach (var kind in new[] { LinkKind.Review, LinkKind.Update, LinkKind.Offer })
-        {
-            api.MapMethods($"{kind}/{{token}}", ["GET", "HEAD"], (string token, LinkPageHandler h, CancellationToken ct) =>
-                h.ShowAsync(kind, token, ct));
-            api.MapPost($"{kind}/{{token}}", (string token, HttpRequest http, LinkPageHandler h, DurableTaskClient d, CancellationToken ct) =>
-                h.DecideAsync(kind, token, http, d, ct)).DisableAntiforgery();
-        }
-
-        api.MapGet(Routes.AdminRequests, (HttpRequest http, AdminRequestsHandler h, CancellationToken ct) => h.ListAsync(http, ct));
-        api.MapGet(Routes.AdminRequest, (string id, HttpRequest http, AdminRequestsHandler h, DurableTaskClient d, CancellationToken ct) =>
-            h.DetailAsync(http, id, d, ct));
-
-        api.MapGet(Routes.Health, (HealthHandler h, DurableTaskClient d, CancellationToken ct) => h.CheckAsync(d, ct));
+        // One line per feature: each feature maps its own routes in its own folder.
+        endpoints.MapGroup("/api")
+            .MapIntakeEndpoints()
+            .MapLinkEndpoints()
+            .MapAdminEndpoints()
+            .MapHealthEndpoints();
         return endpoints;
     }
 }

@@ -1,29 +1,24 @@
-using Microsoft.Extensions.Options;
-using WgeoFlows.Configuration;
 using WgeoFlows.Matching;
 using WgeoFlows.Review.Reviewers;
 using WgeoFlows.Storage;
 using WgeoFlows.Testing;
+using WgeoFlows.Tests.Support;
 
 namespace WgeoFlows.Tests.Matching;
 
-/// <summary>An Azurite of the test class's own (WgeoFlows.Testing's AzuriteInstance), and the stores over it.
-/// Each store made here is a separate instance, as if in a separate process: its own cache, its own clients.</summary>
+/// <summary>The shared Azurite fixture, with the matching stores over it. Each store made here is a separate instance,
+/// as if in a separate process: its own cache, its own clients.</summary>
 public sealed class MatchingStorageFixture : IAsyncLifetime
 {
-    private AzuriteInstance? _azurite;
+    private readonly AzuriteFixture _storage = new();
 
-    public AzuriteInstance Azurite => _azurite ?? throw new InvalidOperationException("The fixture has not started.");
+    public AzuriteInstance Azurite => _storage.Azurite;
 
-    public async ValueTask InitializeAsync() => _azurite = await AzuriteInstance.StartAsync(TestContext.Current.CancellationToken);
+    public ValueTask InitializeAsync() => _storage.InitializeAsync();
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_azurite is not null) await _azurite.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _storage.DisposeAsync();
 
-    public StorageClients NewStorageClients() =>
-        new(Options.Create(new StorageOptions { ConnectionString = Azurite.ConnectionString }));
+    public StorageClients NewStorageClients() => _storage.NewStorageClients();
 
     public PartnerStore NewPartnerStore(TimeProvider? time = null) => new(NewStorageClients(), time ?? TimeProvider.System);
 

@@ -1,3 +1,4 @@
+using WgeoFlows.Tests.Support;
 using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,7 +11,7 @@ using WgeoFlows.Workflow;
 namespace WgeoFlows.Tests.Notifications;
 
 /// <summary>The SendEmail activity against Azurite and a SendGrid-like sink, wired exactly as the hosts wire it.</summary>
-public sealed class SendEmailActivityTests(NotificationsAzurite azurite) : IClassFixture<NotificationsAzurite>, IAsyncDisposable
+public sealed class SendEmailActivityTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncDisposable
 {
     private const string ApiKey = "SG.test-key-never-stored";
     private readonly SendGridSink _sink = new();
