@@ -172,14 +172,16 @@ public sealed class FormPageHandler(
         }, language);
     }
 
-    /// <summary>A post from a page of another site. Browsers say so in Sec-Fetch-Site, or by an Origin that is neither this host
-    /// nor <c>PublicBaseUrl</c>. A client that sends neither (not a browser) still needs the cookie-bound token.</summary>
+    /// <summary>A post from a page of another site. Browsers say so in Sec-Fetch-Site; older ones by an Origin that is neither
+    /// this host nor <c>PublicBaseUrl</c>. Our pages' Referrer-Policy no-referrer makes Chromium send <c>Origin: null</c> even
+    /// for its own posts, so "null" proves nothing either way. A client that sends neither header (not a browser) still needs
+    /// the cookie-bound token, which a page of another site cannot read.</summary>
     private bool IsCrossSite(HttpRequest http)
     {
         var site = http.Headers["Sec-Fetch-Site"].ToString();
-        if (site.Length > 0 && site is not ("same-origin" or "none")) return true;
+        if (site.Length > 0) return site is not ("same-origin" or "none");
         var origin = http.Headers.Origin.ToString();
-        if (origin.Length == 0) return false;
+        if (origin.Length == 0 || origin == "null") return false;
         return !(SameOrigin(origin, $"{http.Scheme}://{http.Host}") || SameOrigin(origin, publicUrl.Value.BaseUrl));
     }
 

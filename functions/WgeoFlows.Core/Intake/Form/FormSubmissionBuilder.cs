@@ -16,7 +16,12 @@ public static class FormSubmissionBuilder
 
     public static async Task<JsonObject> BuildAsync(string nonce, IFormCollection form, CancellationToken cancellationToken)
     {
-        var submission = new JsonObject { ["submissionId"] = SubmissionIdFor(nonce) };
+        // The three sections always exist, so that a form left empty gets an error on each required field, not on a section.
+        var submission = new JsonObject
+        {
+            ["submissionId"] = SubmissionIdFor(nonce),
+            ["organization"] = new JsonObject(), ["contact"] = new JsonObject(), ["request"] = new JsonObject(),
+        };
         foreach (var field in FormFields.Texts.Concat(FormFields.Choices))
         {
             var value = Single(form, field);
