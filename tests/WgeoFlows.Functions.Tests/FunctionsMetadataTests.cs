@@ -47,6 +47,11 @@ public sealed class FunctionsMetadataTests
         { "AdminRequests", Routes.AdminRequests, ["get"] },
         { "AdminRequest", Routes.AdminRequest, ["get"] },
         { "Health", Routes.Health, ["get"] },
+        { "IntakeTypeform", WgeoFlows.Intake.IntakeRoutes.Typeform, ["post"] },
+        { "IntakeForm", WgeoFlows.Intake.IntakeRoutes.Form, ["get", "post"] },
+        { "ReviewAttachment", WgeoFlows.Intake.IntakeRoutes.ReviewAttachment, ["get"] },
+        { "UpdateAttachment", WgeoFlows.Intake.IntakeRoutes.UpdateAttachment, ["get"] },
+        { "AdminAttachment", WgeoFlows.Intake.IntakeRoutes.AdminAttachment, ["get"] },
     };
 
     [Theory]

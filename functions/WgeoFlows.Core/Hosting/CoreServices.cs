@@ -6,7 +6,6 @@ using WgeoFlows.Admin.Requests;
 using WgeoFlows.Configuration;
 using WgeoFlows.Health;
 using WgeoFlows.Intake;
-using WgeoFlows.Intake.Status;
 using WgeoFlows.Links;
 using WgeoFlows.Matching;
 using WgeoFlows.Matching.Offers;
@@ -56,11 +55,7 @@ public static class CoreServices
         services.AddSingleton<PageRenderer>();
         services.AddSingleton<AdminAuthenticator>();
 
-        services.AddSingleton<WgeoFlows.Intake.Submissions.SubmissionStore>();
-        services.AddSingleton<WgeoFlows.Intake.Submissions.AttachmentStore>();
-        services.AddSingleton<WgeoFlows.Intake.Submissions.SubmissionIntake>();
-        services.AddSingleton<IntakeHandler>();
-        services.AddSingleton<StatusPageHandler>();
+        services.AddWgeoFlowsIntake(configuration);
         services.AddSingleton<LinkPageHandler>();
         services.AddSingleton<AdminRequestsHandler>();
         services.AddSingleton<HealthHandler>();
