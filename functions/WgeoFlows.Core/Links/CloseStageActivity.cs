@@ -7,7 +7,7 @@ public sealed class CloseStageActivity(LinkStageStore stages) : IWorkflowActivit
 {
     public async Task<bool> RunAsync(CloseStageCommand c, CancellationToken cancellationToken = default)
     {
-        await stages.CloseAsync(c.RequestId, c.StageKey, c.Reason, c.At, cancellationToken);
+        await stages.CloseAsync(c.RequestId, c.StageKey, c.Reason, c.At, cancellationToken, c.EvenIfDecided);
         return true;
     }
 }

@@ -81,8 +81,10 @@ public sealed class LinkStageStore(StorageClients storage)
         }
     }
 
-    /// <summary>Closes an open stage without a decision (expired, reassigned, cancelled). Decided stages stay as they are.</summary>
-    public async Task CloseAsync(string requestId, string stageKey, string reason, DateTimeOffset now, CancellationToken cancellationToken = default)
+    /// <summary>Closes an open stage without a decision (expired, reassigned, cancelled). Decided stages stay as they are,
+    /// unless <paramref name="evenIfDecided"/>: then a decided stage keeps its decision and is also marked over.</summary>
+    public async Task CloseAsync(string requestId, string stageKey, string reason, DateTimeOffset now, CancellationToken cancellationToken = default,
+        bool evenIfDecided = false)
     {
         await storage.EnsureCreatedAsync();
         for (var attempt = 0; ; attempt++)
@@ -90,7 +92,7 @@ public sealed class LinkStageStore(StorageClients storage)
             var entity = await GetEntityAsync(requestId, stageKey, cancellationToken);
             if (entity is null) return;
             var stage = FromEntity(entity);
-            if (!stage.IsOpen) return;
+            if (stage.ClosedReason is not null || (stage.Decision is not null && !evenIfDecided)) return;
             try
             {
                 await Table.UpdateEntityAsync(ToEntity(stage with { ClosedReason = reason, ClosedAt = now }), entity.ETag,

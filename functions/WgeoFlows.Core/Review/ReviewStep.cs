@@ -75,6 +75,9 @@ public static class ReviewStep
                     {
                         return ReviewOutcome.Expired;
                     }
+                    // The round's links die: the next round's links are the ones to use.
+                    await run.CallAsync<bool>(WorkflowNames.Activities.CloseStage, new CloseStageCommand(run.RequestId, opened.StageKey,
+                        "the requester answered and a new review round has started", run.Now, EvenIfDecided: true));
                     round++;
                     break;
             }

@@ -29,7 +29,9 @@ public sealed record OpenUpdateCommand(string RequestId, string StageKey, string
 public sealed record AppendAnswerCommand(string RequestId, string StageKey, string Question, string AskedBy, DateTimeOffset AskedAt,
     string Answer, DateTimeOffset AnsweredAt);
 
-public sealed record CloseStageCommand(string RequestId, string StageKey, string Reason, DateTimeOffset At);
+/// <summary>Closes a link stage. <see cref="EvenIfDecided"/> also marks a decided stage as over (superseded by a newer
+/// round), so that its links answer "gone" rather than offering the old decision again.</summary>
+public sealed record CloseStageCommand(string RequestId, string StageKey, string Reason, DateTimeOffset At, bool EvenIfDecided = false);
 
 public sealed record RankedPartner(string PartnerId, string Name, string Email, string Country, double Score);
 
