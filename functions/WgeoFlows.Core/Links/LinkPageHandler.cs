@@ -104,6 +104,8 @@ public sealed class LinkPageHandler(
                 "The link is too old to use. If you still need to act on this request, please contact the WGEO secretariat."), null),
             LinkTokenCheck.Tampered => (await pages.MessageAsync(400, "This link is not valid",
                 "The link has been changed or damaged. Please open the link exactly as it was emailed to you."), null),
+            LinkTokenCheck.WrongKind => (await pages.MessageAsync(400, "This link is not valid here",
+                "The link belongs to another kind of step. Please open the link exactly as it was emailed to you."), null),
             _ => (await pages.MessageAsync(400, "This link is not valid",
                 "The link is incomplete or not a WgeoFlows link. Please open the link exactly as it was emailed to you."), null),
         };
