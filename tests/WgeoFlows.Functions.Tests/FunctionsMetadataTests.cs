@@ -44,6 +44,8 @@ public sealed class FunctionsMetadataTests
         { "ReviewLink", Routes.Review, ["get", "head", "post"] },
         { "UpdateLink", Routes.Update, ["get", "head", "post"] },
         { "OfferLink", Routes.Offer, ["get", "head", "post"] },
+        { "ReviewAttachment", Routes.ReviewAttachment, ["get", "head"] },
+        { "UpdateAttachment", Routes.UpdateAttachment, ["get", "head"] },
         { "AdminRequests", Routes.AdminRequests, ["get"] },
         { "AdminRequest", Routes.AdminRequest, ["get"] },
         { "AdminRequestAction", Routes.AdminRequestAction, ["post"] },

@@ -37,6 +37,8 @@ public static class Routes
     public const string Review = "review/{token}";
     public const string Update = "update/{token}";
     public const string Offer = "offer/{token}";
+    public const string ReviewAttachment = "review/{token}/attachments/{fileName}";
+    public const string UpdateAttachment = "update/{token}/attachments/{fileName}";
     public const string AdminRequests = "admin/requests";
     public const string AdminRequest = "admin/requests/{id}";
     public const string AdminRequestAction = "admin/requests/{id}/{action}";

@@ -63,6 +63,7 @@ public static class CoreServices
         services.AddSingleton<IntakeHandler>();
         services.AddSingleton<StatusPageHandler>();
         services.AddSingleton<LinkPageHandler>();
+        services.AddSingleton<LinkAttachmentHandler>();
         services.AddSingleton<AdminRequestsHandler>();
         services.AddSingleton<HealthHandler>();
 

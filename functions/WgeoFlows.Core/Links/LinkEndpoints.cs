@@ -18,6 +18,11 @@ public static class LinkEndpoints
             api.MapPost($"{kind}/{{token}}", (string token, HttpRequest http, LinkPageHandler h, DurableTaskClient d, CancellationToken ct) =>
                 h.DecideAsync(kind, token, http, d, ct)).DisableAntiforgery();
         }
+        foreach (var kind in new[] { LinkKind.Review, LinkKind.Update })
+        {
+            api.MapMethods($"{kind}/{{token}}/attachments/{{fileName}}", ["GET", "HEAD"],
+                (string token, string fileName, LinkAttachmentHandler h, CancellationToken ct) => h.DownloadAsync(kind, token, fileName, ct));
+        }
         return api;
     }
 }

@@ -207,6 +207,8 @@ public static class ReviewStep
         }
         await run.CallAsync<bool>(WorkflowNames.Activities.AppendAnswer, new AppendAnswerCommand(run.RequestId, updateKey, question,
             decision.Person, decision.At, answer.Comment ?? "", answer.At));
+        await run.CallAsync<bool>(WorkflowNames.Activities.CloseStage, new CloseStageCommand(run.RequestId, updateKey,
+            "the answer was added to the request", run.Now, EvenIfDecided: true));
         return true;
     }
 }

@@ -29,3 +29,17 @@ public sealed class LinkFunctions(LinkPageHandler links)
         await result.ExecuteAsync(req.HttpContext);
     }
 }
+
+// The request's attachments behind a review or update link (GET/HEAD only).
+public sealed class LinkAttachmentFunctions(LinkAttachmentHandler attachments)
+{
+    [Function("ReviewAttachment")]
+    public async Task Review([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = Routes.ReviewAttachment)] HttpRequest req,
+        string token, string fileName, CancellationToken ct) =>
+        await (await attachments.DownloadAsync(LinkKind.Review, token, fileName, ct)).ExecuteAsync(req.HttpContext);
+
+    [Function("UpdateAttachment")]
+    public async Task Update([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = Routes.UpdateAttachment)] HttpRequest req,
+        string token, string fileName, CancellationToken ct) =>
+        await (await attachments.DownloadAsync(LinkKind.Update, token, fileName, ct)).ExecuteAsync(req.HttpContext);
+}

@@ -73,8 +73,7 @@ public sealed class RestartAndLinkExpiryTests : IAsyncLifetime
 
         var requestId = await _client.SubmitNewAsync(SamplePayloads.Valid("e2e-restart"));
         // The review mail to the broken address is retried with backoff (about a minute), then the orchestration fails.
-        var failed = await WaitForRuntimeStatusAsync(requestId, "Failed", TimeSpan.FromSeconds(180));
-        failed.GetProperty("orchestration").GetProperty("failure").GetProperty("message").GetString()!.ShouldNotBeNullOrEmpty();
+        await WaitForRuntimeStatusAsync(requestId, "Failed", TimeSpan.FromSeconds(180));
 
         using (var put = await _client.AdminSendAsync(HttpMethod.Put, "/api/admin/reviewers", new { reviewers = original }))
         {

@@ -78,7 +78,7 @@ public sealed class ReviewDecisionTests(LocalStack stack)
         }
         using (var usedUpdate = await Client.PostFormAsync(updateLink, ("answer", "A second answer.")))
         {
-            usedUpdate.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+            usedUpdate.StatusCode.ShouldBe(HttpStatusCode.Gone);
         }
         (await Client.StatusOfAsync(requestId)).ShouldBe("InReview");
 
@@ -108,6 +108,30 @@ public sealed class ReviewDecisionTests(LocalStack stack)
         }
         var status = await Client.StatusOfAsync(requestId);
         status.ShouldNotBe("Rejected");
+    }
+
+    [Fact]
+    public async Task The_review_page_shows_the_whole_request_and_its_attachments_download_from_the_link()
+    {
+        var (requestId, link) = await SubmitAndGetReviewLinkAsync("e2e-review-attachment");
+        var page = await Client.Http.GetStringAsync(link, Ct);
+        foreach (var shown in new[] { "Nairobi County Energy Office", "Amina Otieno", "amina@example.org", SamplePayloads.Description, "concept-note.pdf" })
+        {
+            page.ShouldContain(System.Net.WebUtility.HtmlEncode(shown));
+        }
+
+        using (var file = await Client.Http.GetAsync($"{link}/attachments/concept-note.pdf", Ct))
+        {
+            file.StatusCode.ShouldBe(HttpStatusCode.OK);
+            file.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
+            file.Content.Headers.ContentDisposition!.DispositionType.ShouldBe("attachment");
+            (await file.Content.ReadAsByteArrayAsync(Ct)).ShouldBe(SamplePayloads.PdfBytes);
+        }
+        using (var missing = await Client.Http.GetAsync($"{link}/attachments/other.pdf", Ct))
+        {
+            missing.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        }
+        (await Client.StatusOfAsync(requestId)).ShouldBe("InReview");
     }
 
     [Fact]

@@ -54,7 +54,8 @@ public sealed partial class WgeoClient(HttpClient http, string webhookSecret, st
     /// <summary>The timeline of the request's admin detail as (actor, action, detail) rows.</summary>
     public async Task<IReadOnlyList<(string Actor, string Action, string Detail)>> TimelineAsync(string requestId) =>
         (await AdminGetAsync($"/api/admin/requests/{requestId}")).GetProperty("timeline").EnumerateArray()
-            .Select(t => (t.GetProperty("actor").GetString()!, t.GetProperty("action").GetString()!, t.GetProperty("detail").GetString() ?? ""))
+            .Select(t => (t.GetProperty("actor").GetString()!, t.GetProperty("action").GetString()!,
+                t.TryGetProperty("detail", out var detail) ? detail.GetString() ?? "" : ""))
             .ToList();
 
     public async Task<string> StatusOfAsync(string requestId) =>

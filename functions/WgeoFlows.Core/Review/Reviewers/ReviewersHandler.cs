@@ -66,7 +66,7 @@ public sealed class ReviewersHandler(AdminAuthenticator auth, ReviewerStore revi
 
     private static IResult ListResult(IEnumerable<Reviewer> list) => Results.Json(new
     {
-        reviewers = list.Select(r => new { platform = r.Platform, stage = r.Stage, email = r.Email, name = r.Name, role = r.Role }),
+        reviewers = list.Select(r => new { platform = r.Platform, stage = r.Stage, email = r.Email, name = r.Name, role = r.Role.ToString().ToLowerInvariant() }),
     }, WgeoJson.Options);
 
     private static IResult Invalid(string field, string message) =>
