@@ -81,10 +81,17 @@ public sealed class LinkStageStore(StorageClients storage)
         }
     }
 
-    /// <summary>Closes an open stage without a decision (expired, reassigned, cancelled). Decided stages stay as they are,
-    /// unless <paramref name="evenIfDecided"/>: then a decided stage keeps its decision and is also marked over.</summary>
-    public async Task CloseAsync(string requestId, string stageKey, string reason, DateTimeOffset now, CancellationToken cancellationToken = default,
-        bool evenIfDecided = false)
+    /// <summary>Closes an open stage without a decision (expired, reassigned, cancelled). Decided stages stay as they are.</summary>
+    public Task CloseAsync(string requestId, string stageKey, string reason, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        CloseOrSupersedeAsync(requestId, stageKey, reason, now, evenIfDecided: false, cancellationToken);
+
+    /// <summary>Marks a stage over, decided or not: a decided stage keeps its decision, and its links then answer that the
+    /// workflow has moved on (a new review round after the requester's answer) instead of offering the decision again.</summary>
+    public Task SupersedeAsync(string requestId, string stageKey, string reason, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        CloseOrSupersedeAsync(requestId, stageKey, reason, now, evenIfDecided: true, cancellationToken);
+
+    private async Task CloseOrSupersedeAsync(string requestId, string stageKey, string reason, DateTimeOffset now, bool evenIfDecided,
+        CancellationToken cancellationToken)
     {
         await storage.EnsureCreatedAsync();
         for (var attempt = 0; ; attempt++)

@@ -58,7 +58,8 @@ public sealed class AdminActionTests(LocalStack stack)
             approve.StatusCode.ShouldBe(HttpStatusCode.OK);
         }
 
-        var timeline = await Client.TimelineAsync(requestId);
+        // The workflow notes the resend once its mails are out: wait for that note rather than for the mail.
+        var timeline = await TimelineWithAsync(requestId, t => t.Actor == Admin && t.Action == "review emails resent");
         timeline.ShouldContain(t => t.Actor == Admin && t.Action == "admin action: resend");
         timeline.ShouldContain(t => t.Actor == Admin && t.Action == "review emails resent");
         timeline.Count(t => t.Action == "email sent" && t.Detail.Contains("review-request")).ShouldBe(2);
@@ -92,7 +93,7 @@ public sealed class AdminActionTests(LocalStack stack)
         }
         await Client.WaitForStatusAsync(requestId, "Rejected");
 
-        var timeline = await Client.TimelineAsync(requestId);
+        var timeline = await TimelineWithAsync(requestId, t => t.Actor == newReviewer && t.Action == "review decision: reject");
         timeline.ShouldContain(t => t.Actor == Admin && t.Action == "admin action: reassign" && t.Detail.Contains(newReviewer));
         timeline.ShouldContain(t => t.Actor == Admin && t.Action == "review reassigned");
         timeline.ShouldContain(t => t.Actor == newReviewer && t.Action == "review decision: reject");
@@ -166,6 +167,18 @@ public sealed class AdminActionTests(LocalStack stack)
 
         (await Client.StatusOfAsync(requestId)).ShouldBe("InReview");
         (await Client.TimelineAsync(requestId)).ShouldNotContain(t => t.Action.StartsWith("admin action", StringComparison.Ordinal));
+    }
+
+    private async Task<IReadOnlyList<(string Actor, string Action, string Detail)>> TimelineWithAsync(string requestId,
+        Func<(string Actor, string Action, string Detail), bool> entry)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            var timeline = await Client.TimelineAsync(requestId);
+            if (timeline.Any(entry) || DateTime.UtcNow > deadline) return timeline;
+            await Task.Delay(200, Ct);
+        }
     }
 
     /// <summary>A partner of the sample registry, as ranked for a request that reached matching in another test or here.</summary>
