@@ -46,6 +46,8 @@ public sealed class FunctionsMetadataTests
         { "OfferLink", Routes.Offer, ["get", "head", "post"] },
         { "AdminRequests", Routes.AdminRequests, ["get"] },
         { "AdminRequest", Routes.AdminRequest, ["get"] },
+        { "AdminRequestAction", Routes.AdminRequestAction, ["post"] },
+        { "AdminReviewers", Routes.AdminReviewers, ["get", "put"] },
         { "Health", Routes.Health, ["get"] },
         { "IntakeTypeform", WgeoFlows.Intake.IntakeRoutes.Typeform, ["post"] },
         { "IntakeForm", WgeoFlows.Intake.IntakeRoutes.Form, ["get", "post"] },

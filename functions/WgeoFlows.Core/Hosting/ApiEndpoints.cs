@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using WgeoFlows.Admin;
+using WgeoFlows.Admin.Actions;
 using WgeoFlows.Health;
 using WgeoFlows.Intake;
 using WgeoFlows.Links;
+using WgeoFlows.Review;
 
 namespace WgeoFlows.Hosting;
 
@@ -20,6 +22,8 @@ public static class ApiEndpoints
             .MapIntakeEndpoints()
             .MapLinkEndpoints()
             .MapAdminEndpoints()
+            .MapAdminActionEndpoints()
+            .MapReviewEndpoints()
             .MapHealthEndpoints();
         return endpoints;
     }
@@ -35,5 +39,7 @@ public static class Routes
     public const string Offer = "offer/{token}";
     public const string AdminRequests = "admin/requests";
     public const string AdminRequest = "admin/requests/{id}";
+    public const string AdminRequestAction = "admin/requests/{id}/{action}";
+    public const string AdminReviewers = "admin/reviewers";
     public const string Health = "health";
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using WgeoFlows.Admin.Actions;
 using WgeoFlows.Admin.Auth;
 using WgeoFlows.Admin.Index;
 using WgeoFlows.Admin.Requests;
@@ -60,6 +61,7 @@ public static class CoreServices
         services.AddSingleton<AdminRequestsHandler>();
         services.AddSingleton<HealthHandler>();
 
+        services.AddWgeoFlowsAdminActions();
         services.AddWgeoFlowsMatching();
         services.AddWgeoFlowsNotifications();
         services.AddWorkflowActivities();
