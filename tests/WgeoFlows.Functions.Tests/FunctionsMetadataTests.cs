@@ -46,6 +46,9 @@ public sealed class FunctionsMetadataTests
         { "OfferLink", Routes.Offer, ["get", "head", "post"] },
         { "AdminRequests", Routes.AdminRequests, ["get"] },
         { "AdminRequest", Routes.AdminRequest, ["get"] },
+        { "AdminPartners", Routes.AdminPartners, ["get"] },
+        { "AdminPartner", Routes.AdminPartner, ["delete", "get", "put"] },
+        { "AdminPartnersImport", Routes.AdminPartnersImport, ["post"] },
         { "Health", Routes.Health, ["get"] },
     };
 

@@ -4,6 +4,7 @@ using WgeoFlows.Admin;
 using WgeoFlows.Health;
 using WgeoFlows.Intake;
 using WgeoFlows.Links;
+using WgeoFlows.Matching.Partners;
 
 namespace WgeoFlows.Hosting;
 
@@ -20,6 +21,7 @@ public static class ApiEndpoints
             .MapIntakeEndpoints()
             .MapLinkEndpoints()
             .MapAdminEndpoints()
+            .MapPartnerEndpoints()
             .MapHealthEndpoints();
         return endpoints;
     }
@@ -35,5 +37,8 @@ public static class Routes
     public const string Offer = "offer/{token}";
     public const string AdminRequests = "admin/requests";
     public const string AdminRequest = "admin/requests/{id}";
+    public const string AdminPartners = "admin/partners";
+    public const string AdminPartner = "admin/partners/{id}";
+    public const string AdminPartnersImport = "admin/partners/import";
     public const string Health = "health";
 }
