@@ -49,6 +49,7 @@ public sealed class FunctionsMetadataTests
         { "AdminPartners", Routes.AdminPartners, ["get"] },
         { "AdminPartner", Routes.AdminPartner, ["delete", "get", "put"] },
         { "AdminPartnersImport", Routes.AdminPartnersImport, ["post"] },
+        { "FollowUpLink", Routes.FollowUp, ["get", "head", "post"] },
         { "Health", Routes.Health, ["get"] },
     };
 

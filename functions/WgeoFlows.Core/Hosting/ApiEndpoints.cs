@@ -4,7 +4,7 @@ using WgeoFlows.Admin;
 using WgeoFlows.Health;
 using WgeoFlows.Intake;
 using WgeoFlows.Links;
-using WgeoFlows.Matching.Partners;
+using WgeoFlows.Matching;
 
 namespace WgeoFlows.Hosting;
 
@@ -21,7 +21,7 @@ public static class ApiEndpoints
             .MapIntakeEndpoints()
             .MapLinkEndpoints()
             .MapAdminEndpoints()
-            .MapPartnerEndpoints()
+            .MapMatchingEndpoints()
             .MapHealthEndpoints();
         return endpoints;
     }
@@ -40,5 +40,6 @@ public static class Routes
     public const string AdminPartners = "admin/partners";
     public const string AdminPartner = "admin/partners/{id}";
     public const string AdminPartnersImport = "admin/partners/import";
+    public const string FollowUp = "followup/{token}";
     public const string Health = "health";
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using WgeoFlows.Matching.FollowUp;
 using WgeoFlows.Matching.Partners;
 using WgeoFlows.Review.Reviewers;
 using WgeoFlows.SampleData;
@@ -8,7 +9,7 @@ namespace WgeoFlows.Matching;
 
 public static class MatchingServices
 {
-    /// <summary>The partner and reviewer registries, ranking, the partners admin API and the sample data loader. Expects what
+    /// <summary>The partner and reviewer registries, ranking, the partners admin API, the follow-up form and the sample data loader. Expects what
     /// AddWgeoFlowsCore registers: StorageClients, TimeProvider, AdminAuthenticator and MatchingOptions (with Matching:Weights).</summary>
     public static IServiceCollection AddWgeoFlowsMatching(this IServiceCollection services)
     {
@@ -19,6 +20,7 @@ public static class MatchingServices
         services.TryAddSingleton<ReviewerStore>();
         services.TryAddSingleton<SampleDataLoader>();
         services.TryAddSingleton<PartnersAdminHandler>();
+        services.TryAddSingleton<FollowUpPageHandler>();
         return services;
     }
 }

@@ -24,6 +24,7 @@ public static class WorkflowNames
         public const string RecordTimeline = "RecordTimeline";
         public const string ReserveCapacity = "ReserveCapacity";
         public const string ReleaseCapacity = "ReleaseCapacity";
+        public const string OpenFollowUp = "OpenFollowUp";
     }
 
     public static class Events
@@ -32,5 +33,6 @@ public static class WorkflowNames
         public const string RequesterUpdate = "RequesterUpdate";
         public const string PartnerResponse = "PartnerResponse";
         public const string AdminMatch = "AdminMatch";
+        public const string FollowUpAnswer = "FollowUpAnswer";
     }
 }
