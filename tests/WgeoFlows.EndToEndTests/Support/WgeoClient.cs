@@ -85,7 +85,7 @@ public sealed partial class WgeoClient(HttpClient http, string webhookSecret, st
         LinkPattern().Matches(mail.Text).Any(m => m.Groups["kind"].Value == kind);
 
     /// <summary>Accepts every offer of the request as it arrives until the request is Matched — one offer for a one-to-one
-    /// match, two for a triangle (a technical partner and a funder). Returns the offer mails accepted.</summary>
+    /// match, two for a triangle (a technical partner and a funder). Returns the offer mails answered.</summary>
     public async Task<IReadOnlyList<SinkMail>> AcceptOffersUntilMatchedAsync(string requestId, TimeSpan? timeout = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(90));
@@ -95,7 +95,8 @@ public sealed partial class WgeoClient(HttpClient http, string webhookSecret, st
             foreach (var offer in (await MailsAboutAsync(requestId)).Where(m => LinkPatternMatches(m, "offer") && accepted.All(a => a.Id != m.Id)))
             {
                 using var response = await PostFormAsync(LinkIn(offer, "offer"), ("response", "accept"));
-                response.EnsureSuccessStatusCode();
+                // 410: another partner of the same side accepted first and the offer was closed.
+                if (response.StatusCode != System.Net.HttpStatusCode.Gone) response.EnsureSuccessStatusCode();
                 accepted.Add(offer);
             }
             if (accepted.Count > 0 && await StatusOfAsync(requestId) == "Matched") return accepted;
