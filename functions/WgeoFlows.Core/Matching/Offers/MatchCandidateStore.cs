@@ -30,7 +30,7 @@ public sealed class MatchCandidateStore(StorageClients storage)
         }).ToList();
         var keep = rows.Select(r => r.RowKey).ToHashSet(StringComparer.Ordinal);
         var stale = new List<TableTransactionAction>();
-        await foreach (var e in Table.QueryAsync<TableEntity>(Filter(requestId), select: ["RowKey"], cancellationToken: cancellationToken))
+        await foreach (var e in Table.QueryAsync<TableEntity>(Filter(requestId), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
         {
             if (!keep.Contains(e.RowKey)) stale.Add(new TableTransactionAction(TableTransactionActionType.Delete, e, ETag.All));
         }
