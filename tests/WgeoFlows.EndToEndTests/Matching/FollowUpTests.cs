@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using WgeoFlows.Tests.Support;
 
 namespace WgeoFlows.Tests.Matching;
@@ -71,6 +70,13 @@ public sealed class FollowUpTests(MatchingStack stack)
         timeline.ShouldContain(t => t.GetProperty("action").GetString() == "engagement closed"
             && t.GetProperty("detail").GetString()!.Contains("every follow-up answered"));
         (await AdminHttp.GetPartnerAsync(Client.Http, "circ-one")).GetProperty("openEngagements").GetInt32().ShouldBe(0);
+        // Closed is the orchestration's last step: it completes right after.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (detail.GetProperty("orchestration").GetProperty("runtimeStatus").GetString() != "Completed" && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200, Ct);
+            detail = await Client.AdminGetAsync($"/api/admin/requests/{requestId}");
+        }
         detail.GetProperty("orchestration").GetProperty("runtimeStatus").GetString().ShouldBe("Completed");
     }
 

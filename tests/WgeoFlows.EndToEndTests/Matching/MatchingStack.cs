@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Grpc.Net.Client;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,7 +31,7 @@ public sealed class MatchingStackCollection : ICollectionFixture<MatchingStack>
 public sealed class MatchingStack : IAsyncLifetime
 {
     public static readonly TimeSpan OfferTimeout = TimeSpan.FromSeconds(5);
-    public static readonly TimeSpan AnswerWithin = TimeSpan.FromSeconds(15);
+    public static readonly TimeSpan AnswerWithin = TimeSpan.FromSeconds(20);
 
     // Scores for a requester in Kenya writing in English and preferring africa/asia, with the default weights:
     // *-first 100 (every criterion), *-second 90 (not in English); funders outside the South: first 80, second 70.
@@ -107,8 +108,8 @@ public sealed class MatchingStack : IAsyncLifetime
     {
         var payload = SamplePayloads.Valid(submissionId);
         var request = payload["request"]!.AsObject();
-        request["thematicAreas"] = new System.Text.Json.Nodes.JsonArray([.. thematic.Select(t => System.Text.Json.Nodes.JsonValue.Create(t))]);
-        request["supportTypes"] = new System.Text.Json.Nodes.JsonArray([.. support.Select(t => System.Text.Json.Nodes.JsonValue.Create(t))]);
+        request["thematicAreas"] = new JsonArray([.. thematic.Select(t => JsonValue.Create(t))]);
+        request["supportTypes"] = new JsonArray([.. support.Select(t => JsonValue.Create(t))]);
         using var submitted = await Client.SubmitAsync(payload);
         submitted.StatusCode.ShouldBe(HttpStatusCode.Accepted);
         var requestId = (await submitted.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken))

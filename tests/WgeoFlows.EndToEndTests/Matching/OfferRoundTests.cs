@@ -1,4 +1,3 @@
-using System.Text.Json;
 using WgeoFlows.Tests.Support;
 
 namespace WgeoFlows.Tests.Matching;
