@@ -77,6 +77,8 @@ public sealed class FollowUpOptions
 {
     public const string Section = "FollowUp";
     public TimeSpan After { get; set; } = TimeSpan.FromDays(90);
+    /// <summary>How long the follow-up answers are waited for before the engagement is closed without them.</summary>
+    public TimeSpan AnswerWithin { get; set; } = TimeSpan.FromDays(30);
 }
 
 public sealed class PublicUrlOptions

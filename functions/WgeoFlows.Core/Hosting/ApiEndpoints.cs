@@ -6,6 +6,7 @@ using WgeoFlows.Health;
 using WgeoFlows.Intake;
 using WgeoFlows.Links;
 using WgeoFlows.Review;
+using WgeoFlows.Matching;
 
 namespace WgeoFlows.Hosting;
 
@@ -24,6 +25,7 @@ public static class ApiEndpoints
             .MapAdminEndpoints()
             .MapAdminActionEndpoints()
             .MapReviewEndpoints()
+            .MapMatchingEndpoints()
             .MapHealthEndpoints();
         return endpoints;
     }
@@ -41,5 +43,9 @@ public static class Routes
     public const string AdminRequest = "admin/requests/{id}";
     public const string AdminRequestAction = "admin/requests/{id}/{action}";
     public const string AdminReviewers = "admin/reviewers";
+    public const string AdminPartners = "admin/partners";
+    public const string AdminPartner = "admin/partners/{id}";
+    public const string AdminPartnersImport = "admin/partners/import";
+    public const string FollowUp = "followup/{token}";
     public const string Health = "health";
 }

@@ -52,6 +52,7 @@ public static class CoreServices
         services.AddSingleton<LinkStageStore>();
         services.AddSingleton<AdminIndexStore>();
         services.AddSingleton<MatchCandidateStore>();
+        services.AddSingleton<EngagementStore>();
         services.AddSingleton<LinkIssuer>();
         services.AddSingleton<PageRenderer>();
         services.AddSingleton<AdminAuthenticator>();

@@ -2,6 +2,7 @@ using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
 using WgeoFlows.Intake;
 using WgeoFlows.Links;
+using WgeoFlows.Matching.FollowUp;
 using WgeoFlows.Matching.Offers;
 using WgeoFlows.Notifications;
 using WgeoFlows.Review.Activities;
@@ -35,6 +36,7 @@ public static class WorkflowRegistration
         Bind<OpenOffersActivity, OpenOffersCommand, OpenedOffers>(WorkflowNames.Activities.OpenOffers),
         Bind<ReserveCapacityActivity, ReserveCapacityCommand, Reservation>(WorkflowNames.Activities.ReserveCapacity),
         Bind<ReleaseCapacityActivity, ReleaseCapacityCommand, bool>(WorkflowNames.Activities.ReleaseCapacity),
+        Bind<OpenFollowUpActivity, OpenFollowUpCommand, OpenedFollowUp>(WorkflowNames.Activities.OpenFollowUp),
     ];
 
     /// <summary>Registers the orchestrator and every activity with a Durable Task worker (the local host, tests).</summary>

@@ -24,6 +24,7 @@ public static class WorkflowNames
         public const string RecordTimeline = "RecordTimeline";
         public const string ReserveCapacity = "ReserveCapacity";
         public const string ReleaseCapacity = "ReleaseCapacity";
+        public const string OpenFollowUp = "OpenFollowUp";
     }
 
     public static class Events
@@ -34,5 +35,6 @@ public static class WorkflowNames
         public const string AdminMatch = "AdminMatch";
         /// <summary>An admin's resend or reassign for the open review or update stage (payload: AdminActionEvent).</summary>
         public const string AdminAction = "AdminAction";
+        public const string FollowUpAnswer = "FollowUpAnswer";
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
 using WgeoFlows.Intake;
 using WgeoFlows.Links;
+using WgeoFlows.Matching.FollowUp;
 using WgeoFlows.Matching.Offers;
 using WgeoFlows.Notifications;
 using WgeoFlows.Review.Activities;
@@ -74,4 +75,8 @@ public sealed class ActivityFunctions(IServiceProvider services)
     [Function(A.ReleaseCapacity)]
     public Task<bool> ReleaseCapacity([ActivityTrigger] ReleaseCapacityCommand command, CancellationToken ct) =>
         Run<ReleaseCapacityActivity, ReleaseCapacityCommand, bool>(command, ct);
+
+    [Function(A.OpenFollowUp)]
+    public Task<OpenedFollowUp> OpenFollowUp([ActivityTrigger] OpenFollowUpCommand command, CancellationToken ct) =>
+        Run<OpenFollowUpActivity, OpenFollowUpCommand, OpenedFollowUp>(command, ct);
 }

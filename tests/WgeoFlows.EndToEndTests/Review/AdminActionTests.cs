@@ -136,6 +136,57 @@ public sealed class AdminActionTests(LocalStack stack)
     }
 
     [Fact]
+    public async Task Terminate_after_a_partner_accepted_gives_the_partner_its_capacity_back()
+    {
+        var (requestId, review) = await SubmitAndWaitForReviewAsync("e2e-admin-terminate-capacity");
+        using (var approve = await Client.PostFormAsync(WgeoClient.LinkIn(review, "review"), ("decision", "approve")))
+        {
+            approve.StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+        // The sample request asks for financing, so it is offered as a triangle; accepting one side leaves it waiting.
+        var offer = await Client.WaitForMailAsync(requestId, m => WgeoClient.LinkPatternMatches(m, "offer"), "offer");
+        var partnerId = await PartnerIdOfAsync(requestId, offer.To.Single());
+        var before = await OpenEngagementsAsync(partnerId);
+        using (var accept = await Client.PostFormAsync(WgeoClient.LinkIn(offer, "offer"), ("response", "accept")))
+        {
+            accept.StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+        await WaitForOpenEngagementsAsync(partnerId, before + 1);
+
+        using (var terminate = await ActAsync(requestId, "terminate", new { reason = "No longer needed." }))
+        {
+            terminate.StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+        await Client.WaitForStatusAsync(requestId, "Cancelled");
+        (await OpenEngagementsAsync(partnerId)).ShouldBe(before);
+    }
+
+    private async Task<string> PartnerIdOfAsync(string requestId, string email)
+    {
+        var detail = await Client.AdminGetAsync($"/api/admin/requests/{requestId}");
+        foreach (var match in detail.GetProperty("matches").EnumerateArray())
+        {
+            var id = match.GetProperty("partnerId").GetString()!;
+            var partner = await Client.AdminGetAsync($"/api/admin/partners/{id}");
+            if (string.Equals(partner.GetProperty("email").GetString(), email, StringComparison.OrdinalIgnoreCase)) return id;
+        }
+        throw new InvalidOperationException($"No ranked partner of {requestId} has the address {email}.");
+    }
+
+    private async Task<int> OpenEngagementsAsync(string partnerId) =>
+        (await Client.AdminGetAsync($"/api/admin/partners/{partnerId}")).GetProperty("openEngagements").GetInt32();
+
+    private async Task WaitForOpenEngagementsAsync(string partnerId, int expected)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (await OpenEngagementsAsync(partnerId) != expected)
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Partner {partnerId} never had {expected} open engagements.");
+            await Task.Delay(200, Ct);
+        }
+    }
+
+    [Fact]
     public async Task Actions_in_the_wrong_state_with_a_bad_body_or_unknown_answer_problem_json()
     {
         var (requestId, _) = await SubmitAndWaitForReviewAsync("e2e-admin-refusals");

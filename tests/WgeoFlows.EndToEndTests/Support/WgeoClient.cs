@@ -109,6 +109,27 @@ public sealed partial class WgeoClient(HttpClient http, string webhookSecret, st
     public static bool LinkPatternMatches(SinkMail mail, string kind) =>
         LinkPattern().Matches(mail.Text).Any(m => m.Groups["kind"].Value == kind);
 
+    /// <summary>Accepts every offer of the request as it arrives until the request is Matched — one offer for a one-to-one
+    /// match, two for a triangle (a technical partner and a funder). Returns the offer mails answered.</summary>
+    public async Task<IReadOnlyList<SinkMail>> AcceptOffersUntilMatchedAsync(string requestId, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(90));
+        var accepted = new List<SinkMail>();
+        while (DateTime.UtcNow < deadline)
+        {
+            foreach (var offer in (await MailsAboutAsync(requestId)).Where(m => LinkPatternMatches(m, "offer") && accepted.All(a => a.Id != m.Id)))
+            {
+                using var response = await PostFormAsync(LinkIn(offer, "offer"), ("response", "accept"));
+                // 410: another partner of the same side accepted first and the offer was closed.
+                if (response.StatusCode != System.Net.HttpStatusCode.Gone) response.EnsureSuccessStatusCode();
+                accepted.Add(offer);
+            }
+            if (accepted.Count > 0 && await StatusOfAsync(requestId) == "Matched") return accepted;
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"Request {requestId} was not Matched after accepting {accepted.Count} offer(s).");
+    }
+
     public Task<HttpResponseMessage> PostFormAsync(string path, params (string Name, string Value)[] fields) =>
         http.PostAsync(path, new FormUrlEncodedContent(fields.Select(f => KeyValuePair.Create(f.Name, f.Value))));
 

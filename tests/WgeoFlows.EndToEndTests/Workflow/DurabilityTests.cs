@@ -51,12 +51,8 @@ public sealed class DurabilityTests : IAsyncLifetime
         {
             approve.StatusCode.ShouldBe(HttpStatusCode.OK);
         }
-        var offer = await _client.WaitForMailAsync(requestId, m => WgeoClient.LinkPatternMatches(m, "offer"), "offer");
-        using (var accept = await _client.PostFormAsync(WgeoClient.LinkIn(offer, "offer"), ("response", "accept")))
-        {
-            accept.StatusCode.ShouldBe(HttpStatusCode.OK);
-        }
-        await _client.WaitForStatusAsync(requestId, "Matched", TimeSpan.FromSeconds(90));
+        await _client.WaitForMailAsync(requestId, m => WgeoClient.LinkPatternMatches(m, "offer"), "offer");
+        await _client.AcceptOffersUntilMatchedAsync(requestId, TimeSpan.FromSeconds(90));
 
         // The outbox kept its promise across the crash: one acknowledgement, one review request.
         var mails = await _client.MailsAboutAsync(requestId);

@@ -1,6 +1,7 @@
 using Microsoft.DurableTask.Client;
 using WgeoFlows.Admin.Auth;
 using WgeoFlows.Links;
+using WgeoFlows.Matching.Offers;
 using WgeoFlows.Notifications;
 using WgeoFlows.Storage;
 using WgeoFlows.Workflow;
@@ -19,6 +20,8 @@ public sealed class RequestCancellation(
     LinkStageStore stages,
     SendEmailActivity emails,
     RecordStatusActivity statuses,
+    EngagementStore engagements,
+    ReleaseCapacityActivity capacity,
     TimeProvider clock)
 {
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(20);
@@ -47,6 +50,12 @@ public sealed class RequestCancellation(
             await emails.RunAsync(new EmailCommand(request.RequestId, $"cancelled|{person}", EmailTemplates.ActionWithdrawn, "en",
                 [new EmailRecipient(person, null)],
                 new Dictionary<string, string> { [EmailValueKeys.Reason] = $"The secretariat cancelled the request: {reason}" }), cancellationToken);
+        }
+
+        // Partners that had accepted get their unit of capacity back: the engagement will not happen.
+        foreach (var partnerId in await engagements.ListPartnersAsync(request.RequestId, cancellationToken))
+        {
+            await capacity.RunAsync(new ReleaseCapacityCommand(request.RequestId, partnerId), cancellationToken);
         }
 
         await statuses.RunAsync(new RecordStatusCommand(request.RequestId, RequestStatus.Cancelled, request.Status,

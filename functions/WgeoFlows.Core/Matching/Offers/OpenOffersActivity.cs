@@ -4,14 +4,17 @@ using WgeoFlows.Workflow.Steps;
 
 namespace WgeoFlows.Matching.Offers;
 
-/// <summary>Opens one offer stage per partner of a round (each partner answers for itself) and makes their links.</summary>
+/// <summary>Opens one offer stage per partner of a round (each partner answers for itself) and makes their links. Each new
+/// offer counts towards the partner's recent load, which ranking uses so that the same few partners are not asked every time.</summary>
 public sealed class OpenOffersActivity(PartnerStore partners, LinkStageStore stages, LinkIssuer links)
     : IWorkflowActivity<OpenOffersCommand, OpenedOffers>
 {
     /// <summary>Offers made within this window count as the partner's recent load in ranking.</summary>
     private static readonly TimeSpan RecentWindow = TimeSpan.FromDays(14);
 
-    public static string StageKeyOf(int round, string partnerId) => $"offer-r{round}-{partnerId}";
+    /// <summary>The stage key of an offer: one-to-one offers keep the short form; a triangle's offers name their side.</summary>
+    public static string StageKeyOf(int round, string partnerId, string? side = null) =>
+        side is null or OfferSides.Partner ? $"offer-r{round}-{partnerId}" : $"offer-{side}-r{round}-{partnerId}";
 
     public async Task<OpenedOffers> RunAsync(OpenOffersCommand c, CancellationToken cancellationToken = default)
     {
@@ -20,12 +23,12 @@ public sealed class OpenOffersActivity(PartnerStore partners, LinkStageStore sta
         {
             var partner = await partners.GetAsync(partnerId, cancellationToken);
             if (partner is null) continue;
-            var stageKey = StageKeyOf(c.Round, partnerId);
+            var stageKey = StageKeyOf(c.Round, partnerId, c.Side);
             var existing = await stages.GetAsync(c.RequestId, stageKey, cancellationToken);
             var email = partner.Email.ToLowerInvariant();
             if (existing is null)
             {
-                await stages.OpenAsync(c.RequestId, stageKey, LinkKind.Offer, $"Offer round {c.Round + 1}", [email], null, c.At, cancellationToken);
+                await stages.OpenAsync(c.RequestId, stageKey, LinkKind.Offer, TitleOf(c), [email], null, c.At, cancellationToken);
                 // Counted once per offer: a retried activity finds the stage and does not count it again.
                 await partners.RecordOfferAsync(partnerId, c.At, RecentWindow, cancellationToken);
             }
@@ -34,4 +37,11 @@ public sealed class OpenOffersActivity(PartnerStore partners, LinkStageStore sta
         }
         return new OpenedOffers(offers);
     }
+
+    private static string TitleOf(OpenOffersCommand c) => c.Side switch
+    {
+        OfferSides.Technical => $"Triangular cooperation, technical partner, round {c.Round + 1}",
+        OfferSides.Funder => $"Triangular cooperation, funder, round {c.Round + 1}",
+        _ => $"Offer round {c.Round + 1}",
+    };
 }

@@ -7,8 +7,9 @@ using WgeoFlows.Workflow.Steps;
 
 namespace WgeoFlows.Matching.Offers;
 
-/// <summary>Ranks the registry for the request — as many candidates as the offer rounds can use — and stores the ranking
-/// with every score's explanation for admins.</summary>
+/// <summary>Ranks the registry for the request — as many candidates per side as the offer rounds can use — and stores the
+/// ranking with every score's explanation for admins. A request that asks for financing, or for support no Global South
+/// provider offers, gets a triangle (technical side and funders) when both sides have candidates; otherwise one-to-one.</summary>
 public sealed class RankPartnersActivity(RequestStore requests, PartnerMatcher matcher, PartnerStore partners,
     MatchCandidateStore candidates, IOptions<MatchingOptions> options) : IWorkflowActivity<string, RankedPartners>
 {
@@ -17,7 +18,29 @@ public sealed class RankPartnersActivity(RequestStore requests, PartnerMatcher m
         var request = (await requests.GetAsync(requestId, cancellationToken))?.Request
             ?? throw new InvalidOperationException($"Request {requestId} has no record.");
         var top = Math.Max(1, options.Value.CandidatesPerRound) * Math.Max(1, options.Value.MaxRounds);
-        var ranked = await matcher.FindCandidatesAsync(request, top, cancellationToken: cancellationToken);
+
+        var triangle = await matcher.ProposeTriangularAsync(request, top, cancellationToken: cancellationToken);
+        if (triangle is { IsComplete: true })
+        {
+            var technical = await DescribeAsync(triangle.TechnicalPartners, OfferSides.Technical, cancellationToken);
+            var funders = await DescribeAsync(triangle.Funders, OfferSides.Funder, cancellationToken);
+            await candidates.SaveAsync(requestId, [.. technical.Stored, .. funders.Stored], cancellationToken);
+            return new RankedPartners([], new TriangularCandidates(triangle.Reason, technical.Ranked, funders.Ranked));
+        }
+
+        var ranked = await DescribeAsync(await matcher.FindCandidatesAsync(request, top, cancellationToken: cancellationToken),
+            OfferSides.Partner, cancellationToken);
+        await candidates.SaveAsync(requestId, ranked.Stored, cancellationToken);
+        return new RankedPartners(ranked.Ranked, Note: triangle is null ? null : IncompleteTriangleNote(triangle));
+    }
+
+    private static string IncompleteTriangleNote(TriangularProposal triangle) =>
+        $"{triangle.Reason} No {(triangle.Funders.Count == 0 ? "funder" : "Global South technical partner")} is available, "
+        + "so the request is offered one-to-one.";
+
+    private async Task<(List<RankedPartner> Ranked, List<StoredCandidate> Stored)> DescribeAsync(
+        IReadOnlyList<MatchCandidate> ranked, string side, CancellationToken cancellationToken)
+    {
         var result = new List<RankedPartner>(ranked.Count);
         var stored = new List<StoredCandidate>(ranked.Count);
         foreach (var (candidate, rank) in ranked.Select((c, i) => (c, i + 1)))
@@ -26,9 +49,8 @@ public sealed class RankPartnersActivity(RequestStore requests, PartnerMatcher m
             if (partner is null) continue;
             result.Add(new RankedPartner(partner.Id, partner.Name, partner.Email, partner.Country, candidate.Score));
             stored.Add(new StoredCandidate(rank, partner.Id, partner.Name, partner.Country, candidate.Score,
-                JsonSerializer.SerializeToElement(candidate.Breakdown, Shared.WgeoJson.Options)));
+                JsonSerializer.SerializeToElement(candidate.Breakdown, Shared.WgeoJson.Options), side));
         }
-        await candidates.SaveAsync(requestId, stored, cancellationToken);
-        return new RankedPartners(result);
+        return (result, stored);
     }
 }

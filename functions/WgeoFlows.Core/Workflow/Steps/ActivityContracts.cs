@@ -35,9 +35,14 @@ public sealed record CloseStageCommand(string RequestId, string StageKey, string
 
 public sealed record RankedPartner(string PartnerId, string Name, string Email, string Country, double Score);
 
-public sealed record RankedPartners(IReadOnlyList<RankedPartner> Candidates);
+/// <summary>The ranking for one request: <see cref="Candidates"/> for one-to-one offers, or, when triangular cooperation is
+/// proposed and both of its sides have candidates, <see cref="Triangle"/> instead. <see cref="Note"/> says why a proposed
+/// triangle could not be formed.</summary>
+public sealed record RankedPartners(IReadOnlyList<RankedPartner> Candidates, Matching.Offers.TriangularCandidates? Triangle = null,
+    string? Note = null);
 
-public sealed record OpenOffersCommand(string RequestId, int Round, IReadOnlyList<string> PartnerIds, DateTimeOffset At);
+/// <summary><see cref="Side"/> names the side of a triangular cooperation the offers are for (null: one-to-one offers).</summary>
+public sealed record OpenOffersCommand(string RequestId, int Round, IReadOnlyList<string> PartnerIds, DateTimeOffset At, string? Side = null);
 
 public sealed record OpenedOffer(string PartnerId, string StageKey, PersonLink Link, string PartnerName);
 

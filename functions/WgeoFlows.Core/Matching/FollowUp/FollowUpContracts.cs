@@ -1,0 +1,32 @@
+using WgeoFlows.Workflow.Steps;
+
+namespace WgeoFlows.Matching.FollowUp;
+
+/// <summary>One person asked how the cooperation goes: the requester (key "requester") or a matched partner (key = partner id).</summary>
+public sealed record FollowUpPerson(string Key, string Email, string Name, string Language);
+
+public sealed record OpenFollowUpCommand(string RequestId, IReadOnlyList<FollowUpPerson> People, DateTimeOffset At);
+
+public sealed record FollowUpLink(FollowUpPerson Person, string StageKey, PersonLink Link);
+
+/// <param name="AnswerWithin">How long the answers are waited for (<c>FollowUp:AnswerWithin</c>), read here once and kept in the
+/// orchestration's history, so that a replay after a configuration change waits the same.</param>
+public sealed record OpenedFollowUp(IReadOnlyList<FollowUpLink> Links, TimeSpan AnswerWithin);
+
+/// <summary>The follow-up form (<c>/api/followup/{token}</c>): the link kind, and the answers its <c>progress</c> field takes.</summary>
+public static class FollowUpForm
+{
+    public const string Kind = "followup";
+
+    public static readonly IReadOnlyDictionary<string, string> Progress = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["on-track"] = "It is going well",
+        ["some-difficulties"] = "It is going, with some difficulties",
+        ["stalled"] = "It has stalled or not started",
+        ["completed"] = "It is completed",
+    };
+
+    public const int MaxCommentLength = 4000;
+
+    public static string StageKeyOf(string personKey) => $"followup-{personKey}";
+}
