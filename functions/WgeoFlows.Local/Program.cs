@@ -1,3 +1,4 @@
+using WgeoFlows.Admin;
 using WgeoFlows.Hosting;
 using WgeoFlows.Local.MailSink;
 using WgeoFlows.Local.Runtime;
@@ -19,6 +20,7 @@ LocalConfiguration.AddComputedDefaults(builder.Configuration, urls);
 
 builder.Services.AddWgeoFlowsCore(builder.Configuration);
 builder.Services.AddWgeoLocalRuntime(builder.Configuration, urls);
+builder.Services.AddWgeoFlowsAdminTimers();
 builder.Services.AddDevMailSink();
 
 var app = builder.Build();

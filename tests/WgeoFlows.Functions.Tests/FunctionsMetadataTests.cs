@@ -47,6 +47,17 @@ public sealed class FunctionsMetadataTests
         { "AdminRequests", Routes.AdminRequests, ["get"] },
         { "AdminRequest", Routes.AdminRequest, ["get"] },
         { "Health", Routes.Health, ["get"] },
+        { "AdminDashboard", Routes.AdminDashboard, ["get"] },
+        { "AdminDashboardScript", Routes.AdminDashboardScript, ["get"] },
+        { "AdminSummary", Routes.AdminSummary, ["get"] },
+        { "SendGridEvents", Routes.SendGridEvents, ["post"] },
+    };
+
+    /// <summary>Timer functions and the configuration key their schedule is read from (resolved by the Functions host).</summary>
+    public static TheoryData<string, string> TimerFunctions => new()
+    {
+        { "AdminHistoryPurge", "%Admin:PurgeSchedule%" },
+        { "AdminDigest", "%Admin:DigestSchedule%" },
     };
 
     [Theory]
@@ -60,6 +71,16 @@ public sealed class FunctionsMetadataTests
         trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()).Order().ShouldBe(methods.Order());
         // Anonymous at the platform level on purpose: signatures, signed links and the admin check authenticate.
         trigger.GetProperty("authLevel").GetString().ShouldBe("Anonymous");
+    }
+
+    [Theory]
+    [MemberData(nameof(TimerFunctions))]
+    public void Every_timer_function_takes_its_schedule_from_configuration(string name, string schedule)
+    {
+        Functions().ShouldContainKey(name);
+        var trigger = Trigger(Functions()[name]);
+        trigger.GetProperty("type").GetString().ShouldBe("timerTrigger");
+        trigger.GetProperty("schedule").GetString().ShouldBe(schedule);
     }
 
     [Fact]
@@ -81,6 +102,7 @@ public sealed class FunctionsMetadataTests
     public void Nothing_is_declared_that_the_tests_do_not_know_of()
     {
         var known = HttpFunctions.Select(row => row.Data.Item1)
+            .Concat(TimerFunctions.Select(row => row.Data.Item1))
             .Concat(WorkflowRegistration.Activities.Select(a => a.Name)).Append(WorkflowNames.RequestOrchestrator);
         Functions().Keys.Order().ShouldBe(known.Order());
     }

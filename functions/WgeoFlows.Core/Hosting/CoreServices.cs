@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using WgeoFlows.Admin;
 using WgeoFlows.Admin.Auth;
 using WgeoFlows.Admin.Index;
 using WgeoFlows.Admin.Requests;
@@ -65,6 +66,7 @@ public static class CoreServices
         services.AddSingleton<AdminRequestsHandler>();
         services.AddSingleton<HealthHandler>();
 
+        services.AddWgeoFlowsAdminMonitoring(configuration);
         services.AddWgeoFlowsMatching();
         services.AddWgeoFlowsNotifications();
         services.AddWorkflowActivities();
