@@ -69,7 +69,8 @@ public sealed class AdminRequestsHandler(
         if (auth.Authenticate(http) is null) return Problems.Unauthorized("An admin key or the Wgeo.Admin role is required.");
         if (string.IsNullOrWhiteSpace(requestId) || requestId.Length > 64) return Problems.NotFound("No request has this id.");
         var stored = await requests.GetAsync(requestId, cancellationToken);
-        var instance = await durable.GetInstanceAsync(requestId, getInputsAndOutputs: false, cancellation: cancellationToken);
+        // With inputs and outputs: the gRPC client brings the failure details only then.
+        var instance = await durable.GetInstanceAsync(requestId, getInputsAndOutputs: true, cancellation: cancellationToken);
         // An orchestration without its record (deleted, or started by hand with a wrong id) is still shown: it is
         // exactly the kind of thing an admin opens the detail view for.
         if (stored is null && instance is null) return Problems.NotFound($"No request has the id {requestId}.");
