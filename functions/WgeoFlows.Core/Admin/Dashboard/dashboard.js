@@ -204,7 +204,8 @@
     const button = element('button', text);
     button.type = 'button';
     button.dataset.requestId = requestId;
-    button.setAttribute('aria-label', 'Open request ' + requestId);
+    // The accessible name starts with the visible text, so speech users can say what they see.
+    button.setAttribute('aria-label', String(text).includes(requestId) ? text + ': open request' : text + ' (request ' + requestId + ')');
     button.addEventListener('click', () => guarded(() => openDetail(requestId)));
     return button;
   }
