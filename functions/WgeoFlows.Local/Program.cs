@@ -2,6 +2,7 @@ using WgeoFlows.Admin;
 using WgeoFlows.Hosting;
 using WgeoFlows.Local.MailSink;
 using WgeoFlows.Local.Runtime;
+using WgeoFlows.Telemetry;
 
 // The one-machine host: the product's routes and workflow on Azurite, with a local mail sink.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -19,6 +20,7 @@ builder.WebHost.UseUrls(urls.BaseUrl);
 LocalConfiguration.AddComputedDefaults(builder.Configuration, urls);
 
 builder.Services.AddWgeoFlowsCore(builder.Configuration);
+builder.Services.AddWgeoTelemetry(builder.Configuration);
 builder.Services.AddWgeoLocalRuntime(builder.Configuration, urls);
 builder.Services.AddWgeoFlowsAdminTimers();
 builder.Services.AddDevMailSink();

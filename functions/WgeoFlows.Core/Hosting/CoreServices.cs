@@ -28,8 +28,8 @@ public static class CoreServices
             // The Functions host names its storage AzureWebJobsStorage; accept it as the same setting.
             if (string.IsNullOrWhiteSpace(o.ConnectionString) && string.IsNullOrWhiteSpace(o.AccountName))
             {
-                o.ConnectionString = configuration["AzureWebJobsStorage"];
-                o.AccountName ??= configuration["AzureWebJobsStorage:accountName"];
+                o.ConnectionString = configuration[StorageClients.FunctionsConnectionName];
+                o.AccountName ??= configuration[StorageClients.FunctionsAccountNameKey];
             }
         });
         services.Configure<IntakeOptions>(configuration.GetSection(IntakeOptions.Section));

@@ -5,6 +5,7 @@ using WgeoFlows.Links;
 using WgeoFlows.Matching.Offers;
 using WgeoFlows.Notifications;
 using WgeoFlows.Review.Activities;
+using WgeoFlows.Telemetry;
 using WgeoFlows.Workflow;
 using WgeoFlows.Workflow.Activities;
 using WgeoFlows.Workflow.Steps;
@@ -69,11 +70,12 @@ internal sealed class ActivityBinding<TActivity, TInput, TOutput>(string name) :
     public Type ActivityType => typeof(TActivity);
 
     public void AddTo(DurableTaskRegistry registry) =>
-        registry.AddActivity(name, sp => new Adapter(sp.GetRequiredService<TActivity>()));
+        registry.AddActivity(name, sp => new Adapter(sp));
 
-    /// <summary>Lets a plain activity class run as a Durable Task activity.</summary>
-    private sealed class Adapter(TActivity activity) : TaskActivity<TInput, TOutput>
+    /// <summary>Lets a plain activity class run as a Durable Task activity (inside its request's telemetry).</summary>
+    private sealed class Adapter(IServiceProvider services) : TaskActivity<TInput, TOutput>
     {
-        public override Task<TOutput> RunAsync(TaskActivityContext context, TInput input) => activity.RunAsync(input);
+        public override Task<TOutput> RunAsync(TaskActivityContext context, TInput input) =>
+            services.RunWorkflowActivityAsync<TActivity, TInput, TOutput>(input);
     }
 }

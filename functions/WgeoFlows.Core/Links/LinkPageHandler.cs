@@ -7,6 +7,7 @@ using WgeoFlows.Intake;
 using WgeoFlows.Matching.Offers;
 using WgeoFlows.Review;
 using WgeoFlows.Storage;
+using WgeoFlows.Telemetry;
 using WgeoFlows.Web;
 using WgeoFlows.Workflow;
 
@@ -44,6 +45,7 @@ public sealed class LinkPageHandler(
     {
         var (error, claims) = await ReadTokenAsync(kind, token);
         if (error is not null) return error;
+        using var operation = RequestOperation.Start(logger, "link decision", claims!.RequestId).Tag("wgeo.link_kind", kind);
         if (!http.HasFormContentType)
         {
             return await pages.MessageAsync(415, "Unsupported form", "Please use the form on the link's page to send your decision.");

@@ -1,4 +1,5 @@
 using WgeoFlows.Storage;
+using WgeoFlows.Telemetry;
 using WgeoFlows.Workflow;
 
 namespace WgeoFlows.Notifications;
@@ -41,6 +42,7 @@ public sealed class SendEmailActivity(
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
+            WgeoMetrics.EmailFailed(command.Template);
             await outbox.RecordFailureAsync(command.RequestId, command.MessageKey, Describe(e), CancellationToken.None);
             throw;
         }

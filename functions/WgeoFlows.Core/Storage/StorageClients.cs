@@ -8,10 +8,16 @@ namespace WgeoFlows.Storage;
 
 /// <summary>
 /// The table and blob clients of the app. A connection string is used when one is configured (Azurite);
-/// otherwise the account name with <see cref="DefaultAzureCredential"/> (managed identity in Azure).
+/// otherwise the account name with <see cref="DefaultAzureCredential"/> (managed identity in Azure: the
+/// user-assigned identity named by the AZURE_CLIENT_ID app setting; the account accepts no shared keys).
 /// </summary>
 public sealed class StorageClients
 {
+    /// <summary>The Functions host's storage connection (a connection string, or <c>AzureWebJobsStorage__accountName</c>
+    /// for an identity-based one), accepted as the app's own storage when Storage:* is not set.</summary>
+    public const string FunctionsConnectionName = "AzureWebJobsStorage";
+    public const string FunctionsAccountNameKey = FunctionsConnectionName + ":accountName";
+
     private readonly Lock _gate = new();
     private Task? _created;
 

@@ -1,10 +1,10 @@
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.DependencyInjection;
 using WgeoFlows.Intake;
 using WgeoFlows.Links;
 using WgeoFlows.Matching.Offers;
 using WgeoFlows.Notifications;
 using WgeoFlows.Review.Activities;
+using WgeoFlows.Telemetry;
 using WgeoFlows.Workflow;
 using WgeoFlows.Workflow.Activities;
 using WgeoFlows.Workflow.Steps;
@@ -13,11 +13,11 @@ using A = WgeoFlows.Workflow.WorkflowNames.Activities;
 namespace WgeoFlows.Functions.Workflow;
 
 /// <summary>One function per activity of <see cref="Hosting.WorkflowRegistration.Activities"/>, each handing its input to the
-/// Core class. Resolved per call so that a function needs only the activity it runs.</summary>
+/// Core class inside its request's telemetry. Resolved per call so that a function needs only the activity it runs.</summary>
 public sealed class ActivityFunctions(IServiceProvider services)
 {
     private Task<TOut> Run<TActivity, TIn, TOut>(TIn input, CancellationToken ct) where TActivity : IWorkflowActivity<TIn, TOut> =>
-        services.GetRequiredService<TActivity>().RunAsync(input, ct);
+        services.RunWorkflowActivityAsync<TActivity, TIn, TOut>(input, ct);
 
     [Function(A.LoadSettings)]
     public Task<WorkflowSettings> LoadSettings([ActivityTrigger] string requestId, CancellationToken ct) =>

@@ -6,6 +6,7 @@ using WgeoFlows.Admin.Index;
 using WgeoFlows.Links;
 using WgeoFlows.Shared;
 using WgeoFlows.Storage;
+using WgeoFlows.Telemetry;
 using WgeoFlows.Web;
 using WgeoFlows.Workflow;
 
@@ -31,6 +32,7 @@ public sealed class SubmissionIntake(
         CancellationToken cancellationToken)
     {
         var requestId = RequestIds.For(submission.SubmissionId);
+        using var operation = RequestOperation.Start(logger, "intake", requestId);
         SubmissionClaim? claim = null;
         try
         {
@@ -48,6 +50,7 @@ public sealed class SubmissionIntake(
         }
         catch (Exception e) when (TransientFaults.IsTransient(e) && !cancellationToken.IsCancellationRequested)
         {
+            operation.Fail(e);
             logger.LogWarning(e, "Intake of {RequestId} interrupted: storage or the orchestration backend did not answer", requestId);
             if (claim is not null) await TryReleaseAsync(claim);
             return Problems.Unavailable("Storage is not answering right now. Nothing was lost: please deliver the submission again.",

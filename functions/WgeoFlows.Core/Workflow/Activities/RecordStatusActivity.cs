@@ -1,5 +1,6 @@
 using WgeoFlows.Admin.Index;
 using WgeoFlows.Storage;
+using WgeoFlows.Telemetry;
 using WgeoFlows.Workflow.Steps;
 
 namespace WgeoFlows.Workflow.Activities;
@@ -16,6 +17,7 @@ public sealed class RecordStatusActivity(RequestStore requests, TimelineStore ti
             command.Detail is null ? $"status {command.Status}" : $"status {command.Status}: {command.Detail}", command.At), cancellationToken);
         await index.RecordAsync(new AdminIndexItem(request.RequestId, request.Title, request.Organization.Name, request.Organization.Platform,
             request.Organization.Country, command.Status, request.SubmittedAt, command.At), command.Previous, cancellationToken);
+        WgeoMetrics.StatusChanged(command.Status, command.Previous);
         return true;
     }
 }

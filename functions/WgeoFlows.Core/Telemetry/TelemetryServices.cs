@@ -1,0 +1,48 @@
+using Azure.Monitor.OpenTelemetry.Exporter;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry;
+using OpenTelemetry.Logs;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace WgeoFlows.Telemetry;
+
+public static class TelemetryServices
+{
+    /// <summary>
+    /// OpenTelemetry for either host: the app's spans and metrics (<see cref="WgeoTelemetry.Name"/>) with ASP.NET Core
+    /// and HttpClient (SendGrid, storage) instrumentation; exported to Application Insights when its connection string
+    /// is configured, to the console when <c>Telemetry:Console</c> is true, and otherwise nowhere. Returns the builder
+    /// so that the Functions host can add its worker defaults.
+    /// </summary>
+    public static OpenTelemetryBuilder AddWgeoTelemetry(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions();
+        var connectionString = configuration[TelemetryOptions.ApplicationInsightsConnectionStringKey];
+
+        var telemetry = services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(WgeoTelemetry.Name))
+            .WithTracing(tracing => tracing
+                .AddSource(WgeoTelemetry.Name)
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation())
+            .WithMetrics(metrics => metrics
+                .AddMeter(WgeoTelemetry.Name)
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation());
+        // Scopes carry RequestId (RequestOperation): exported, they become a custom dimension of every log line.
+        services.Configure<OpenTelemetryLoggerOptions>(o => o.IncludeScopes = true);
+
+        if (!string.IsNullOrWhiteSpace(connectionString))
+        {
+            telemetry.UseAzureMonitorExporter(o => o.ConnectionString = connectionString);
+        }
+        if (options.Console)
+        {
+            telemetry.WithTracing(tracing => tracing.AddConsoleExporter()).WithMetrics(metrics => metrics.AddConsoleExporter());
+        }
+        return telemetry;
+    }
+}

@@ -1,0 +1,234 @@
+// WgeoFlows in Azure: `azd up` deploys this (parameters from main.parameters.json and the azd environment).
+// One resource group with a Flex Consumption Function App (.NET 10 isolated), its storage account reached with a
+// managed identity (shared keys off), a Key Vault for the secrets, and Application Insights on Log Analytics.
+targetScope = 'subscription'
+
+@description('azd environment name: names the resource group and seeds the unique resource names.')
+@minLength(1)
+@maxLength(64)
+param environmentName string
+
+@description('Azure region of every resource (one where Flex Consumption is offered).')
+@minLength(1)
+param location string
+
+// ---- secrets (azd asks for them, or takes them from the environment: see main.parameters.json) ----
+
+@description('HMAC key of the intake webhook, shared with the form service (Intake:WebhookSecret).')
+@secure()
+@minLength(32)
+param webhookSecret string
+
+@description('HMAC key of emailed links (Links:SigningKey). Changing it invalidates every link already sent.')
+@secure()
+@minLength(32)
+param linkSigningKey string
+
+@description('SendGrid API key with the Mail Send permission (SendGrid:ApiKey).')
+@secure()
+@minLength(1)
+param sendGridApiKey string
+
+@description('Admin key for scripts, sent in X-Wgeo-Admin-Key (Admin:ApiKey). People sign in with Entra ID instead.')
+@secure()
+@minLength(32)
+param adminApiKey string
+
+// ---- mail and people ----
+
+@description('Sender address: a SendGrid verified sender or an address of an authenticated domain (Mail:From).')
+param mailFrom string
+
+@description('Sender display name (Mail:FromName).')
+param mailFromName string = 'WGEO Partnership'
+
+@description('Where admin notices go, e.g. a request that needs a manual match (Admin:NotifyEmails:0).')
+param adminNotifyEmail string
+
+@description('Client id of the Entra ID app registration whose app role Wgeo.Admin marks admins. Empty: no Entra sign-in (admin key only).')
+param entraClientId string = ''
+
+@description('Tenant of that app registration.')
+param entraTenantId string = tenant().tenantId
+
+@description('Base of every emailed link, e.g. a custom domain; empty means the app\'s default host name.')
+param publicBaseUrl string = ''
+
+// ---- workflow timers and matching (CONTRACT.md defaults) ----
+
+@description('Review:ReminderAfter (TimeSpan).')
+param reviewReminderAfter string = '3.00:00:00'
+
+@description('Review:EscalateAfter (TimeSpan).')
+param reviewEscalateAfter string = '7.00:00:00'
+
+@description('Review:ExpireAfter (TimeSpan).')
+param reviewExpireAfter string = '14.00:00:00'
+
+@description('Matching:CandidatesPerRound.')
+@minValue(1)
+param matchingCandidatesPerRound int = 3
+
+@description('Matching:MaxRounds.')
+@minValue(1)
+param matchingMaxRounds int = 3
+
+@description('Matching:OfferTimeout (TimeSpan).')
+param matchingOfferTimeout string = '5.00:00:00'
+
+@description('FollowUp:After (TimeSpan).')
+param followUpAfter string = '90.00:00:00'
+
+// ---- scale, storage, retention ----
+
+@description('Most Function App instances (Flex Consumption scales out per function group up to this).')
+@minValue(40)
+@maxValue(1000)
+param maximumInstanceCount int = 100
+
+@description('Memory of one instance (MB).')
+@allowed([512, 2048, 4096])
+param instanceMemoryMB int = 2048
+
+@description('Storage replication.')
+@allowed(['Standard_LRS', 'Standard_ZRS', 'Standard_GRS', 'Standard_GZRS'])
+param storageSkuName string = 'Standard_ZRS'
+
+@description('Days a deleted attachment can be restored (blob soft delete).')
+@minValue(1)
+@maxValue(365)
+param blobSoftDeleteDays int = 30
+
+@description('Days Log Analytics keeps logs and traces.')
+@minValue(30)
+@maxValue(730)
+param logRetentionDays int = 90
+
+@description('Durable Functions task hub name (TASKHUB_NAME in host.json).')
+@minLength(3)
+@maxLength(45)
+param taskHubName string = 'wgeoflows'
+
+var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
+var tags = { 'azd-env-name': environmentName }
+var appName = 'func-wgeo-${resourceToken}'
+
+resource resourceGroup 'Microsoft.Resources/resourceGroups@2025-04-01' = {
+  name: 'rg-${environmentName}'
+  location: location
+  tags: tags
+}
+
+module identity 'modules/identity.bicep' = {
+  scope: resourceGroup
+  params: {
+    name: 'id-wgeo-${resourceToken}'
+    location: location
+    tags: tags
+  }
+}
+
+module monitoring 'modules/monitoring.bicep' = {
+  scope: resourceGroup
+  params: {
+    logAnalyticsName: 'log-wgeo-${resourceToken}'
+    applicationInsightsName: 'appi-wgeo-${resourceToken}'
+    location: location
+    tags: tags
+    retentionInDays: logRetentionDays
+  }
+}
+
+module storage 'modules/storage.bicep' = {
+  scope: resourceGroup
+  params: {
+    name: 'stwgeo${resourceToken}'
+    location: location
+    tags: tags
+    skuName: storageSkuName
+    deploymentContainerName: 'app-package'
+    blobSoftDeleteDays: blobSoftDeleteDays
+    appPrincipalId: identity.outputs.principalId
+  }
+}
+
+module keyVault 'modules/keyvault.bicep' = {
+  scope: resourceGroup
+  params: {
+    name: 'kv-wgeo-${resourceToken}'
+    location: location
+    tags: tags
+    appPrincipalId: identity.outputs.principalId
+    webhookSecret: webhookSecret
+    linkSigningKey: linkSigningKey
+    sendGridApiKey: sendGridApiKey
+    adminApiKey: adminApiKey
+  }
+}
+
+module functionApp 'modules/functionapp.bicep' = {
+  scope: resourceGroup
+  params: {
+    name: appName
+    planName: 'plan-wgeo-${resourceToken}'
+    location: location
+    tags: union(tags, { 'azd-service-name': 'api' })
+    identityId: identity.outputs.id
+    storageBlobEndpoint: storage.outputs.blobEndpoint
+    deploymentContainerName: storage.outputs.deploymentContainerName
+    maximumInstanceCount: maximumInstanceCount
+    instanceMemoryMB: instanceMemoryMB
+    entraClientId: entraClientId
+    entraTenantId: entraTenantId
+  }
+}
+
+// Every setting the app reads, one literal list (tests/WgeoFlows.Deployment.Tests checks it against the code;
+// settings left to their defaults are listed in optional-settings.json). Keys use __ for the configuration's ':'.
+module appSettings 'modules/appsettings.bicep' = {
+  scope: resourceGroup
+  params: {
+    appName: functionApp.outputs.name
+    settings: {
+      // The Functions host and the Durable extension's storage provider (connection "AzureWebJobsStorage"): identity, no keys.
+      AzureWebJobsStorage__accountName: storage.outputs.name
+      AzureWebJobsStorage__credential: 'managedidentity'
+      AzureWebJobsStorage__clientId: identity.outputs.clientId
+      // The app's own table and blob clients: DefaultAzureCredential picks the user-assigned identity by AZURE_CLIENT_ID.
+      Storage__AccountName: storage.outputs.name
+      AZURE_CLIENT_ID: identity.outputs.clientId
+      TASKHUB_NAME: taskHubName
+      APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.connectionString
+      // Secrets: Key Vault references without a version, so a rotated secret is picked up without a deployment.
+      Intake__WebhookSecret: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.webhookSecretUri})'
+      Links__SigningKey: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.linkSigningKeyUri})'
+      SendGrid__ApiKey: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.sendGridApiKeyUri})'
+      Admin__ApiKey: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.adminApiKeyUri})'
+      // The principal header is trustworthy only where App Service authentication is on (it strips callers' copies).
+      Admin__TrustAppServiceAuthentication: empty(entraClientId) ? 'false' : 'true'
+      Admin__NotifyEmails__0: adminNotifyEmail
+      Mail__From: mailFrom
+      Mail__FromName: mailFromName
+      PublicBaseUrl: empty(publicBaseUrl) ? functionApp.outputs.url : publicBaseUrl
+      Review__ReminderAfter: reviewReminderAfter
+      Review__EscalateAfter: reviewEscalateAfter
+      Review__ExpireAfter: reviewExpireAfter
+      Matching__CandidatesPerRound: string(matchingCandidatesPerRound)
+      Matching__MaxRounds: string(matchingMaxRounds)
+      Matching__OfferTimeout: matchingOfferTimeout
+      FollowUp__After: followUpAfter
+    }
+  }
+}
+
+output AZURE_LOCATION string = location
+output AZURE_TENANT_ID string = tenant().tenantId
+output AZURE_RESOURCE_GROUP string = resourceGroup.name
+output AZURE_FUNCTION_APP_NAME string = functionApp.outputs.name
+output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
+output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
+output APPLICATIONINSIGHTS_NAME string = monitoring.outputs.applicationInsightsName
+@description('The app\'s URL; the API is under /api (the admin dashboard at /api/admin).')
+output SERVICE_API_URI string = functionApp.outputs.url
+@description('Base of every emailed link.')
+output WGEO_PUBLIC_BASE_URL string = empty(publicBaseUrl) ? functionApp.outputs.url : publicBaseUrl
