@@ -46,11 +46,18 @@ public sealed class FunctionsMetadataTests
         { "OfferLink", Routes.Offer, ["get", "head", "post"] },
         { "AdminRequests", Routes.AdminRequests, ["get"] },
         { "AdminRequest", Routes.AdminRequest, ["get"] },
+        { "AdminRequestAction", Routes.AdminRequestAction, ["post"] },
+        { "AdminReviewers", Routes.AdminReviewers, ["get", "put"] },
         { "Health", Routes.Health, ["get"] },
         { "AdminDashboard", Routes.AdminDashboard, ["get"] },
         { "AdminDashboardScript", Routes.AdminDashboardScript, ["get"] },
         { "AdminSummary", Routes.AdminSummary, ["get"] },
         { "SendGridEvents", Routes.SendGridEvents, ["post"] },
+        { "IntakeTypeform", WgeoFlows.Intake.IntakeRoutes.Typeform, ["post"] },
+        { "IntakeForm", WgeoFlows.Intake.IntakeRoutes.Form, ["get", "post"] },
+        { "ReviewAttachment", WgeoFlows.Intake.IntakeRoutes.ReviewAttachment, ["get"] },
+        { "UpdateAttachment", WgeoFlows.Intake.IntakeRoutes.UpdateAttachment, ["get"] },
+        { "AdminAttachment", WgeoFlows.Intake.IntakeRoutes.AdminAttachment, ["get"] },
     };
 
     /// <summary>Timer functions and the configuration key their schedule is read from (resolved by the Functions host).</summary>

@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using WgeoFlows.Admin;
+using WgeoFlows.Admin.Actions;
 using WgeoFlows.Health;
 using WgeoFlows.Intake;
 using WgeoFlows.Links;
+using WgeoFlows.Review;
 
 namespace WgeoFlows.Hosting;
 
@@ -20,6 +22,8 @@ public static class ApiEndpoints
             .MapIntakeEndpoints()
             .MapLinkEndpoints()
             .MapAdminEndpoints()
+            .MapAdminActionEndpoints()
+            .MapReviewEndpoints()
             .MapHealthEndpoints();
         return endpoints;
     }
@@ -39,5 +43,7 @@ public static class Routes
     public const string AdminDashboardScript = "admin/dashboard.js";
     public const string AdminSummary = "admin/summary";
     public const string SendGridEvents = "sendgrid/events";
+    public const string AdminRequestAction = "admin/requests/{id}/{action}";
+    public const string AdminReviewers = "admin/reviewers";
     public const string Health = "health";
 }

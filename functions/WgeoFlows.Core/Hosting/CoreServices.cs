@@ -1,13 +1,13 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using WgeoFlows.Admin;
+using WgeoFlows.Admin.Actions;
 using WgeoFlows.Admin.Auth;
 using WgeoFlows.Admin.Index;
 using WgeoFlows.Admin.Requests;
 using WgeoFlows.Configuration;
 using WgeoFlows.Health;
 using WgeoFlows.Intake;
-using WgeoFlows.Intake.Status;
 using WgeoFlows.Links;
 using WgeoFlows.Matching;
 using WgeoFlows.Matching.Offers;
@@ -57,16 +57,13 @@ public static class CoreServices
         services.AddSingleton<PageRenderer>();
         services.AddSingleton<AdminAuthenticator>();
 
-        services.AddSingleton<WgeoFlows.Intake.Submissions.SubmissionStore>();
-        services.AddSingleton<WgeoFlows.Intake.Submissions.AttachmentStore>();
-        services.AddSingleton<WgeoFlows.Intake.Submissions.SubmissionIntake>();
-        services.AddSingleton<IntakeHandler>();
-        services.AddSingleton<StatusPageHandler>();
+        services.AddWgeoFlowsIntake(configuration);
         services.AddSingleton<LinkPageHandler>();
         services.AddSingleton<AdminRequestsHandler>();
         services.AddSingleton<HealthHandler>();
 
         services.AddWgeoFlowsAdminMonitoring(configuration);
+        services.AddWgeoFlowsAdminActions();
         services.AddWgeoFlowsMatching();
         services.AddWgeoFlowsNotifications();
         services.AddWorkflowActivities();

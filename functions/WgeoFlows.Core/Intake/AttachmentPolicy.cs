@@ -105,6 +105,24 @@ public static class AttachmentPolicy
         return stem + extension;
     }
 
+    /// <summary><paramref name="safeName"/>, or "name (2).ext", "name (3).ext"… when a file of the same request already
+    /// has it; the chosen name is added to <paramref name="taken"/>.</summary>
+    public static string UniqueFileName(string safeName, ISet<string> taken, int? maxLength = null)
+    {
+        var name = safeName;
+        var extension = Path.GetExtension(safeName);
+        var stem = safeName[..^extension.Length];
+        var max = maxLength ?? AttachmentLimits.Default.MaxFileNameLength;
+        for (var n = 2; !taken.Add(name); n++)
+        {
+            var suffix = $" ({n})";
+            var room = Math.Max(1, max - extension.Length - suffix.Length);
+            var cut = stem.Length <= room ? stem : stem[..(char.IsLowSurrogate(stem[room]) ? room - 1 : room)];
+            name = cut + suffix + extension;
+        }
+        return name;
+    }
+
     private static AllowedType Type(string contentType, string description, string[] extensions, Func<ReadOnlySpan<byte>, bool> matches) =>
         new(contentType, extensions, description) { Matches = matches };
 

@@ -24,6 +24,8 @@ internal static class AttachmentReader
         }
 
         var attachments = new List<ValidAttachment>(count);
+        // Names are unique within a request (case-insensitively), so a download route can name a file by its name alone.
+        var takenNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var allGood = true;
         long totalBytes = 0;
         var index = 0;
@@ -31,7 +33,7 @@ internal static class AttachmentReader
         {
             var attachment = ReadOne(fields, item, $"{path}[{index++}]", limits, ref totalBytes);
             if (attachment is null) allGood = false;
-            else attachments.Add(attachment);
+            else attachments.Add(attachment with { FileName = AttachmentPolicy.UniqueFileName(attachment.FileName, takenNames, limits.MaxFileNameLength) });
         }
         if (totalBytes > limits.MaxTotalBytes)
         {

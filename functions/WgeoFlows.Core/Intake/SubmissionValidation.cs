@@ -64,7 +64,7 @@ public sealed record ValidSubmission(
 }
 
 /// <summary>A decoded attachment whose bytes match its content type.</summary>
-/// <param name="FileName">The safe name (<see cref="AttachmentPolicy.SafeFileName"/>), not necessarily unique within a request.</param>
+/// <param name="FileName">The safe name (<see cref="AttachmentPolicy.SafeFileName"/>), unique within its request (case-insensitively).</param>
 /// <param name="ContentType">The canonical media type, without parameters.</param>
 public sealed record ValidAttachment(string FileName, string ContentType, byte[] Content)
 {

@@ -7,7 +7,8 @@ public sealed class CloseStageActivity(LinkStageStore stages) : IWorkflowActivit
 {
     public async Task<bool> RunAsync(CloseStageCommand c, CancellationToken cancellationToken = default)
     {
-        await stages.CloseAsync(c.RequestId, c.StageKey, c.Reason, c.At, cancellationToken);
+        if (c.EvenIfDecided) await stages.SupersedeAsync(c.RequestId, c.StageKey, c.Reason, c.At, cancellationToken);
+        else await stages.CloseAsync(c.RequestId, c.StageKey, c.Reason, c.At, cancellationToken);
         return true;
     }
 }

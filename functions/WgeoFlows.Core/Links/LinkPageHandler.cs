@@ -37,7 +37,8 @@ public sealed class LinkPageHandler(
         var stage = await stages.GetAsync(claims!.RequestId, claims.StageKey, cancellationToken);
         var request = (await requests.GetAsync(claims.RequestId, cancellationToken))?.Request;
         if (stage is null || request is null || !stage.Allows(claims.Person)) return await StaleAsync();
-        return await pages.PageAsync(stage.IsOpen ? 200 : 409, "decision", Heading(kind), Model(kind, token, stage, request, claims.Person));
+        var status = stage.IsOpen ? 200 : stage.ClosedReason is not null ? 410 : 409;
+        return await pages.PageAsync(status, "decision", Heading(kind), Model(kind, token, stage, request, claims.Person));
     }
 
     public async Task<IResult> DecideAsync(string kind, string token, HttpRequest http, DurableTaskClient durable,
@@ -65,6 +66,9 @@ public sealed class LinkPageHandler(
                 await timeline.AppendAsync(new TimelineEntry(claims.RequestId, "decision|" + claims.StageKey, claims.Person,
                     $"{kind} decision: {decision}", comment, taken.At), cancellationToken);
                 return await pages.MessageAsync(200, "Thank you", Confirmation(kind, decision!));
+            case DecideOutcome.AlreadyDecided when stage!.ClosedReason is not null:
+                // Decided, and the workflow has since moved past it (a new round after the requester's answer).
+                return await pages.MessageAsync(410, "This step is over", $"{AlreadyDecided(stage)} {ClosedText(stage)}");
             case DecideOutcome.AlreadyDecided when stage!.Decision!.Person == claims.Person && stage.Decision.Decision == decision:
                 // The same person sending the same decision again (a double click, or a retry after an error page):
                 // raise it again — the orchestration ignores a second copy — so a decision never gets lost.
@@ -102,6 +106,8 @@ public sealed class LinkPageHandler(
                 "The link is too old to use. If you still need to act on this request, please contact the WGEO secretariat."), null),
             LinkTokenCheck.Tampered => (await pages.MessageAsync(400, "This link is not valid",
                 "The link has been changed or damaged. Please open the link exactly as it was emailed to you."), null),
+            LinkTokenCheck.WrongKind => (await pages.MessageAsync(400, "This link is not valid here",
+                "The link belongs to another kind of step. Please open the link exactly as it was emailed to you."), null),
             _ => (await pages.MessageAsync(400, "This link is not valid",
                 "The link is incomplete or not a WgeoFlows link. Please open the link exactly as it was emailed to you."), null),
         };
@@ -154,7 +160,9 @@ public sealed class LinkPageHandler(
             ? Array.Empty<object>()
             : request.Attachments.Select(a => new { a.FileName, Size = $"{Math.Max(1, a.Size / 1024)} KB", Url = $"/api/{kind}/{token}/attachments/{Uri.EscapeDataString(a.FileName)}" }).ToArray();
         model["submitLabel"] = kind switch { LinkKind.Review => "Send decision", LinkKind.Update => "Send answer", _ => "Send response" };
-        model["closedMessage"] = stage.Decision is not null ? AlreadyDecided(stage) : stage.ClosedReason is not null ? ClosedText(stage) : null;
+        var notices = new[] { stage.Decision is not null ? AlreadyDecided(stage) : null, stage.ClosedReason is not null ? ClosedText(stage) : null }
+            .OfType<string>().ToList();
+        model["closedMessage"] = notices.Count > 0 ? string.Join(' ', notices) : null;
         return model;
     }
 

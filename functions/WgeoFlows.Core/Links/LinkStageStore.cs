@@ -82,7 +82,16 @@ public sealed class LinkStageStore(StorageClients storage)
     }
 
     /// <summary>Closes an open stage without a decision (expired, reassigned, cancelled). Decided stages stay as they are.</summary>
-    public async Task CloseAsync(string requestId, string stageKey, string reason, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public Task CloseAsync(string requestId, string stageKey, string reason, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        CloseOrSupersedeAsync(requestId, stageKey, reason, now, evenIfDecided: false, cancellationToken);
+
+    /// <summary>Marks a stage over, decided or not: a decided stage keeps its decision, and its links then answer that the
+    /// workflow has moved on (a new review round after the requester's answer) instead of offering the decision again.</summary>
+    public Task SupersedeAsync(string requestId, string stageKey, string reason, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        CloseOrSupersedeAsync(requestId, stageKey, reason, now, evenIfDecided: true, cancellationToken);
+
+    private async Task CloseOrSupersedeAsync(string requestId, string stageKey, string reason, DateTimeOffset now, bool evenIfDecided,
+        CancellationToken cancellationToken)
     {
         await storage.EnsureCreatedAsync();
         for (var attempt = 0; ; attempt++)
@@ -90,7 +99,7 @@ public sealed class LinkStageStore(StorageClients storage)
             var entity = await GetEntityAsync(requestId, stageKey, cancellationToken);
             if (entity is null) return;
             var stage = FromEntity(entity);
-            if (!stage.IsOpen) return;
+            if (stage.ClosedReason is not null || (stage.Decision is not null && !evenIfDecided)) return;
             try
             {
                 await Table.UpdateEntityAsync(ToEntity(stage with { ClosedReason = reason, ClosedAt = now }), entity.ETag,

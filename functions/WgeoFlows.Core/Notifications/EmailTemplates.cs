@@ -20,6 +20,7 @@ public static class EmailTemplates
     public const string NeedsManualMatch = "needs-manual-match";
     public const string FollowUp = "follow-up";
     public const string RequestCancelled = "request-cancelled";
+    public const string ActionWithdrawn = "action-withdrawn";
 
     private static readonly Dictionary<string, string[]> Required = new(StringComparer.Ordinal)
     {
@@ -37,6 +38,7 @@ public static class EmailTemplates
         [NeedsManualMatch] = [EmailValueKeys.AdminUrl],
         [FollowUp] = [EmailValueKeys.FollowUpLink],
         [RequestCancelled] = [EmailValueKeys.Reason],
+        [ActionWithdrawn] = [EmailValueKeys.Reason],
     };
 
     public static IReadOnlyCollection<string> All => Required.Keys;

@@ -1,5 +1,7 @@
+using WgeoFlows.Admin.Actions;
 using WgeoFlows.Links;
 using WgeoFlows.Notifications;
+using WgeoFlows.Review.Activities;
 using WgeoFlows.Workflow;
 using WgeoFlows.Workflow.Steps;
 
@@ -10,6 +12,8 @@ public enum ReviewOutcome { Approved, Rejected, Expired }
 /// <summary>
 /// The review stage of the orchestration: each review stage in turn, with reminder, escalation and expiry timers,
 /// and the "more information" loop, which starts the same stage again with fresh links (the old ones are then dead).
+/// An admin may resend the open stage's emails, or reassign it: the stage round is closed and a new round opens for
+/// the new reviewer alone (and for the rest of that stage).
 /// </summary>
 public static class ReviewStep
 {
@@ -22,24 +26,34 @@ public static class ReviewStep
         var stage = 1;
         var round = 0;
         var stageCount = 1;
+        string? reassignedTo = null;
         while (stage <= stageCount)
         {
             var opened = await run.CallAsync<OpenedReview>(WorkflowNames.Activities.OpenReview,
-                new OpenReviewCommand(run.RequestId, stage, round, Backup: false, run.Now));
+                new OpenReviewCommand(run.RequestId, stage, round, Backup: false, run.Now, run.Attempt, reassignedTo));
             stageCount = opened.StageCount;
             await run.SetStatusAsync(RequestStatus.InReview, $"review: {opened.StageTitle}", "review opened", opened.StageTitle);
             foreach (var link in opened.Links)
             {
-                await run.EmailAsync($"review|{opened.StageKey}|{link.Email}", "review-request", "en", new EmailRecipient(link.Email, link.Name),
+                await run.EmailAsync($"review|{opened.StageKey}|{link.Email}", EmailTemplates.ReviewRequest, "en",
+                    new EmailRecipient(link.Email, link.Name),
                     new Dictionary<string, string> { ["reviewLink"] = link.Url, ["stageName"] = opened.StageTitle, ["reviewerName"] = link.Name });
             }
 
-            var decision = await WaitWithTimersAsync(run, opened, stage, round);
+            var ended = await WaitWithTimersAsync(run, opened, stage, round, reassignedTo);
+            if (ended.Reassign is { } reassign)
+            {
+                await ReassignAsync(run, opened, reassign);
+                reassignedTo = reassign.Reviewer;
+                round++;
+                continue;
+            }
+            var decision = ended.Decision;
             if (decision is null)
             {
                 await run.CallAsync<bool>(WorkflowNames.Activities.CloseStage,
                     new CloseStageCommand(run.RequestId, opened.StageKey, "expired", run.Now));
-                await run.EmailAsync("expired", "request-expired", facts.Language, requester);
+                await run.EmailAsync("expired", EmailTemplates.RequestExpired, facts.Language, requester);
                 await run.SetStatusAsync(RequestStatus.Expired, "review", "review expired", "no decision before the deadline");
                 return ReviewOutcome.Expired;
             }
@@ -49,17 +63,21 @@ public static class ReviewStep
                 case Approve:
                     stage++;
                     round = 0;
+                    reassignedTo = null;
                     break;
                 case Reject:
-                    await run.EmailAsync("rejected", "request-rejected", facts.Language, requester,
+                    await run.EmailAsync("rejected", EmailTemplates.RequestRejected, facts.Language, requester,
                         new Dictionary<string, string> { ["comment"] = decision.Comment ?? "" });
                     await run.SetStatusAsync(RequestStatus.Rejected, "review", "rejected by reviewer", decision.Comment, decision.Person);
                     return ReviewOutcome.Rejected;
                 default:
-                    if (!await AskRequesterAsync(run, facts, requester, decision, $"update-{stage}-{round}"))
+                    if (!await AskRequesterAsync(run, facts, requester, decision, OpenReviewActivity.UpdateKeyOf(stage, round, run.Attempt)))
                     {
                         return ReviewOutcome.Expired;
                     }
+                    // The round's links die: the next round's links are the ones to use.
+                    await run.CallAsync<bool>(WorkflowNames.Activities.CloseStage, new CloseStageCommand(run.RequestId, opened.StageKey,
+                        "the requester answered and a new review round has started", run.Now, EvenIfDecided: true));
                     round++;
                     break;
             }
@@ -67,10 +85,15 @@ public static class ReviewStep
         return ReviewOutcome.Approved;
     }
 
-    /// <summary>Waits for the stage's decision through its reminder, escalation and expiry deadlines; null when it expired.</summary>
-    private static async Task<LinkDecision?> WaitWithTimersAsync(WorkflowRun run, OpenedReview opened, int stage, int round)
+    /// <summary>How a stage round's wait ended: a decision, an admin's reassignment, or (both null) expiry.</summary>
+    private sealed record StageEnd(LinkDecision? Decision, AdminActionEvent? Reassign);
+
+    /// <summary>Waits for the stage's decision through its reminder, escalation and expiry deadlines. An admin's resend
+    /// mails the current links again without moving the deadlines; a reassignment ends the wait.</summary>
+    private static async Task<StageEnd> WaitWithTimersAsync(WorkflowRun run, OpenedReview opened, int stage, int round, string? reassignedTo)
     {
         var openedAt = run.Now;
+        var links = opened.Links.ToList();
         var checkpoints = new (TimeSpan After, string What)[]
         {
             (run.Settings.ReviewReminderAfter, "reminder"),
@@ -80,26 +103,34 @@ public static class ReviewStep
 
         foreach (var (after, what) in checkpoints)
         {
-            var decision = await run.WaitForEventAsync<LinkDecision>(WorkflowNames.Events.ReviewDecision,
-                e => e.StageKey == opened.StageKey, openedAt + after);
-            if (decision is not null) return decision;
+            while (true)
+            {
+                var waited = await run.WaitForEventOrAdminAsync<LinkDecision>(WorkflowNames.Events.ReviewDecision,
+                    e => e.StageKey == opened.StageKey, a => a.StageKey == opened.StageKey, openedAt + after);
+                if (waited.Event is not null) return new StageEnd(waited.Event, null);
+                if (waited.Admin is null) break;
+                if (waited.Admin.Action == AdminActions.Reassign) return new StageEnd(null, waited.Admin);
+                await ResendAsync(run, opened, links, waited.Admin);
+            }
+
             await run.RecordAsync($"review {what} timer fired", opened.StageTitle);
             switch (what)
             {
                 case "reminder":
                     foreach (var link in opened.Links)
                     {
-                        await run.EmailAsync($"reminder|{opened.StageKey}|{link.Email}", "review-reminder", "en",
+                        await run.EmailAsync($"reminder|{opened.StageKey}|{link.Email}", EmailTemplates.ReviewReminder, "en",
                             new EmailRecipient(link.Email, link.Name),
                             new Dictionary<string, string> { ["reviewLink"] = link.Url, ["stageName"] = opened.StageTitle });
                     }
                     break;
-                case "escalation":
+                case "escalation" when reassignedTo is null:
                     var backups = await run.CallAsync<OpenedReview>(WorkflowNames.Activities.OpenReview,
-                        new OpenReviewCommand(run.RequestId, stage, round, Backup: true, run.Now));
+                        new OpenReviewCommand(run.RequestId, stage, round, Backup: true, run.Now, run.Attempt));
                     foreach (var link in backups.Links)
                     {
-                        await run.EmailAsync($"escalation|{opened.StageKey}|{link.Email}", "review-escalation", "en",
+                        links.Add(link);
+                        await run.EmailAsync($"escalation|{opened.StageKey}|{link.Email}", EmailTemplates.ReviewEscalation, "en",
                             new EmailRecipient(link.Email, link.Name),
                             new Dictionary<string, string>
                             {
@@ -107,11 +138,41 @@ public static class ReviewStep
                             });
                     }
                     break;
+                case "escalation":
+                    // An admin chose this stage's reviewer by hand: the admins, not the platform's backups, follow it up.
+                    break;
                 default:
-                    return null;
+                    return new StageEnd(null, null);
             }
         }
-        return null;
+        return new StageEnd(null, null);
+    }
+
+    /// <summary>Mails every current link of the stage again. The message keys name the admin's action, so the outbox
+    /// sends these mails although the first ones went out; the links themselves stay the same and stay valid.</summary>
+    private static async Task ResendAsync(WorkflowRun run, OpenedReview opened, IEnumerable<PersonLink> links, AdminActionEvent action)
+    {
+        foreach (var link in links)
+        {
+            await run.EmailAsync($"resend|{action.At.UtcTicks}|{opened.StageKey}|{link.Email}", EmailTemplates.ReviewRequest, "en",
+                new EmailRecipient(link.Email, link.Name),
+                new Dictionary<string, string> { ["reviewLink"] = link.Url, ["stageName"] = opened.StageTitle, ["reviewerName"] = link.Name });
+        }
+        await run.RecordAsync("review emails resent", $"{opened.StageTitle}: {string.Join(", ", links.Select(l => l.Email))}", action.Admin);
+    }
+
+    /// <summary>Closes the stage round, so that every link of it is dead, and tells the reviewers who lose it.</summary>
+    private static async Task ReassignAsync(WorkflowRun run, OpenedReview opened, AdminActionEvent action)
+    {
+        await run.CallAsync<bool>(WorkflowNames.Activities.CloseStage,
+            new CloseStageCommand(run.RequestId, opened.StageKey, $"reassigned to {action.Reviewer}", run.Now));
+        foreach (var link in opened.Links.Where(l => !string.Equals(l.Email, action.Reviewer, StringComparison.OrdinalIgnoreCase)))
+        {
+            await run.EmailAsync($"withdrawn|{opened.StageKey}|{link.Email}", EmailTemplates.ActionWithdrawn, "en",
+                new EmailRecipient(link.Email, link.Name),
+                new Dictionary<string, string> { ["reason"] = "The secretariat has asked another reviewer to review this request." });
+        }
+        await run.RecordAsync("review reassigned", $"{opened.StageTitle}: to {action.Reviewer}", action.Admin);
     }
 
     /// <summary>The "more information" loop: the requester gets an update link; false when they never answered.</summary>
@@ -123,20 +184,31 @@ public static class ReviewStep
             new OpenUpdateCommand(run.RequestId, updateKey, question, decision.Person, run.Now));
         await run.SetStatusAsync(RequestStatus.AwaitingRequesterInfo, "review: more information", "more information requested", question,
             decision.Person);
-        await run.EmailAsync($"update|{updateKey}", "info-request", facts.Language, requester,
-            new Dictionary<string, string> { ["updateLink"] = link.Url, ["question"] = question });
+        var values = new Dictionary<string, string> { ["updateLink"] = link.Url, ["question"] = question };
+        await run.EmailAsync($"update|{updateKey}", EmailTemplates.InfoRequest, facts.Language, requester, values);
 
-        var answer = await run.WaitForEventAsync<LinkDecision>(WorkflowNames.Events.RequesterUpdate,
-            e => e.StageKey == updateKey, run.Now + run.Settings.ReviewExpireAfter);
+        var deadline = run.Now + run.Settings.ReviewExpireAfter;
+        LinkDecision? answer;
+        while (true)
+        {
+            var waited = await run.WaitForEventOrAdminAsync<LinkDecision>(WorkflowNames.Events.RequesterUpdate,
+                e => e.StageKey == updateKey, a => a.StageKey == updateKey && a.Action == AdminActions.Resend, deadline);
+            answer = waited.Event;
+            if (waited.Admin is null) break;
+            await run.EmailAsync($"resend|{waited.Admin.At.UtcTicks}|{updateKey}", EmailTemplates.InfoRequest, facts.Language, requester, values);
+            await run.RecordAsync("update email resent", $"to {requester.Email}", waited.Admin.Admin);
+        }
         if (answer is null)
         {
             await run.CallAsync<bool>(WorkflowNames.Activities.CloseStage, new CloseStageCommand(run.RequestId, updateKey, "expired", run.Now));
-            await run.EmailAsync("expired", "request-expired", facts.Language, requester);
+            await run.EmailAsync("expired", EmailTemplates.RequestExpired, facts.Language, requester);
             await run.SetStatusAsync(RequestStatus.Expired, "review: more information", "no answer from the requester");
             return false;
         }
         await run.CallAsync<bool>(WorkflowNames.Activities.AppendAnswer, new AppendAnswerCommand(run.RequestId, updateKey, question,
             decision.Person, decision.At, answer.Comment ?? "", answer.At));
+        await run.CallAsync<bool>(WorkflowNames.Activities.CloseStage, new CloseStageCommand(run.RequestId, updateKey,
+            "the answer was added to the request", run.Now, EvenIfDecided: true));
         return true;
     }
 }

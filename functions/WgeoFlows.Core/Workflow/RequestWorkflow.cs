@@ -17,7 +17,7 @@ public static class RequestWorkflow
     {
         var settings = await context.CallActivityAsync<WorkflowSettings>(WorkflowNames.Activities.LoadSettings, input.RequestId);
         var facts = await context.CallActivityAsync<RequestFacts>(WorkflowNames.Activities.LoadFacts, input.RequestId);
-        var run = new WorkflowRun(context, input.RequestId, settings);
+        var run = new WorkflowRun(context, input.RequestId, settings, input.Attempt);
         var requester = new EmailRecipient(facts.ContactEmail, facts.ContactName);
 
         await run.SetStatusAsync(RequestStatus.Screening, "screening", "screening started");

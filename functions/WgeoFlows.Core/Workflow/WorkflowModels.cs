@@ -2,8 +2,10 @@ using System.Text.Json.Serialization;
 
 namespace WgeoFlows.Workflow;
 
-/// <summary>The orchestration's input: everything else is read by activities, so that the history stays small.</summary>
-public sealed record RequestWorkflowInput(string RequestId);
+/// <summary>The orchestration's input: everything else is read by activities, so that the history stays small.
+/// <see cref="Attempt"/> counts admin restarts (0 for the first run): it keeps a restarted run's link stages and
+/// their emails apart from the failed run's.</summary>
+public sealed record RequestWorkflowInput(string RequestId, int Attempt = 0);
 
 public sealed record RequestWorkflowResult(string RequestId, RequestStatus FinalStatus);
 

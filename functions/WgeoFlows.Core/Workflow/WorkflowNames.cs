@@ -32,5 +32,7 @@ public static class WorkflowNames
         public const string RequesterUpdate = "RequesterUpdate";
         public const string PartnerResponse = "PartnerResponse";
         public const string AdminMatch = "AdminMatch";
+        /// <summary>An admin's resend or reassign for the open review or update stage (payload: AdminActionEvent).</summary>
+        public const string AdminAction = "AdminAction";
     }
 }

@@ -170,4 +170,21 @@ public class SubmissionAttachmentsTests
         SubmissionValidator.Validate(payload.ToElement()).Errors.Keys.Order()
             .ShouldBe(["attachments[0].contentBase64", "organization.platform"]);
     }
+
+    [Fact]
+    public void Files_with_the_same_name_get_numbered_so_each_name_opens_one_file()
+    {
+        var result = Validate([Pdf("scan.pdf"), Pdf("SCAN.pdf"), Pdf("folder/scan.pdf")]);
+
+        result.Submission!.Attachments.Select(a => a.FileName).ShouldBe(["scan.pdf", "SCAN (2).pdf", "scan (3).pdf"]);
+    }
+
+    [Fact]
+    public void A_numbered_name_stays_within_the_length_limit()
+    {
+        var limits = AttachmentLimits.Default with { MaxFileNameLength = 12 };
+        var result = Validate([Pdf("abcdefgh.pdf"), Pdf("abcdefgh.pdf")], limits);
+
+        result.Submission!.Attachments.Select(a => a.FileName).ShouldBe(["abcdefgh.pdf", "abcd (2).pdf"]);
+    }
 }

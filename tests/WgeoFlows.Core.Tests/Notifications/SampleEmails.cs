@@ -60,6 +60,7 @@ internal static class SampleEmails
         EmailTemplates.NeedsManualMatch => new Dictionary<string, string> { ["adminUrl"] = "https://wgeo.example/api/admin#req-2026-0042" },
         EmailTemplates.FollowUp => new Dictionary<string, string> { ["followUpLink"] = "https://wgeo.example/api/follow-up/tok-follow-1" },
         EmailTemplates.RequestCancelled => new Dictionary<string, string> { ["reason"] = "Withdrawn at the requester's demand." },
+        EmailTemplates.ActionWithdrawn => new Dictionary<string, string> { ["reason"] = "The secretariat has asked another reviewer to review this request." },
         _ => throw new ArgumentOutOfRangeException(nameof(template), template, "no sample values"),
     };
 

@@ -19,6 +19,12 @@ public sealed class AdminSignInTests(LocalStack stack)
         { "GET", "/api/admin/requests?status=InReview&platform=cities" },
         { "GET", "/api/admin/requests/req-any" },
         { "GET", "/api/admin/summary" },
+        { "POST", "/api/admin/requests/req-any/resend" },
+        { "POST", "/api/admin/requests/req-any/terminate" },
+        { "POST", "/api/admin/requests/req-any/restart" },
+        { "GET", "/api/admin/reviewers" },
+        { "PUT", "/api/admin/reviewers" },
+        { "GET", "/api/admin/requests/req-any/attachments/concept-note.pdf" },
     };
 
     private static readonly string ForgedPrincipal = Convert.ToBase64String(Encoding.UTF8.GetBytes(
@@ -51,10 +57,12 @@ public sealed class AdminSignInTests(LocalStack stack)
 
     [Theory]
     [MemberData(nameof(AdminRoutes))]
-    public async Task With_the_key_every_admin_route_answers(string method, string path)
+    public async Task With_the_key_every_admin_route_lets_the_admin_in(string method, string path)
     {
+        // Unknown ids and empty bodies get their 4xx; what matters here is that the admin got past the sign-in.
         using var response = await SendAsync(method, path, "X-Wgeo-Admin-Key", LocalStack.AdminKey);
-        response.StatusCode.ShouldBeOneOf(HttpStatusCode.OK, HttpStatusCode.NotFound);
+        response.StatusCode.ShouldNotBe(HttpStatusCode.Unauthorized);
+        ((int)response.StatusCode).ShouldBeLessThan(500);
     }
 
     [Fact]

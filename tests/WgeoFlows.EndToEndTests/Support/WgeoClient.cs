@@ -33,6 +33,31 @@ public sealed partial class WgeoClient(HttpClient http, string webhookSecret, st
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
+    /// <summary>Sends an admin call with a JSON body (none when <paramref name="json"/> is null); without the key when
+    /// <paramref name="withKey"/> is false.</summary>
+    public async Task<HttpResponseMessage> AdminSendAsync(HttpMethod method, string path, object? json = null, bool withKey = true)
+    {
+        using var message = new HttpRequestMessage(method, path);
+        if (withKey) message.Headers.Add("X-Wgeo-Admin-Key", adminKey);
+        if (json is not null) message.Content = JsonContent.Create(json, options: JsonSerializerOptions.Web);
+        return await http.SendAsync(message);
+    }
+
+    /// <summary>Submits <paramref name="payload"/> and returns the new request's id.</summary>
+    public async Task<string> SubmitNewAsync(JsonObject payload)
+    {
+        using var response = await SubmitAsync(payload);
+        response.StatusCode.ShouldBe(System.Net.HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("requestId").GetString()!;
+    }
+
+    /// <summary>The timeline of the request's admin detail as (actor, action, detail) rows.</summary>
+    public async Task<IReadOnlyList<(string Actor, string Action, string Detail)>> TimelineAsync(string requestId) =>
+        (await AdminGetAsync($"/api/admin/requests/{requestId}")).GetProperty("timeline").EnumerateArray()
+            .Select(t => (t.GetProperty("actor").GetString()!, t.GetProperty("action").GetString()!,
+                t.TryGetProperty("detail", out var detail) ? detail.GetString() ?? "" : ""))
+            .ToList();
+
     public async Task<string> StatusOfAsync(string requestId) =>
         (await AdminGetAsync($"/api/admin/requests/{requestId}")).GetProperty("status").GetString()!;
 

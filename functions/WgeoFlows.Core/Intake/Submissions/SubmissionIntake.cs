@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
@@ -7,7 +6,6 @@ using WgeoFlows.Links;
 using WgeoFlows.Shared;
 using WgeoFlows.Storage;
 using WgeoFlows.Telemetry;
-using WgeoFlows.Web;
 using WgeoFlows.Workflow;
 
 namespace WgeoFlows.Intake.Submissions;
@@ -28,7 +26,7 @@ public sealed class SubmissionIntake(
 {
     private static readonly TimeSpan WaitForOtherDelivery = TimeSpan.FromSeconds(10);
 
-    public async Task<IResult> AcceptAsync(ValidSubmission submission, string fingerprint, DurableTaskClient durable,
+    public async Task<IntakeOutcome> AcceptAsync(ValidSubmission submission, string fingerprint, DurableTaskClient durable,
         CancellationToken cancellationToken)
     {
         var requestId = RequestIds.For(submission.SubmissionId);
@@ -53,13 +51,13 @@ public sealed class SubmissionIntake(
             operation.Fail(e);
             logger.LogWarning(e, "Intake of {RequestId} interrupted: storage or the orchestration backend did not answer", requestId);
             if (claim is not null) await TryReleaseAsync(claim);
-            return Problems.Unavailable("Storage is not answering right now. Nothing was lost: please deliver the submission again.",
+            return new IntakeOutcome.Unavailable("Storage is not answering right now. Nothing was lost: please deliver the submission again.",
                 TimeSpan.FromSeconds(5));
         }
     }
 
     /// <summary>Another delivery claimed this submission: answer as it did, wait for it, or take over from it if it failed.</summary>
-    private async Task<(IResult? Answer, SubmissionClaim? TakenOver)> FollowExistingAsync(string submissionId, string fingerprint,
+    private async Task<(IntakeOutcome? Answer, SubmissionClaim? TakenOver)> FollowExistingAsync(string submissionId, string fingerprint,
         CancellationToken cancellationToken)
     {
         var deadline = clock.GetUtcNow() + WaitForOtherDelivery;
@@ -69,7 +67,7 @@ public sealed class SubmissionIntake(
                 ?? throw new InvalidOperationException($"The claim of submission {submissionId} vanished.");
             if (existing.Fingerprint != fingerprint)
             {
-                return (Problems.Of(StatusCodes.Status409Conflict, "Conflict",
+                return (new IntakeOutcome.Conflict(existing.RequestId,
                     $"The submission {submissionId} was already accepted with a different body (request {existing.RequestId})."), null);
             }
             if (existing.State == SubmissionState.Started) return (Accepted(existing.RequestId, duplicate: true), null);
@@ -81,7 +79,7 @@ public sealed class SubmissionIntake(
             }
             if (now >= deadline)
             {
-                return (Problems.Unavailable("This submission is still being stored by an earlier delivery; please deliver it again.",
+                return (new IntakeOutcome.Unavailable("This submission is still being stored by an earlier delivery; please deliver it again.",
                     TimeSpan.FromSeconds(5)), null);
             }
             await Task.Delay(TimeSpan.FromMilliseconds(100), clock, cancellationToken);
@@ -121,11 +119,5 @@ public sealed class SubmissionIntake(
         }
     }
 
-    private IResult Accepted(string requestId, bool duplicate)
-    {
-        var statusUrl = links.StatusUrl(requestId);
-        return duplicate
-            ? Results.Json(new { requestId, status = "Received", statusUrl, duplicate = true }, statusCode: StatusCodes.Status200OK)
-            : Results.Json(new { requestId, status = "Received", statusUrl }, statusCode: StatusCodes.Status202Accepted);
-    }
+    private IntakeOutcome.Accepted Accepted(string requestId, bool duplicate) => new(requestId, links.StatusUrl(requestId), duplicate);
 }

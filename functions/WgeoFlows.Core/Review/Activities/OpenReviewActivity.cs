@@ -16,7 +16,13 @@ namespace WgeoFlows.Review.Activities;
 public sealed class OpenReviewActivity(RequestStore requests, ReviewerStore reviewers, LinkStageStore stages, LinkIssuer links,
     IOptions<AdminOptions> admin) : IWorkflowActivity<OpenReviewCommand, OpenedReview>
 {
-    public static string StageKeyOf(int stage, int round) => $"review-{stage}-r{round}";
+    /// <summary>The key of a review stage round; a restarted run (<paramref name="attempt"/> &gt; 0) never reuses the failed run's.</summary>
+    public static string StageKeyOf(int stage, int round, int attempt = 0) =>
+        attempt == 0 ? $"review-{stage}-r{round}" : $"review-{stage}-r{round}-a{attempt}";
+
+    /// <summary>The key of the requester's update stage asked for from review stage round (<paramref name="stage"/>, <paramref name="round"/>).</summary>
+    public static string UpdateKeyOf(int stage, int round, int attempt = 0) =>
+        attempt == 0 ? $"update-{stage}-{round}" : $"update-{stage}-{round}-a{attempt}";
 
     public async Task<OpenedReview> RunAsync(OpenReviewCommand c, CancellationToken cancellationToken = default)
     {
@@ -30,7 +36,14 @@ public sealed class OpenReviewActivity(RequestStore requests, ReviewerStore revi
         var primaries = ofStage.Where(r => r.Role == ReviewerRole.Primary).ToList();
         var chosen = (c.Backup ? ofStage.Where(r => r.Role == ReviewerRole.Backup) : primaries)
             .Select(r => (Email: r.Email.ToLowerInvariant(), r.Name)).ToList();
-        if (chosen.Count == 0 && !c.Backup)
+        if (c.Reviewer is not null && !c.Backup)
+        {
+            // Reassigned by an admin: this person alone, under their registered name if they review this platform.
+            var email = c.Reviewer.ToLowerInvariant();
+            var name = all.FirstOrDefault(r => string.Equals(r.Email, email, StringComparison.OrdinalIgnoreCase))?.Name ?? email;
+            chosen = [(email, name)];
+        }
+        else if (chosen.Count == 0 && !c.Backup)
         {
             // No reviewer registered for the platform: the secretariat's admins review rather than the request stalling.
             chosen = admin.Value.NotifyEmails.Select(e => (Email: e.ToLowerInvariant(), Name: "WGEO secretariat")).ToList();
@@ -41,7 +54,7 @@ public sealed class OpenReviewActivity(RequestStore requests, ReviewerStore revi
             }
         }
 
-        var stageKey = StageKeyOf(c.StageNumber, c.Round);
+        var stageKey = StageKeyOf(c.StageNumber, c.Round, c.Attempt);
         var title = stageCount == 1 ? "Review" : $"Review stage {c.StageNumber} of {stageCount}";
         await stages.OpenAsync(c.RequestId, stageKey, LinkKind.Review, title, chosen.Select(r => r.Email), null, c.At, cancellationToken);
         var personLinks = chosen.Select(r => new PersonLink(r.Email, r.Name,

@@ -11,8 +11,15 @@ public sealed class RecordStatusActivity(RequestStore requests, TimelineStore ti
 {
     public async Task<bool> RunAsync(RecordStatusCommand command, CancellationToken cancellationToken = default)
     {
-        var request = await requests.UpdateAsync(command.RequestId, r => r with { Status = command.Status, UpdatedAt = command.At },
-            cancellationToken);
+        var cancelled = false;
+        var request = await requests.UpdateAsync(command.RequestId, r =>
+        {
+            // An admin's cancellation is final: an activity the terminated orchestration scheduled just before it stopped
+            // must not bring the request back to life.
+            cancelled = r.Status == RequestStatus.Cancelled && command.Status != RequestStatus.Cancelled;
+            return cancelled ? r : r with { Status = command.Status, UpdatedAt = command.At };
+        }, cancellationToken);
+        if (cancelled) return true;
         await timeline.AppendAsync(new TimelineEntry(command.RequestId, command.EventKey, command.Actor, command.Action,
             command.Detail is null ? $"status {command.Status}" : $"status {command.Status}: {command.Detail}", command.At), cancellationToken);
         await index.RecordAsync(new AdminIndexItem(request.RequestId, request.Title, request.Organization.Name, request.Organization.Platform,

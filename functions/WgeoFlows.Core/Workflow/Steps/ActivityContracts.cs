@@ -17,8 +17,10 @@ public sealed record ScreeningOutcome(bool Eligible, IReadOnlyList<string> Reaso
 public sealed record PersonLink(string Email, string Name, string Url);
 
 /// <summary>Opens review stage <see cref="StageNumber"/> (1-based), round <see cref="Round"/>, for its primary reviewers,
-/// or for its backup reviewers when <see cref="Backup"/> is set (escalation: the primaries' links stay valid).</summary>
-public sealed record OpenReviewCommand(string RequestId, int StageNumber, int Round, bool Backup, DateTimeOffset At);
+/// or for its backup reviewers when <see cref="Backup"/> is set (escalation: the primaries' links stay valid), or for
+/// <see cref="Reviewer"/> alone when an admin reassigned the stage. <see cref="Attempt"/> is the run's restart count.</summary>
+public sealed record OpenReviewCommand(string RequestId, int StageNumber, int Round, bool Backup, DateTimeOffset At, int Attempt = 0,
+    string? Reviewer = null);
 
 public sealed record OpenedReview(string StageKey, string StageTitle, int StageCount, IReadOnlyList<PersonLink> Links, string PrimaryNames);
 
@@ -27,7 +29,9 @@ public sealed record OpenUpdateCommand(string RequestId, string StageKey, string
 public sealed record AppendAnswerCommand(string RequestId, string StageKey, string Question, string AskedBy, DateTimeOffset AskedAt,
     string Answer, DateTimeOffset AnsweredAt);
 
-public sealed record CloseStageCommand(string RequestId, string StageKey, string Reason, DateTimeOffset At);
+/// <summary>Closes a link stage. <see cref="EvenIfDecided"/> also marks a decided stage as over (superseded by a newer
+/// round), so that its links answer "gone" rather than offering the old decision again.</summary>
+public sealed record CloseStageCommand(string RequestId, string StageKey, string Reason, DateTimeOffset At, bool EvenIfDecided = false);
 
 public sealed record RankedPartner(string PartnerId, string Name, string Email, string Country, double Score);
 
@@ -45,6 +49,10 @@ public sealed record ReserveCapacityCommand(string RequestId, string PartnerId, 
 public sealed record Reservation(bool Reserved, RankedPartner? Partner);
 
 public sealed record ReleaseCapacityCommand(string RequestId, string PartnerId);
+
+/// <summary>Raised by an admin (POST /api/admin/requests/{id}/resend|reassign) for the stage <see cref="StageKey"/> that was open
+/// when they acted; the orchestration ignores it when that stage is over. <see cref="Reviewer"/> is the reassign's new reviewer.</summary>
+public sealed record AdminActionEvent(string Action, string StageKey, string Admin, DateTimeOffset At, string? Reviewer = null);
 
 /// <summary>Raised by an admin (POST /api/admin/requests/{id}/match) for a request that needs a manual match.</summary>
 public sealed record AdminMatchEvent(string PartnerId, string Admin, DateTimeOffset At);

@@ -8,7 +8,7 @@ namespace WgeoFlows.Workflow.Steps;
 /// status changes, emails and event waits. Everything here is deterministic — time from the context,
 /// keys from the request id and counters — so a replay takes exactly the same path.
 /// </summary>
-public sealed class WorkflowRun(TaskOrchestrationContext context, string requestId, WorkflowSettings settings)
+public sealed class WorkflowRun(TaskOrchestrationContext context, string requestId, WorkflowSettings settings, int attempt = 0)
 {
     // Activities are retried with backoff: storage and mail hiccups heal; a permanent fault fails the
     // orchestration, which the admin view shows with its error and can restart.
@@ -21,6 +21,8 @@ public sealed class WorkflowRun(TaskOrchestrationContext context, string request
     public TaskOrchestrationContext Context => context;
     public string RequestId => requestId;
     public WorkflowSettings Settings => settings;
+    /// <summary>How many times an admin restarted this request (0 for the first run); part of the keys of its link stages.</summary>
+    public int Attempt => attempt;
     public RequestStatus Status { get; private set; } = RequestStatus.Received;
     public DateTimeOffset Now => new(context.CurrentUtcDateTime, TimeSpan.Zero);
 
@@ -51,29 +53,60 @@ public sealed class WorkflowRun(TaskOrchestrationContext context, string request
 
     /// <summary>
     /// Waits for an event that <paramref name="accept"/> takes, or until <paramref name="deadline"/>. Events that are
-    /// not for the current stage (a late click on an old link that still got through) are dropped. The waiter is
-    /// cancelled when the timer wins, so that it cannot swallow an event meant for a later wait.
+    /// not for the current stage (a late click on an old link that still got through) are dropped.
     /// </summary>
-    public async Task<T?> WaitForEventAsync<T>(string eventName, Func<T, bool> accept, DateTimeOffset deadline) where T : class
+    public async Task<T?> WaitForEventAsync<T>(string eventName, Func<T, bool> accept, DateTimeOffset deadline) where T : class =>
+        (await WaitForEventOrAdminAsync(eventName, accept, _ => false, deadline)).Event;
+
+    /// <summary>
+    /// Waits for an event that <paramref name="accept"/> takes, an admin action that <paramref name="acceptAdmin"/> takes
+    /// (<see cref="WorkflowNames.Events.AdminAction"/>), or until <paramref name="deadline"/>; whichever comes first.
+    /// </summary>
+    public async Task<Waited<T>> WaitForEventOrAdminAsync<T>(string eventName, Func<T, bool> accept,
+        Func<AdminActionEvent, bool> acceptAdmin, DateTimeOffset deadline) where T : class
     {
         using var timerCancel = new CancellationTokenSource();
         var timer = context.CreateTimer(deadline.UtcDateTime, timerCancel.Token);
         while (true)
         {
-            using var eventCancel = new CancellationTokenSource();
-            var received = context.WaitForExternalEvent<T>(eventName, eventCancel.Token);
-            var winner = await Task.WhenAny(received, timer);
-            if (winner == timer)
+            var received = PendingEvent<T>(eventName);
+            var admin = PendingEvent<AdminActionEvent>(WorkflowNames.Events.AdminAction);
+            var winner = await Task.WhenAny(received, admin, timer);
+            if (winner == timer) return new Waited<T>(null, null);
+            if (winner == received)
             {
-                eventCancel.Cancel();
-                return null;
-            }
-            var value = await received;
-            if (accept(value))
-            {
+                var value = TakeEvent<T>(eventName);
+                if (!accept(value)) continue;
                 timerCancel.Cancel();
-                return value;
+                return new Waited<T>(value, null);
             }
+            var action = TakeEvent<AdminActionEvent>(WorkflowNames.Events.AdminAction);
+            if (!acceptAdmin(action)) continue;
+            timerCancel.Cancel();
+            return new Waited<T>(null, action);
         }
     }
+
+    // One outstanding waiter per event name, kept across waits and never cancelled: the SDK hands an event to its most
+    // recent waiter, even a cancelled one, so an event arriving between two waits (while an email is being sent) would
+    // otherwise be lost. A waiter left pending when the orchestration moves on just catches late, ignored events.
+    private readonly Dictionary<string, Task> _pendingEvents = new(StringComparer.Ordinal);
+
+    private Task<T> PendingEvent<T>(string eventName)
+    {
+        if (_pendingEvents.TryGetValue(eventName, out var pending)) return (Task<T>)pending;
+        var waiter = context.WaitForExternalEvent<T>(eventName);
+        _pendingEvents[eventName] = waiter;
+        return waiter;
+    }
+
+    private T TakeEvent<T>(string eventName)
+    {
+        var completed = (Task<T>)_pendingEvents[eventName];
+        _pendingEvents.Remove(eventName);
+        return completed.Result;
+    }
 }
+
+/// <summary>What ended a wait: the awaited event, an admin action, or (both null) the deadline.</summary>
+public sealed record Waited<T>(T? Event, AdminActionEvent? Admin) where T : class;

@@ -1,0 +1,73 @@
+using Microsoft.DurableTask.Client;
+using WgeoFlows.Admin.Auth;
+using WgeoFlows.Links;
+using WgeoFlows.Notifications;
+using WgeoFlows.Storage;
+using WgeoFlows.Workflow;
+using WgeoFlows.Workflow.Activities;
+using WgeoFlows.Workflow.Steps;
+
+namespace WgeoFlows.Admin.Actions;
+
+/// <summary>
+/// An admin's terminate: the orchestration is stopped, every open link stage is closed (its pages then say so), the
+/// requester and everyone holding an open link are emailed through the outbox, and the request becomes
+/// <see cref="RequestStatus.Cancelled"/> through the workflow's own status path. Each step can run again without
+/// doing twice what it did: the status comes last, so a cancellation interrupted half-way can simply be repeated.
+/// </summary>
+public sealed class RequestCancellation(
+    LinkStageStore stages,
+    SendEmailActivity emails,
+    RecordStatusActivity statuses,
+    TimeProvider clock)
+{
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(20);
+
+    public async Task CancelAsync(StoredRequest stored, AdminIdentity admin, string reason, DurableTaskClient durable,
+        CancellationToken cancellationToken = default)
+    {
+        var request = stored.Request;
+        await StopOrchestrationAsync(request.RequestId, reason, durable, cancellationToken);
+
+        var now = clock.GetUtcNow();
+        var open = (await stages.ListAsync(request.RequestId, cancellationToken)).Where(s => s.IsOpen).ToList();
+        foreach (var stage in open)
+        {
+            await stages.CloseAsync(request.RequestId, stage.StageKey, "the request was cancelled by the secretariat", now, cancellationToken);
+        }
+
+        var requester = new EmailRecipient(request.Contact.Email, request.Contact.Name);
+        await emails.RunAsync(new EmailCommand(request.RequestId, "cancelled|requester", EmailTemplates.RequestCancelled, request.Contact.Language,
+            [requester], new Dictionary<string, string> { [EmailValueKeys.Reason] = reason }), cancellationToken);
+        var holders = open.Where(s => s.Kind != LinkKind.Update).SelectMany(s => s.Persons)
+            .Where(p => !string.Equals(p, request.Contact.Email, StringComparison.OrdinalIgnoreCase))
+            .Distinct(StringComparer.OrdinalIgnoreCase);
+        foreach (var person in holders)
+        {
+            await emails.RunAsync(new EmailCommand(request.RequestId, $"cancelled|{person}", EmailTemplates.ActionWithdrawn, "en",
+                [new EmailRecipient(person, null)],
+                new Dictionary<string, string> { [EmailValueKeys.Reason] = $"The secretariat cancelled the request: {reason}" }), cancellationToken);
+        }
+
+        await statuses.RunAsync(new RecordStatusCommand(request.RequestId, RequestStatus.Cancelled, request.Status,
+            $"admin|{now.UtcTicks:D19}|{AdminActions.Terminate}", admin.Name, $"admin action: {AdminActions.Terminate}", reason, now),
+            cancellationToken);
+    }
+
+    /// <summary>Terminates the orchestration and waits until it has stopped, so that it writes nothing after the cancellation.</summary>
+    private async Task StopOrchestrationAsync(string requestId, string reason, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        var instance = await durable.GetInstanceAsync(requestId, cancellationToken);
+        if (instance is null || instance.IsCompleted) return;
+        await durable.TerminateInstanceAsync(requestId, (object)reason, cancellationToken);
+        var deadline = clock.GetUtcNow() + StopTimeout;
+        while (clock.GetUtcNow() < deadline)
+        {
+            instance = await durable.GetInstanceAsync(requestId, cancellationToken);
+            if (instance is null || instance.IsCompleted) return;
+            await Task.Delay(TimeSpan.FromMilliseconds(200), clock, cancellationToken);
+        }
+        // Still stopping (a busy backend): the status written next stays, because a cancelled request's status is never
+        // overwritten by the workflow (RecordStatusActivity).
+    }
+}

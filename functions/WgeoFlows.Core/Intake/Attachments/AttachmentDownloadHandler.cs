@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using WgeoFlows.Admin.Auth;
+using WgeoFlows.Configuration;
+using WgeoFlows.Intake.Submissions;
+using WgeoFlows.Links;
+using WgeoFlows.Storage;
+using WgeoFlows.Web;
+
+namespace WgeoFlows.Intake.Attachments;
+
+/// <summary>
+/// Downloads of a request's attachments, for the people allowed to see the request and no one else:
+/// <list type="bullet">
+/// <item>a reviewer (or the requester answering a question) through the emailed link that shows the request:
+/// GET /api/review|update/{token}/attachments/{fileName}. The token must be valid, of that kind, unexpired, and name a
+/// person of its stage. The files stay available after that person decided (they may need them to follow up) until the
+/// link expires; a stage closed without their decision (reassigned, expired, cancelled) no longer opens them. Partners'
+/// offer links never list attachments and cannot open them.</item>
+/// <item>an admin: GET /api/admin/requests/{id}/attachments/{fileName} with the admin key or role.</item>
+/// </list>
+/// </summary>
+public sealed class AttachmentDownloadHandler(
+    IOptions<LinkOptions> linkOptions,
+    LinkStageStore stages,
+    RequestStore requests,
+    AttachmentStore attachments,
+    AdminAuthenticator admins,
+    PageRenderer pages,
+    TimeProvider clock,
+    ILogger<AttachmentDownloadHandler> logger)
+{
+    public async Task<IResult> ForLinkAsync(string kind, string token, string fileName, CancellationToken cancellationToken = default)
+    {
+        if (kind is not (LinkKind.Review or LinkKind.Update))
+            return await pages.MessageAsync(404, "No such file", "This link does not give access to attachments.");
+        var check = LinkToken.Read(token, kind, linkOptions.Value.SigningKey, clock.GetUtcNow(), out var claims);
+        if (check != LinkTokenCheck.Valid)
+        {
+            logger.LogInformation("Refused an attachment download through a {Kind} link: {Check}", kind, check);
+            return check == LinkTokenCheck.Expired
+                ? await pages.MessageAsync(410, "This link has expired", "The link is too old to open the request's files.")
+                : await pages.MessageAsync(400, "This link is not valid", "Please open the link exactly as it was emailed to you.");
+        }
+        var stage = await stages.GetAsync(claims!.RequestId, claims.StageKey, cancellationToken);
+        if (stage is null || !stage.Allows(claims.Person) || (!stage.IsOpen && stage.Decision is null))
+        {
+            return await pages.MessageAsync(410, "This link is no longer active",
+                "This step has moved on (reassigned, expired or closed): its link no longer opens the request's files.");
+        }
+        return await OpenAsync(claims.RequestId, fileName, cancellationToken)
+            ?? await pages.MessageAsync(404, "No such file", "This request has no attachment with that name.");
+    }
+
+    public async Task<IResult> ForAdminAsync(HttpRequest http, string requestId, string fileName, CancellationToken cancellationToken = default)
+    {
+        if (admins.Authenticate(http) is null) return Problems.Unauthorized("An admin key or the Wgeo.Admin role is required.");
+        if (!RequestIds.IsWellFormed(requestId)) return Problems.NotFound("No request has this reference number.");
+        return await OpenAsync(requestId, fileName, cancellationToken)
+            ?? Problems.NotFound("This request has no attachment with that name.");
+    }
+
+    /// <summary>The attachment named <paramref name="fileName"/> of the request, looked up in the stored record (never
+    /// by building a blob path from the URL), or null.</summary>
+    private async Task<IResult?> OpenAsync(string requestId, string fileName, CancellationToken cancellationToken)
+    {
+        var request = (await requests.GetAsync(requestId, cancellationToken))?.Request;
+        var attachment = request?.Attachments.FirstOrDefault(a => string.Equals(a.FileName, fileName, StringComparison.OrdinalIgnoreCase));
+        if (attachment is null) return null;
+        var opened = await attachments.OpenAsync(attachment, cancellationToken);
+        return opened is { } file ? new AttachmentFileResult(file.Content, file.ContentType, attachment.FileName, attachment.Size) : null;
+    }
+}

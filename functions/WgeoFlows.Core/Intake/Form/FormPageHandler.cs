@@ -1,0 +1,210 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using WgeoFlows.Configuration;
+using WgeoFlows.Intake.Submissions;
+using WgeoFlows.Web;
+
+namespace WgeoFlows.Intake.Form;
+
+/// <summary>
+/// GET and POST /api/form: the built-in request form for partners without a form service. The browser holds no secret:
+/// the page carries a signed form token (<see cref="FormToken"/>) bound to an HttpOnly SameSite=Strict cookie, and its post
+/// is refused when it comes from another site (Sec-Fetch-Site, Origin), without the cookie, or with a token that is forged.
+/// The token's nonce is the submission id, so a replayed or double-clicked post answers with the same request. A valid post
+/// becomes the contract's JSON and goes through the same <see cref="SubmissionPipeline"/> as the webhooks; its field errors
+/// come back next to the fields.
+/// </summary>
+public sealed class FormPageHandler(
+    IOptions<LinkOptions> links,
+    IOptions<IntakeOptions> intake,
+    IOptions<PublicUrlOptions> publicUrl,
+    SubmissionPipeline pipeline,
+    PageRenderer pages,
+    TimeProvider clock,
+    ILogger<FormPageHandler> logger)
+{
+    public const string CookieName = "wgeo_form";
+    public const string Action = "/api/form";
+
+    public async Task<IResult> ShowAsync(HttpRequest http, string? lang)
+    {
+        var language = FormTexts.Resolve(lang);
+        var cookie = BrowserCookie(http) ?? FormToken.NewRandom();
+        var token = FormToken.Issue(links.Value.SigningKey, cookie, clock.GetUtcNow());
+        return new FormCookieResult(await FormAsync(200, language, token, null, new Dictionary<string, string>(), []), cookie, http.IsHttps);
+    }
+
+    public async Task<IResult> SubmitAsync(HttpRequest http, DurableTaskClient durable, CancellationToken cancellationToken = default)
+    {
+        var queryLanguage = FormTexts.Resolve(http.Query[FormFields.Language]);
+        if (IsCrossSite(http))
+        {
+            logger.LogInformation("Refused a cross-site form post (Origin {Origin}, Sec-Fetch-Site {Site})", http.Headers.Origin.ToString(),
+                http.Headers["Sec-Fetch-Site"].ToString());
+            return await RefusedAsync(403, queryLanguage);
+        }
+        if (!http.HasFormContentType) return await RefusedAsync(415, queryLanguage);
+        var limit = intake.Value.MaxBodyBytes;
+        if (http.ContentLength > limit) return await TooLargeAsync(queryLanguage);
+        IFormCollection form;
+        try
+        {
+            form = await http.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = limit, ValueLengthLimit = limit }, cancellationToken);
+        }
+        catch (InvalidDataException)
+        {
+            return await TooLargeAsync(queryLanguage);
+        }
+
+        var language = FormTexts.Resolve(form[FormFields.Language].FirstOrDefault() ?? queryLanguage);
+        var token = form[FormFields.Token].FirstOrDefault();
+        var cookie = BrowserCookie(http);
+        var check = FormToken.Read(token, links.Value.SigningKey, cookie, clock.GetUtcNow(), out var claims);
+        if (check == FormTokenCheck.Expired)
+        {
+            var fresh = FormToken.Issue(links.Value.SigningKey, cookie!, clock.GetUtcNow());
+            return await FormAsync(400, language, fresh, form, new Dictionary<string, string>(), [FormTexts.For(language).Expired]);
+        }
+        if (check != FormTokenCheck.Valid)
+        {
+            logger.LogInformation("Refused a form post: token {Check}", check);
+            return await RefusedAsync(403, language);
+        }
+
+        var submission = await FormSubmissionBuilder.BuildAsync(claims!.Nonce, form, cancellationToken);
+        var outcome = await pipeline.SubmitAsync(JsonSerializer.SerializeToElement(submission), durable, cancellationToken);
+        var texts = FormTexts.For(language);
+        return outcome switch
+        {
+            IntakeOutcome.Accepted accepted => await pages.PageAsync(200, "form-accepted", texts.Accepted.Heading, new
+            {
+                texts = texts.Accepted, requestId = accepted.RequestId, statusUrl = $"{accepted.StatusUrl}&lang={language}",
+                duplicate = accepted.Duplicate, formUrl = $"{Action}?lang={language}",
+            }, language),
+            IntakeOutcome.Invalid invalid => await FormAsync(400, language, token!, form, FieldErrors(invalid.Errors, form, texts, out var general), general),
+            IntakeOutcome.Conflict conflict => await pages.PageAsync(409, "form-message", texts.Conflict[0], new
+            {
+                heading = texts.Conflict[0], message = texts.Conflict[1].Replace("{reference}", conflict.RequestId, StringComparison.Ordinal),
+                formUrl = $"{Action}?lang={language}", linkText = texts.Accepted.Another,
+            }, language),
+            IntakeOutcome.Unavailable => await FormAsync(503, language, token!, form, new Dictionary<string, string>(), [texts.Unavailable]),
+            _ => throw new InvalidOperationException($"Unknown intake outcome {outcome.GetType().Name}."),
+        };
+    }
+
+    private async Task<IResult> FormAsync(int status, string language, string token, IFormCollection? posted,
+        IReadOnlyDictionary<string, string> errors, IReadOnlyList<string> notices)
+    {
+        var texts = FormTexts.For(language);
+        var sections = FormView.Sections(language, posted, errors);
+        var summary = sections.SelectMany(s => s.Fields).Where(f => f.Error is not null)
+            .Select(f => new { Href = "#" + f.Anchor, Text = $"{f.Label}: {f.Error}" }).ToList();
+        return await pages.PageAsync(status, "form", texts.Title, new
+        {
+            texts, sections, summary, notices, token, language, action = $"{Action}?lang={language}",
+            accept = FormView.AcceptedExtensions,
+            filesAgain = posted is not null && posted.Files.Count > 0,
+            languages = FormTexts.Languages.Select(code => new
+            {
+                Code = code, Url = $"{Action}?lang={code}", Current = code == language,
+                Label = Reference.Taxonomy.Label(Reference.Taxonomy.Languages, code, code),
+            }),
+        }, language);
+    }
+
+    /// <summary>The message next to each field with an error: the field's own words in the page's language; for files, the
+    /// validator's reasons with the uploaded file's name in place of its JSON path. Errors of no field go to <paramref name="general"/>.</summary>
+    private static Dictionary<string, string> FieldErrors(IReadOnlyDictionary<string, string[]> errors, IFormCollection form, FormLanguage texts,
+        out List<string> general)
+    {
+        general = [];
+        var byField = new Dictionary<string, string>(StringComparer.Ordinal);
+        var files = form.Files.GetFiles(FormFields.Attachments).Where(f => f.Length > 0 || f.FileName.Length > 0).ToList();
+        var fileReasons = new List<string>();
+        foreach (var (path, messages) in errors)
+        {
+            var field = FormFields.FieldOf(path);
+            if (field is null)
+            {
+                general.AddRange(messages);
+                continue;
+            }
+            if (field != FormFields.Attachments)
+            {
+                byField[field] = texts.Error(field);
+                continue;
+            }
+            foreach (var message in messages)
+            {
+                var reason = message;
+                for (var i = files.Count - 1; i >= 0; i--)
+                {
+                    foreach (var part in new[] { ".contentBase64", ".contentType", ".fileName", "" })
+                        reason = reason.Replace($"attachments[{i}]{part}", $"“{files[i].FileName}”", StringComparison.Ordinal);
+                }
+                fileReasons.Add(reason);
+            }
+        }
+        if (fileReasons.Count > 0) byField[FormFields.Attachments] = $"{texts.Error(FormFields.Attachments)} {string.Join(" ", fileReasons)}";
+        return byField;
+    }
+
+    private Task<IResult> RefusedAsync(int status, string language)
+    {
+        var texts = FormTexts.For(language);
+        return pages.PageAsync(status, "form-message", texts.Refused[0], new
+        {
+            heading = texts.Refused[0], message = texts.Refused[1], formUrl = $"{Action}?lang={language}", linkText = texts.Title,
+        }, language);
+    }
+
+    private Task<IResult> TooLargeAsync(string language)
+    {
+        var texts = FormTexts.For(language);
+        return pages.PageAsync(413, "form-message", texts.Title, new
+        {
+            heading = texts.Title, message = $"{texts.Error(FormFields.Attachments)} {texts.Hint(FormFields.Attachments)}".Trim(),
+            formUrl = $"{Action}?lang={language}", linkText = texts.Title,
+        }, language);
+    }
+
+    /// <summary>A post from a page of another site. Browsers say so in Sec-Fetch-Site; older ones by an Origin that is neither
+    /// this host nor <c>PublicBaseUrl</c>. Our pages' Referrer-Policy no-referrer makes Chromium send <c>Origin: null</c> even
+    /// for its own posts, so "null" proves nothing either way. A client that sends neither header (not a browser) still needs
+    /// the cookie-bound token, which a page of another site cannot read.</summary>
+    private bool IsCrossSite(HttpRequest http)
+    {
+        var site = http.Headers["Sec-Fetch-Site"].ToString();
+        if (site.Length > 0) return site is not ("same-origin" or "none");
+        var origin = http.Headers.Origin.ToString();
+        if (origin.Length == 0 || origin == "null") return false;
+        return !(SameOrigin(origin, $"{http.Scheme}://{http.Host}") || SameOrigin(origin, publicUrl.Value.BaseUrl));
+    }
+
+    private static bool SameOrigin(string origin, string url) =>
+        Uri.TryCreate(origin, UriKind.Absolute, out var a) && Uri.TryCreate(url, UriKind.Absolute, out var b)
+        && Uri.Compare(a, b, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
+
+    private static string? BrowserCookie(HttpRequest http) =>
+        http.Cookies.TryGetValue(CookieName, out var value) && value is { Length: 22 } && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')
+            ? value
+            : null;
+}
+
+/// <summary>The form page with the browser's form cookie: HttpOnly (no script reads it), SameSite=Strict (no other site's page
+/// sends it), limited to the form's path.</summary>
+internal sealed class FormCookieResult(IResult page, string cookie, bool secure) : IResult
+{
+    public Task ExecuteAsync(HttpContext httpContext)
+    {
+        httpContext.Response.Cookies.Append(FormPageHandler.CookieName, cookie, new CookieOptions
+        {
+            HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = secure, Path = FormPageHandler.Action, IsEssential = true,
+        });
+        return page.ExecuteAsync(httpContext);
+    }
+}

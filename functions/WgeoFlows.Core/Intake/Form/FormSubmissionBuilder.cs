@@ -1,0 +1,77 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+
+namespace WgeoFlows.Intake.Form;
+
+/// <summary>
+/// Builds the contract's submission JSON from a posted form, exactly what a form service would send to the webhook, so
+/// that the form goes through the same validation and intake. It only reshapes (empty inputs are left out, the budget
+/// becomes a number when it reads as one); judging the values is left to the validator.
+/// </summary>
+public static class FormSubmissionBuilder
+{
+    /// <summary>The submission id of a form post: one per issued form token.</summary>
+    public static string SubmissionIdFor(string nonce) => "form:" + nonce;
+
+    public static async Task<JsonObject> BuildAsync(string nonce, IFormCollection form, CancellationToken cancellationToken)
+    {
+        // The three sections always exist, so that a form left empty gets an error on each required field, not on a section.
+        var submission = new JsonObject
+        {
+            ["submissionId"] = SubmissionIdFor(nonce),
+            ["organization"] = new JsonObject(), ["contact"] = new JsonObject(), ["request"] = new JsonObject(),
+        };
+        foreach (var field in FormFields.Texts.Concat(FormFields.Choices))
+        {
+            var value = Single(form, field);
+            if (value is not null) Place(submission, field, JsonValue.Create(value));
+        }
+        foreach (var field in FormFields.Lists)
+        {
+            var values = form[field].Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => (JsonNode?)JsonValue.Create(v)).ToArray();
+            if (values.Length > 0) Place(submission, field, new JsonArray(values));
+        }
+        if (Single(form, FormFields.Budget) is { } budget)
+        {
+            var amount = budget.Replace(",", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
+            Place(submission, FormFields.Budget, decimal.TryParse(amount, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number)
+                ? JsonValue.Create(number)
+                : JsonValue.Create(budget));
+        }
+        var files = form.Files.GetFiles(FormFields.Attachments).Where(f => f.Length > 0 || f.FileName.Length > 0).ToList();
+        if (files.Count > 0)
+        {
+            var attachments = new JsonArray();
+            foreach (var file in files) attachments.Add(await AttachmentAsync(file, cancellationToken));
+            submission[FormFields.Attachments] = attachments;
+        }
+        return submission;
+    }
+
+    /// <summary>One uploaded file as a contract attachment. The content type comes from the extension when it is an allowed
+    /// one (browsers disagree on types, e.g. CSV as application/vnd.ms-excel); the bytes are still checked against it.</summary>
+    private static async Task<JsonObject> AttachmentAsync(IFormFile file, CancellationToken cancellationToken)
+    {
+        var extension = Path.GetExtension(file.FileName);
+        var type = AttachmentPolicy.AllowedTypes.FirstOrDefault(t => t.Extensions.Contains(extension, StringComparer.OrdinalIgnoreCase));
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, cancellationToken);
+        return new JsonObject
+        {
+            ["fileName"] = file.FileName,
+            ["contentType"] = type?.ContentType ?? (string.IsNullOrEmpty(file.ContentType) ? "application/octet-stream" : file.ContentType),
+            ["contentBase64"] = Convert.ToBase64String(buffer.GetBuffer(), 0, (int)buffer.Length),
+        };
+    }
+
+    private static string? Single(IFormCollection form, string name) => form[name].FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
+
+    private static void Place(JsonObject submission, string path, JsonNode? value)
+    {
+        var dot = path.IndexOf('.');
+        var (parent, name) = (path[..dot], path[(dot + 1)..]);
+        if (submission[parent] is not JsonObject section) submission[parent] = section = new JsonObject();
+        section[name] = value;
+    }
+}

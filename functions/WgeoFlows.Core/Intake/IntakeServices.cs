@@ -1,0 +1,29 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using WgeoFlows.Intake.Attachments;
+using WgeoFlows.Intake.Form;
+using WgeoFlows.Intake.Status;
+using WgeoFlows.Intake.Submissions;
+using WgeoFlows.Intake.Typeform;
+
+namespace WgeoFlows.Intake;
+
+public static class IntakeServices
+{
+    /// <summary>Registers intake: the three doors (webhook, Typeform, form page), the pipeline behind them, attachments and
+    /// the status page. Expects the options and stores of AddWgeoFlowsCore.</summary>
+    public static IServiceCollection AddWgeoFlowsIntake(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<SubmissionStore>();
+        services.AddSingleton<AttachmentStore>();
+        services.AddSingleton<SubmissionIntake>();
+        services.AddSingleton<SubmissionPipeline>();
+        services.AddSingleton<IntakeHandler>();
+        services.AddSingleton(TypeformSettings.From(configuration));
+        services.AddSingleton<TypeformHandler>();
+        services.AddSingleton<FormPageHandler>();
+        services.AddSingleton<AttachmentDownloadHandler>();
+        services.AddSingleton<StatusPageHandler>();
+        return services;
+    }
+}

@@ -1,0 +1,44 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using WgeoFlows.Tests.Support;
+
+namespace WgeoFlows.Tests.Intake;
+
+/// <summary>The acknowledgement as the requester receives it: in their language (English when theirs has no templates), with
+/// the reference number and the status link, in HTML and plain text, with what they typed HTML-encoded.</summary>
+public sealed class AcknowledgementMailTests(LocalStack stack)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [InlineData("en", "We received your request", "reference number")]
+    [InlineData("fr", "Nous avons bien reçu votre demande", "numéro de référence")]
+    [InlineData("es", "Hemos recibido su solicitud", "número de referencia")]
+    [InlineData("ar", "We received your request", "reference number")]
+    public async Task The_acknowledgement_carries_the_reference_and_status_link_in_the_requesters_language(string language, string subject,
+        string referenceWords)
+    {
+        var payload = SamplePayloads.Valid($"e2e-ack-{language}");
+        payload["contact"]!["language"] = language;
+        payload["request"]!["title"] = "Solar <b>mini-grids</b> & storage";
+        using var submitted = await stack.Client.SubmitAsync(payload);
+        submitted.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        var accepted = await submitted.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var requestId = accepted.GetProperty("requestId").GetString()!;
+        var statusUrl = accepted.GetProperty("statusUrl").GetString()!;
+
+        var mail = await stack.Client.WaitForMailAsync(requestId, m => m.To.Contains("amina@example.org") && m.Subject.Contains(requestId),
+            "acknowledgement");
+
+        mail.Subject.ShouldStartWith(subject);
+        mail.Text.ShouldContain(referenceWords);
+        mail.Text.ShouldContain(statusUrl);
+        mail.Text.ShouldContain("Solar <b>mini-grids</b> & storage");
+        mail.Html.ShouldContain(referenceWords);
+        mail.Html.ShouldContain($"<strong>{requestId}</strong>");
+        mail.Html.ShouldContain($"href=\"{statusUrl}\"");
+        mail.Html.ShouldContain("Solar &lt;b&gt;mini-grids&lt;/b&gt; &amp; storage");
+        mail.Html.ShouldNotContain("<b>mini-grids</b>");
+    }
+}

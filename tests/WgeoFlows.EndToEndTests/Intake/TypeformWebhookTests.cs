@@ -1,0 +1,73 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using WgeoFlows.Intake;
+using WgeoFlows.Intake.Typeform;
+using WgeoFlows.Tests.Support;
+
+namespace WgeoFlows.Tests.Intake;
+
+/// <summary>Typeform's own webhook format against the local host (its development secret and the conventional field refs).</summary>
+public sealed class TypeformWebhookTests(LocalStack stack)
+{
+    /// <summary>The local host's Intake:Typeform:Secret (functions/WgeoFlows.Local/appsettings.json).</summary>
+    private const string Secret = "dev-typeform-secret";
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private Task<HttpResponseMessage> DeliverAsync(JsonObject delivery, string secret = Secret)
+    {
+        var body = Encoding.UTF8.GetBytes(delivery.ToJsonString());
+        var message = new HttpRequestMessage(HttpMethod.Post, "/api/requests/typeform") { Content = new ByteArrayContent(body) };
+        message.Content.Headers.ContentType = new("application/json");
+        message.Headers.Add(TypeformSignature.Header, TypeformSignature.Compute(secret, body));
+        return stack.Client.Http.SendAsync(message, Ct);
+    }
+
+    [Fact]
+    public async Task A_signed_Typeform_delivery_becomes_a_request_and_its_redelivery_under_a_new_event_id_is_a_duplicate()
+    {
+        using var first = await DeliverAsync(TypeformSamples.Delivery("e2e-typeform-1", eventId: "EVT-1"));
+        first.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        var requestId = (await first.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("requestId").GetString()!;
+        requestId.ShouldBe(RequestIds.For("typeform:e2e-typeform-1"));
+
+        using var again = await DeliverAsync(TypeformSamples.Delivery("e2e-typeform-1", eventId: "EVT-2"));
+        again.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await again.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("duplicate").GetBoolean().ShouldBeTrue();
+
+        var detail = await stack.Client.WaitForStatusAsync(requestId, "InReview");
+        var request = detail.GetProperty("request");
+        request.GetProperty("organization").GetProperty("platform").GetString().ShouldBe("cities");
+        request.GetProperty("organization").GetProperty("country").GetString().ShouldBe("KE");
+        request.GetProperty("contact").GetProperty("language").GetString().ShouldBe("fr");
+        request.GetProperty("thematicAreas").EnumerateArray().Select(t => t.GetString()).ShouldBe(["renewable-energy", "sustainable-cities"]);
+        var ack = await stack.Client.WaitForMailAsync(requestId, m => m.To.Contains("amina@example.org"), "acknowledgement");
+        ack.Subject.ShouldStartWith("Nous avons bien reçu votre demande");
+    }
+
+    [Fact]
+    public async Task A_delivery_signed_with_another_secret_gets_401_and_stores_nothing()
+    {
+        using var response = await DeliverAsync(TypeformSamples.Delivery("e2e-typeform-forged"), "not-the-secret");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        await new IntakeTrace(stack).ShouldHaveStoredNothingAsync("typeform:e2e-typeform-forged");
+    }
+
+    [Fact]
+    public async Task Unmappable_answers_get_400_naming_the_contract_path_and_the_Typeform_field_ref()
+    {
+        var delivery = TypeformSamples.Delivery("e2e-typeform-bad");
+        delivery["form_response"]!["answers"]!.AsArray()[1] =
+            TypeformSamples.Answer("choice", "organization_platform", new JsonObject { ["label"] = "Space agencies" });
+
+        using var response = await DeliverAsync(delivery);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors");
+        errors.GetProperty("organization.platform")[0].GetString()!.ShouldContain("Typeform field ref 'organization_platform'");
+        await new IntakeTrace(stack).ShouldHaveStoredNothingAsync("typeform:e2e-typeform-bad");
+    }
+}
