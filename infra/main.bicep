@@ -79,6 +79,18 @@ param matchingOfferTimeout string = '5.00:00:00'
 @description('FollowUp:After (TimeSpan).')
 param followUpAfter string = '90.00:00:00'
 
+@description('When the purge of finished requests\' orchestration history runs (six-field cron, UTC). The Functions host reads this timer schedule from the app settings itself, so it must be set here.')
+param adminPurgeSchedule string = '0 30 2 * * *'
+
+@description('How long after a request finished its orchestration history is purged (TimeSpan).')
+param adminPurgeAfter string = '90.00:00:00'
+
+@description('When the daily digest goes to the admins (six-field cron, UTC). Like the purge schedule, read by the Functions host.')
+param adminDigestSchedule string = '0 0 7 * * *'
+
+@description('SendGrid\'s Event Webhook verification key (public, base64). Empty: delivery events are refused until it is set.')
+param sendGridEventWebhookPublicKey string = ''
+
 // ---- scale, storage, retention ----
 
 @description('Most Function App instances (Flex Consumption scales out per function group up to this).')
@@ -217,6 +229,10 @@ module appSettings 'modules/appsettings.bicep' = {
       Matching__MaxRounds: string(matchingMaxRounds)
       Matching__OfferTimeout: matchingOfferTimeout
       FollowUp__After: followUpAfter
+      Admin__PurgeSchedule: adminPurgeSchedule
+      Admin__PurgeAfter: adminPurgeAfter
+      Admin__DigestSchedule: adminDigestSchedule
+      SendGrid__EventWebhookPublicKey: sendGridEventWebhookPublicKey
     }
   }
 }

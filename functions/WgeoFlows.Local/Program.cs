@@ -1,3 +1,4 @@
+using WgeoFlows.Admin;
 using WgeoFlows.Hosting;
 using WgeoFlows.Local.MailSink;
 using WgeoFlows.Local.Runtime;
@@ -21,6 +22,7 @@ LocalConfiguration.AddComputedDefaults(builder.Configuration, urls);
 builder.Services.AddWgeoFlowsCore(builder.Configuration);
 builder.Services.AddWgeoTelemetry(builder.Configuration);
 builder.Services.AddWgeoLocalRuntime(builder.Configuration, urls);
+builder.Services.AddWgeoFlowsAdminTimers();
 builder.Services.AddDevMailSink();
 
 var app = builder.Build();

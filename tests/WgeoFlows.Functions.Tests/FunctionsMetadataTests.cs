@@ -53,11 +53,22 @@ public sealed class FunctionsMetadataTests
         { "AdminPartnersImport", Routes.AdminPartnersImport, ["post"] },
         { "FollowUpLink", Routes.FollowUp, ["get", "head", "post"] },
         { "Health", Routes.Health, ["get"] },
+        { "AdminDashboard", Routes.AdminDashboard, ["get"] },
+        { "AdminDashboardScript", Routes.AdminDashboardScript, ["get"] },
+        { "AdminSummary", Routes.AdminSummary, ["get"] },
+        { "SendGridEvents", Routes.SendGridEvents, ["post"] },
         { "IntakeTypeform", WgeoFlows.Intake.IntakeRoutes.Typeform, ["post"] },
         { "IntakeForm", WgeoFlows.Intake.IntakeRoutes.Form, ["get", "post"] },
         { "ReviewAttachment", WgeoFlows.Intake.IntakeRoutes.ReviewAttachment, ["get"] },
         { "UpdateAttachment", WgeoFlows.Intake.IntakeRoutes.UpdateAttachment, ["get"] },
         { "AdminAttachment", WgeoFlows.Intake.IntakeRoutes.AdminAttachment, ["get"] },
+    };
+
+    /// <summary>Timer functions and the configuration key their schedule is read from (resolved by the Functions host).</summary>
+    public static TheoryData<string, string> TimerFunctions => new()
+    {
+        { "AdminHistoryPurge", "%Admin:PurgeSchedule%" },
+        { "AdminDigest", "%Admin:DigestSchedule%" },
     };
 
     [Theory]
@@ -67,10 +78,35 @@ public sealed class FunctionsMetadataTests
         Functions().ShouldContainKey(name);
         var trigger = Trigger(Functions()[name]);
         trigger.GetProperty("type").GetString().ShouldBe("httpTrigger");
-        trigger.GetProperty("route").GetString().ShouldBe(route);
+        // host.json has no route prefix (see below): every function names the contract's /api itself.
+        trigger.GetProperty("route").GetString().ShouldBe("api/" + route);
         trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()).Order().ShouldBe(methods.Order());
         // Anonymous at the platform level on purpose: signatures, signed links and the admin check authenticate.
         trigger.GetProperty("authLevel").GetString().ShouldBe("Anonymous");
+    }
+
+    [Theory]
+    [MemberData(nameof(TimerFunctions))]
+    public void Every_timer_function_takes_its_schedule_from_configuration(string name, string schedule)
+    {
+        Functions().ShouldContainKey(name);
+        var trigger = Trigger(Functions()[name]);
+        trigger.GetProperty("type").GetString().ShouldBe("timerTrigger");
+        trigger.GetProperty("schedule").GetString().ShouldBe(schedule);
+    }
+
+    [Fact]
+    public void No_route_starts_with_admin_which_the_Functions_host_reserves()
+    {
+        // azure-functions-host#1781: a route template starting with "admin" is refused at start ("conflicts with one or
+        // more built in routes"), whatever the route prefix. The contract's /api/admin/… routes are therefore written
+        // as "api/admin/…" with an empty route prefix.
+        foreach (var function in Functions().Values.Where(f => Trigger(f).GetProperty("type").GetString() == "httpTrigger"))
+        {
+            Trigger(function).GetProperty("route").GetString()!.ShouldNotStartWith("admin", Case.Insensitive);
+        }
+        using var host = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoRoot, "host.json")));
+        host.RootElement.GetProperty("extensions").GetProperty("http").GetProperty("routePrefix").GetString().ShouldBe("");
     }
 
     [Fact]
@@ -92,6 +128,7 @@ public sealed class FunctionsMetadataTests
     public void Nothing_is_declared_that_the_tests_do_not_know_of()
     {
         var known = HttpFunctions.Select(row => row.Data.Item1)
+            .Concat(TimerFunctions.Select(row => row.Data.Item1))
             .Concat(WorkflowRegistration.Activities.Select(a => a.Name)).Append(WorkflowNames.RequestOrchestrator);
         Functions().Keys.Order().ShouldBe(known.Order());
     }

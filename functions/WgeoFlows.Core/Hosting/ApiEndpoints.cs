@@ -41,6 +41,10 @@ public static class Routes
     public const string Offer = "offer/{token}";
     public const string AdminRequests = "admin/requests";
     public const string AdminRequest = "admin/requests/{id}";
+    public const string AdminDashboard = "admin";
+    public const string AdminDashboardScript = "admin/dashboard.js";
+    public const string AdminSummary = "admin/summary";
+    public const string SendGridEvents = "sendgrid/events";
     public const string AdminRequestAction = "admin/requests/{id}/{action}";
     public const string AdminReviewers = "admin/reviewers";
     public const string AdminPartners = "admin/partners";

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using WgeoFlows.Admin;
 using WgeoFlows.Admin.Actions;
 using WgeoFlows.Admin.Auth;
 using WgeoFlows.Admin.Index;
@@ -62,6 +63,7 @@ public static class CoreServices
         services.AddSingleton<AdminRequestsHandler>();
         services.AddSingleton<HealthHandler>();
 
+        services.AddWgeoFlowsAdminMonitoring(configuration);
         services.AddWgeoFlowsAdminActions();
         services.AddWgeoFlowsMatching();
         services.AddWgeoFlowsNotifications();

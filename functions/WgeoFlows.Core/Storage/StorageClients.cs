@@ -21,18 +21,24 @@ public sealed class StorageClients
     private readonly Lock _gate = new();
     private Task? _created;
 
-    public StorageClients(IOptions<StorageOptions> options)
+    public StorageClients(IOptions<StorageOptions> options) : this(options, tableOptions: null)
+    {
+    }
+
+    /// <param name="tableOptions">Client options for every table client, e.g. with a pipeline policy that counts the
+    /// storage requests an operation makes (tests); null for the defaults.</param>
+    public StorageClients(IOptions<StorageOptions> options, TableClientOptions? tableOptions)
     {
         var o = options.Value;
         if (!string.IsNullOrWhiteSpace(o.ConnectionString))
         {
-            Tables = new TableServiceClient(o.ConnectionString);
+            Tables = new TableServiceClient(o.ConnectionString, tableOptions);
             Blobs = new BlobServiceClient(o.ConnectionString);
         }
         else if (!string.IsNullOrWhiteSpace(o.AccountName))
         {
             var credential = new DefaultAzureCredential();
-            Tables = new TableServiceClient(new Uri($"https://{o.AccountName}.table.core.windows.net"), credential);
+            Tables = new TableServiceClient(new Uri($"https://{o.AccountName}.table.core.windows.net"), credential, tableOptions);
             Blobs = new BlobServiceClient(new Uri($"https://{o.AccountName}.blob.core.windows.net"), credential);
         }
         else

@@ -18,6 +18,23 @@ public static class RequestWorkflow
         var settings = await context.CallActivityAsync<WorkflowSettings>(WorkflowNames.Activities.LoadSettings, input.RequestId);
         var facts = await context.CallActivityAsync<RequestFacts>(WorkflowNames.Activities.LoadFacts, input.RequestId);
         var run = new WorkflowRun(context, input.RequestId, settings, input.Attempt);
+        try
+        {
+            return await RunStagesAsync(run, facts, input);
+        }
+        catch (TaskFailedException failure)
+        {
+            // An activity failed for good (its retries spent). Say so where admins look — status, timeline, admin index,
+            // dashboard, digest — then fail the orchestration, so that its failure details stay for the detail view and
+            // for an admin's restart.
+            await run.SetStatusAsync(RequestStatus.Failed, "failed", $"activity {failure.TaskName} failed",
+                failure.FailureDetails.ErrorMessage);
+            throw;
+        }
+    }
+
+    private static async Task<RequestWorkflowResult> RunStagesAsync(WorkflowRun run, RequestFacts facts, RequestWorkflowInput input)
+    {
         var requester = new EmailRecipient(facts.ContactEmail, facts.ContactName);
 
         await run.SetStatusAsync(RequestStatus.Screening, "screening", "screening started");

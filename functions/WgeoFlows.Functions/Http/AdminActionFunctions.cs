@@ -11,12 +11,12 @@ namespace WgeoFlows.Functions.Http;
 public sealed class AdminActionFunctions(AdminActionsHandler actions, ReviewersHandler reviewers)
 {
     [Function("AdminRequestAction")]
-    public async Task Act([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.AdminRequestAction)] HttpRequest req, string id,
+    public async Task Act([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoute.Prefix + Routes.AdminRequestAction)] HttpRequest req, string id,
         string action, [DurableClient] DurableTaskClient durable, CancellationToken ct) =>
         await (await actions.ActAsync(req, id, action, durable, ct)).ExecuteAsync(req.HttpContext);
 
     [Function("AdminReviewers")]
-    public async Task Reviewers([HttpTrigger(AuthorizationLevel.Anonymous, "get", "put", Route = Routes.AdminReviewers)] HttpRequest req,
+    public async Task Reviewers([HttpTrigger(AuthorizationLevel.Anonymous, "get", "put", Route = ApiRoute.Prefix + Routes.AdminReviewers)] HttpRequest req,
         CancellationToken ct)
     {
         var result = HttpMethods.IsPut(req.Method) ? await reviewers.ReplaceAsync(req, ct) : await reviewers.ListAsync(req, ct);

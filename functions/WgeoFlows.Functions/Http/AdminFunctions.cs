@@ -10,12 +10,12 @@ namespace WgeoFlows.Functions.Http;
 public sealed class AdminFunctions(AdminRequestsHandler requests)
 {
     [Function("AdminRequests")]
-    public async Task List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.AdminRequests)] HttpRequest req,
+    public async Task List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoute.Prefix + Routes.AdminRequests)] HttpRequest req,
         CancellationToken ct) =>
         await (await requests.ListAsync(req, ct)).ExecuteAsync(req.HttpContext);
 
     [Function("AdminRequest")]
-    public async Task Detail([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.AdminRequest)] HttpRequest req, string id,
+    public async Task Detail([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoute.Prefix + Routes.AdminRequest)] HttpRequest req, string id,
         [DurableClient] DurableTaskClient durable, CancellationToken ct) =>
         await (await requests.DetailAsync(req, id, durable, ct)).ExecuteAsync(req.HttpContext);
 }

@@ -10,17 +10,17 @@ namespace WgeoFlows.Functions.Http;
 public sealed class AttachmentFunctions(AttachmentDownloadHandler attachments)
 {
     [Function("ReviewAttachment")]
-    public async Task Review([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = IntakeRoutes.ReviewAttachment)] HttpRequest req,
+    public async Task Review([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoute.Prefix + IntakeRoutes.ReviewAttachment)] HttpRequest req,
         string token, string fileName, CancellationToken ct) =>
         await (await attachments.ForLinkAsync(LinkKind.Review, token, fileName, ct)).ExecuteAsync(req.HttpContext);
 
     [Function("UpdateAttachment")]
-    public async Task Update([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = IntakeRoutes.UpdateAttachment)] HttpRequest req,
+    public async Task Update([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoute.Prefix + IntakeRoutes.UpdateAttachment)] HttpRequest req,
         string token, string fileName, CancellationToken ct) =>
         await (await attachments.ForLinkAsync(LinkKind.Update, token, fileName, ct)).ExecuteAsync(req.HttpContext);
 
     [Function("AdminAttachment")]
-    public async Task Admin([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = IntakeRoutes.AdminAttachment)] HttpRequest req,
+    public async Task Admin([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoute.Prefix + IntakeRoutes.AdminAttachment)] HttpRequest req,
         string id, string fileName, CancellationToken ct) =>
         await (await attachments.ForAdminAsync(req, id, fileName, ct)).ExecuteAsync(req.HttpContext);
 }

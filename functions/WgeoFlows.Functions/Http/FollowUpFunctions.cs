@@ -10,7 +10,7 @@ namespace WgeoFlows.Functions.Http;
 public sealed class FollowUpFunctions(FollowUpPageHandler followUp)
 {
     [Function("FollowUpLink")]
-    public async Task Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "post", Route = Routes.FollowUp)] HttpRequest req, string token,
+    public async Task Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "post", Route = ApiRoute.Prefix + Routes.FollowUp)] HttpRequest req, string token,
         [DurableClient] DurableTaskClient durable, CancellationToken ct)
     {
         var result = HttpMethods.IsPost(req.Method)

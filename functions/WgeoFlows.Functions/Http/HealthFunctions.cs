@@ -9,7 +9,7 @@ namespace WgeoFlows.Functions.Http;
 public sealed class HealthFunctions(HealthHandler health)
 {
     [Function("Health")]
-    public async Task Check([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Health)] HttpRequest req,
+    public async Task Check([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoute.Prefix + Routes.Health)] HttpRequest req,
         [DurableClient] DurableTaskClient durable, CancellationToken ct) =>
         await (await health.CheckAsync(durable, ct)).ExecuteAsync(req.HttpContext);
 }

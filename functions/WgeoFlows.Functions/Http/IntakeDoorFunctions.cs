@@ -12,12 +12,12 @@ namespace WgeoFlows.Functions.Http;
 public sealed class IntakeDoorFunctions(TypeformHandler typeform, FormPageHandler form)
 {
     [Function("IntakeTypeform")]
-    public async Task Typeform([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = IntakeRoutes.Typeform)] HttpRequest req,
+    public async Task Typeform([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoute.Prefix + IntakeRoutes.Typeform)] HttpRequest req,
         [DurableClient] DurableTaskClient durable, CancellationToken ct) =>
         await (await typeform.SubmitAsync(req, durable, ct)).ExecuteAsync(req.HttpContext);
 
     [Function("IntakeForm")]
-    public async Task Form([HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = IntakeRoutes.Form)] HttpRequest req,
+    public async Task Form([HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = ApiRoute.Prefix + IntakeRoutes.Form)] HttpRequest req,
         [DurableClient] DurableTaskClient durable, CancellationToken ct)
     {
         var result = HttpMethods.IsPost(req.Method)

@@ -11,12 +11,12 @@ namespace WgeoFlows.Functions.Http;
 public sealed class IntakeFunctions(IntakeHandler intake, StatusPageHandler status)
 {
     [Function("Intake")]
-    public async Task Submit([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.Requests)] HttpRequest req,
+    public async Task Submit([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoute.Prefix + Routes.Requests)] HttpRequest req,
         [DurableClient] DurableTaskClient durable, CancellationToken ct) =>
         await (await intake.SubmitAsync(req, durable, ct)).ExecuteAsync(req.HttpContext);
 
     [Function("Status")]
-    public async Task Status([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = Routes.Status)] HttpRequest req, string id,
+    public async Task Status([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = ApiRoute.Prefix + Routes.Status)] HttpRequest req, string id,
         CancellationToken ct) =>
         await (await status.ShowAsync(id, req.Query["sig"], req.Query["lang"], ct)).ExecuteAsync(req.HttpContext);
 }

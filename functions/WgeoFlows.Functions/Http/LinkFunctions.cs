@@ -10,15 +10,15 @@ namespace WgeoFlows.Functions.Http;
 public sealed class LinkFunctions(LinkPageHandler links)
 {
     [Function("ReviewLink")]
-    public Task Review([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "post", Route = Routes.Review)] HttpRequest req, string token,
+    public Task Review([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "post", Route = ApiRoute.Prefix + Routes.Review)] HttpRequest req, string token,
         [DurableClient] DurableTaskClient durable, CancellationToken ct) => HandleAsync(LinkKind.Review, token, req, durable, ct);
 
     [Function("UpdateLink")]
-    public Task Update([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "post", Route = Routes.Update)] HttpRequest req, string token,
+    public Task Update([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "post", Route = ApiRoute.Prefix + Routes.Update)] HttpRequest req, string token,
         [DurableClient] DurableTaskClient durable, CancellationToken ct) => HandleAsync(LinkKind.Update, token, req, durable, ct);
 
     [Function("OfferLink")]
-    public Task Offer([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "post", Route = Routes.Offer)] HttpRequest req, string token,
+    public Task Offer([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "post", Route = ApiRoute.Prefix + Routes.Offer)] HttpRequest req, string token,
         [DurableClient] DurableTaskClient durable, CancellationToken ct) => HandleAsync(LinkKind.Offer, token, req, durable, ct);
 
     private async Task HandleAsync(string kind, string token, HttpRequest req, DurableTaskClient durable, CancellationToken ct)

@@ -9,12 +9,12 @@ namespace WgeoFlows.Functions.Http;
 public sealed class PartnerFunctions(PartnersAdminHandler partners)
 {
     [Function("AdminPartners")]
-    public async Task List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.AdminPartners)] HttpRequest req,
+    public async Task List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoute.Prefix + Routes.AdminPartners)] HttpRequest req,
         CancellationToken ct) =>
         await (await partners.ListAsync(req, ct)).ExecuteAsync(req.HttpContext);
 
     [Function("AdminPartner")]
-    public async Task One([HttpTrigger(AuthorizationLevel.Anonymous, "get", "put", "delete", Route = Routes.AdminPartner)] HttpRequest req,
+    public async Task One([HttpTrigger(AuthorizationLevel.Anonymous, "get", "put", "delete", Route = ApiRoute.Prefix + Routes.AdminPartner)] HttpRequest req,
         string id, CancellationToken ct)
     {
         var result = req.Method.ToUpperInvariant() switch
@@ -27,7 +27,7 @@ public sealed class PartnerFunctions(PartnersAdminHandler partners)
     }
 
     [Function("AdminPartnersImport")]
-    public async Task Import([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.AdminPartnersImport)] HttpRequest req,
+    public async Task Import([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoute.Prefix + Routes.AdminPartnersImport)] HttpRequest req,
         CancellationToken ct) =>
         await (await partners.ImportAsync(req, ct)).ExecuteAsync(req.HttpContext);
 }

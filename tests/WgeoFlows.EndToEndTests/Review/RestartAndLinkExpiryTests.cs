@@ -74,6 +74,12 @@ public sealed class RestartAndLinkExpiryTests : IAsyncLifetime
         var requestId = await _client.SubmitNewAsync(SamplePayloads.Valid("e2e-restart"));
         // The review mail to the broken address is retried with backoff (about a minute), then the orchestration fails.
         await WaitForRuntimeStatusAsync(requestId, "Failed", TimeSpan.FromSeconds(180));
+        // The request says so where admins look: its status, the timeline and the Failed listing.
+        var failed = await _client.WaitForStatusAsync(requestId, "Failed");
+        failed.GetProperty("orchestration").GetProperty("customStatus").GetProperty("status").GetString().ShouldBe("Failed");
+        (await _client.TimelineAsync(requestId)).ShouldContain(t => t.Action.StartsWith("activity ", StringComparison.Ordinal) && t.Action.EndsWith(" failed", StringComparison.Ordinal));
+        (await _client.AdminGetAsync("/api/admin/requests?status=Failed")).GetProperty("items").EnumerateArray()
+            .ShouldContain(i => i.GetProperty("requestId").GetString() == requestId);
 
         using (var put = await _client.AdminSendAsync(HttpMethod.Put, "/api/admin/reviewers", new { reviewers = original }))
         {
@@ -86,6 +92,8 @@ public sealed class RestartAndLinkExpiryTests : IAsyncLifetime
 
         var review = await _client.WaitForMailAsync(requestId, m => m.To.Contains("cities.lead@example.org"), "review request after the restart");
         await _client.WaitForStatusAsync(requestId, "InReview");
+        (await _client.AdminGetAsync("/api/admin/requests?status=Failed")).GetProperty("items").EnumerateArray()
+            .ShouldNotContain(i => i.GetProperty("requestId").GetString() == requestId);
         using (var approve = await _client.PostFormAsync(WgeoClient.LinkIn(review, "review"), ("decision", "approve")))
         {
             approve.StatusCode.ShouldBe(HttpStatusCode.OK);

@@ -10,9 +10,12 @@ namespace WgeoFlows.Admin.Index;
 /// "all", "status|{status}", "platform|{platform}" and "sp|{status}|{platform}" — each keyed by inverted
 /// submission time, so that any filter combination is one partition read of one page, newest first,
 /// whatever the number of requests. A status change moves the status rows; the others are overwritten.
+/// The dashboard's counters and waiting times are kept beside them by <see cref="AdminStatsStore"/>, in the same write.
 /// </summary>
 public sealed class AdminIndexStore(StorageClients storage)
 {
+    private readonly AdminStatsStore _stats = new(storage);
+
     private TableClient Table => storage.Table(TableNames.AdminIndex);
 
     public static string RowKeyFor(DateTimeOffset submittedAt, string requestId) =>
@@ -24,9 +27,9 @@ public sealed class AdminIndexStore(StorageClients storage)
     {
         await storage.EnsureCreatedAsync();
         var rowKey = RowKeyFor(item.SubmittedAt, item.RequestId);
-        foreach (var partition in PartitionsOf(item.Status, item.Platform))
+        foreach (var entity in EntitiesOf(item))
         {
-            await Table.UpsertEntityAsync(ToEntity(partition, rowKey, item), TableUpdateMode.Replace, cancellationToken);
+            await Table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
         }
         if (previous is { } old && old != item.Status)
         {
@@ -42,6 +45,7 @@ public sealed class AdminIndexStore(StorageClients storage)
                 }
             }
         }
+        await _stats.ApplyAsync(item, cancellationToken);
     }
 
     /// <summary>One page, newest first. One storage request per call, reading at most <paramref name="pageSize"/> rows.</summary>
@@ -70,6 +74,13 @@ public sealed class AdminIndexStore(StorageClients storage)
     public static string StatusPartition(RequestStatus s) => "status|" + s;
     public static string PlatformPartition(string p) => "platform|" + p;
     public static string StatusPlatformPartition(RequestStatus s, string p) => "sp|" + s + "|" + p;
+
+    /// <summary>The item's rows, one per listing (tests seed the index in batches with these).</summary>
+    internal static IEnumerable<TableEntity> EntitiesOf(AdminIndexItem item)
+    {
+        var rowKey = RowKeyFor(item.SubmittedAt, item.RequestId);
+        return PartitionsOf(item.Status, item.Platform).Select(partition => ToEntity(partition, rowKey, item));
+    }
 
     private static IEnumerable<string> PartitionsOf(RequestStatus status, string platform) =>
         [AllPartition, StatusPartition(status), PlatformPartition(platform), StatusPlatformPartition(status, platform)];

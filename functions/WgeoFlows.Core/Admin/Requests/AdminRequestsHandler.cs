@@ -21,7 +21,8 @@ public sealed class AdminRequestsHandler(
     TimelineStore timeline,
     LinkStageStore stages,
     EmailOutboxStore emails,
-    MatchCandidateStore matches)
+    MatchCandidateStore matches,
+    AdminFlagStore flags)
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 200;
@@ -68,26 +69,27 @@ public sealed class AdminRequestsHandler(
         if (auth.Authenticate(http) is null) return Problems.Unauthorized("An admin key or the Wgeo.Admin role is required.");
         if (string.IsNullOrWhiteSpace(requestId) || requestId.Length > 64) return Problems.NotFound("No request has this id.");
         var stored = await requests.GetAsync(requestId, cancellationToken);
-        if (stored is null) return Problems.NotFound($"No request has the id {requestId}.");
-
+        // With inputs and outputs: the gRPC client brings the failure details only then.
         var instance = await durable.GetInstanceAsync(requestId, getInputsAndOutputs: true, cancellation: cancellationToken);
+        // An orchestration without its record (deleted, or started by hand with a wrong id) is still shown: it is
+        // exactly the kind of thing an admin opens the detail view for.
+        if (stored is null && instance is null) return Problems.NotFound($"No request has the id {requestId}.");
+
         var body = new
         {
-            request = stored.Request,
-            status = stored.Request.Status,
+            requestId,
+            request = stored?.Request,
+            status = stored?.Request.Status,
+            recordMissing = stored is null,
             orchestration = instance is null ? null : new
             {
                 runtimeStatus = instance.RuntimeStatus.ToString(),
                 customStatus = ParseCustomStatus(instance.SerializedCustomStatus),
                 createdAt = instance.CreatedAt,
                 lastUpdatedAt = instance.LastUpdatedAt,
-                failure = instance.FailureDetails is null ? null : new
-                {
-                    errorType = instance.FailureDetails.ErrorType,
-                    message = instance.FailureDetails.ErrorMessage,
-                    stackTrace = instance.FailureDetails.StackTrace,
-                },
+                failure = instance.FailureDetails is null ? null : OrchestrationFailure.From(instance.FailureDetails),
             },
+            flags = await flags.ListForRequestAsync(requestId, cancellationToken),
             timeline = (await timeline.ListAsync(requestId, cancellationToken))
                 .Select(t => new { at = t.At, actor = t.Actor, action = t.Action, detail = t.Detail }),
             emails = await emails.ListForRequestAsync(requestId, cancellationToken),

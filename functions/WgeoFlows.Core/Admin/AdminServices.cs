@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using WgeoFlows.Admin.Dashboard;
+using WgeoFlows.Admin.Digest;
+using WgeoFlows.Admin.Index;
+using WgeoFlows.Admin.MailEvents;
+using WgeoFlows.Admin.Purge;
+using WgeoFlows.Admin.Schedule;
+
+namespace WgeoFlows.Admin;
+
+public static class AdminServices
+{
+    /// <summary>The admin monitoring services: dashboard and summary, SendGrid's delivery events, purge and digest jobs.
+    /// Expects the stores and options of AddWgeoFlowsCore.</summary>
+    public static IServiceCollection AddWgeoFlowsAdminMonitoring(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<ServiceLevelOptions>(configuration.GetSection(ServiceLevelOptions.Section));
+        services.Configure<PurgeOptions>(configuration.GetSection(PurgeOptions.Section));
+        services.Configure<DigestOptions>(configuration.GetSection(DigestOptions.Section));
+        services.Configure<EventWebhookOptions>(configuration.GetSection(EventWebhookOptions.Section));
+
+        services.AddSingleton<AdminStatsStore>();
+        services.AddSingleton<AdminFlagStore>();
+        services.AddSingleton<AdminSummaryReader>();
+        services.AddSingleton<AdminDashboardHandler>();
+        services.AddSingleton<SendGridSignature>();
+        services.AddSingleton<SendGridEventHandler>();
+        services.AddSingleton<HistoryPurgeJob>();
+        services.AddSingleton<DigestRenderer>();
+        services.AddSingleton<AdminDigestJob>();
+        return services;
+    }
+
+    /// <summary>The purge and digest on their schedules, for a host without timer triggers (the local host).</summary>
+    public static IServiceCollection AddWgeoFlowsAdminTimers(this IServiceCollection services) =>
+        services.AddHostedService<AdminTimerService>();
+}

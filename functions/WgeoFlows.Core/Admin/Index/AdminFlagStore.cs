@@ -1,0 +1,68 @@
+using System.Globalization;
+using Azure.Data.Tables;
+using WgeoFlows.Storage;
+
+namespace WgeoFlows.Admin.Index;
+
+/// <summary>Something about a request that an admin should look at (e.g. a mail that bounced).</summary>
+public sealed record AdminFlag(string RequestId, string Kind, string Detail, DateTimeOffset At);
+
+/// <summary>
+/// Flags for admins, written twice: a row "flag|{kind}" in the request's own partition (the detail view reads it with
+/// the rest of the request) and a row in the index partition "flags", keyed by inverted time of the first flag, so the
+/// dashboard reads the newest flagged requests as one page.
+/// </summary>
+public sealed class AdminFlagStore(StorageClients storage)
+{
+    public const string RowPrefix = "flag|";
+    public const string FlagsPartition = "flags";
+
+    public const string MailUndelivered = "mail-undelivered";
+
+    private TableClient Requests => storage.Table(TableNames.Requests);
+    private TableClient Index => storage.Table(TableNames.AdminIndex);
+
+    /// <summary>Raises (or refreshes) a flag. The index row keeps the time the request was first flagged with this kind.</summary>
+    public async Task RaiseAsync(AdminFlag flag, CancellationToken cancellationToken = default)
+    {
+        await storage.EnsureCreatedAsync();
+        var existing = await Requests.GetEntityIfExistsAsync<TableEntity>(flag.RequestId, RowPrefix + flag.Kind, cancellationToken: cancellationToken);
+        var firstAt = existing.HasValue ? existing.Value!.GetDateTimeOffset("At") ?? flag.At : flag.At;
+        await Requests.UpsertEntityAsync(new TableEntity(flag.RequestId, RowPrefix + flag.Kind)
+        {
+            ["Kind"] = flag.Kind, ["Detail"] = flag.Detail, ["At"] = firstAt, ["LastAt"] = flag.At,
+        }, TableUpdateMode.Replace, cancellationToken);
+        await Index.UpsertEntityAsync(new TableEntity(FlagsPartition, IndexRowKey(firstAt, flag.RequestId, flag.Kind))
+        {
+            ["RequestId"] = flag.RequestId, ["Kind"] = flag.Kind, ["Detail"] = flag.Detail, ["At"] = firstAt,
+        }, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<AdminFlag>> ListForRequestAsync(string requestId, CancellationToken cancellationToken = default)
+    {
+        await storage.EnsureCreatedAsync();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {requestId} and RowKey ge {RowPrefix} and RowKey lt {"flag}"}");
+        var flags = new List<AdminFlag>();
+        await foreach (var e in Requests.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            flags.Add(new AdminFlag(requestId, e.GetString("Kind") ?? "", e.GetString("Detail") ?? "", e.GetDateTimeOffset("LastAt") ?? default));
+        }
+        return flags;
+    }
+
+    /// <summary>The most recently flagged requests: one query reading at most <paramref name="take"/> rows.</summary>
+    public async Task<IReadOnlyList<AdminFlag>> NewestAsync(int take, CancellationToken cancellationToken = default)
+    {
+        await storage.EnsureCreatedAsync();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {FlagsPartition}");
+        await foreach (var page in Index.QueryAsync<TableEntity>(filter, maxPerPage: take, cancellationToken: cancellationToken).AsPages(pageSizeHint: take))
+        {
+            return page.Values.Take(take).Select(e => new AdminFlag(e.GetString("RequestId") ?? "", e.GetString("Kind") ?? "",
+                e.GetString("Detail") ?? "", e.GetDateTimeOffset("At") ?? default)).ToList();
+        }
+        return [];
+    }
+
+    private static string IndexRowKey(DateTimeOffset at, string requestId, string kind) =>
+        (DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks).ToString("D19", CultureInfo.InvariantCulture) + "|" + requestId + "|" + kind;
+}

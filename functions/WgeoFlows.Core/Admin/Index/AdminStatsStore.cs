@@ -1,0 +1,220 @@
+using System.Globalization;
+using Azure;
+using Azure.Data.Tables;
+using WgeoFlows.Storage;
+using WgeoFlows.Workflow;
+
+namespace WgeoFlows.Admin.Index;
+
+/// <summary>How many requests there are per status, per platform and per week of submission.</summary>
+public sealed record AdminCounts(
+    IReadOnlyDictionary<RequestStatus, long> PerStatus,
+    IReadOnlyDictionary<string, long> PerPlatform,
+    IReadOnlyList<WeekCount> PerWeek);
+
+/// <summary>A week of submissions, by ISO week ("2026-W48") starting on <see cref="Monday"/>.</summary>
+public sealed record WeekCount(string Week, DateOnly Monday, long Count);
+
+/// <summary>A request as it waits in a status: since when, oldest first.</summary>
+public sealed record WaitingRequest(string RequestId, string Title, string Platform, RequestStatus Status, DateTimeOffset Since);
+
+/// <summary>
+/// The aggregates of the admin dashboard, kept at write time so that reading them costs a few small queries whatever
+/// the number of requests (the index table, beside the listings of <see cref="AdminIndexStore"/>):
+/// <list type="bullet">
+/// <item>partition "stats": counters "count|status|{S}", "count|platform|{P}", "count|week|{yyyy-Www}", and one marker
+/// "req|{id}" per request saying which status it is counted under. Marker and counters change in one table
+/// transaction (one partition), so a retried write counts nothing twice and a status change moves exactly one unit.</item>
+/// <item>partitions "since|{S}": one row per request currently in status S, keyed by the time it entered S, oldest first
+/// — the request waiting longest in a stage is the first row, and the purge reads the finished ones by age.</item>
+/// </list>
+/// Every write goes through the single "stats" partition, with optimistic concurrency: ample for the volume of a
+/// partnership's requests (Azure serves about 2,000 entity operations per second per partition).
+/// </summary>
+public sealed class AdminStatsStore(StorageClients storage)
+{
+    public const string StatsPartition = "stats";
+    private const string MarkerPrefix = "req|";
+    private const string StatusCounter = "count|status|";
+    private const string PlatformCounter = "count|platform|";
+    private const string WeekCounter = "count|week|";
+
+    private TableClient Table => storage.Table(TableNames.AdminIndex);
+
+    public static string SincePartition(RequestStatus status) => "since|" + status;
+
+    /// <summary>Ascending time then id: the first row of a "since" partition is the one that entered it first.</summary>
+    public static string SinceRowKey(DateTimeOffset at, string requestId) => at.UtcTicks.ToString("D19", CultureInfo.InvariantCulture) + "|" + requestId;
+
+    public static string WeekOf(DateTimeOffset at) =>
+        $"{ISOWeek.GetYear(at.UtcDateTime):D4}-W{ISOWeek.GetWeekOfYear(at.UtcDateTime):D2}";
+
+    /// <summary>Counts the request under <see cref="AdminIndexItem.Status"/> (once, however often it is called with the
+    /// same item) and moves its "since" row. The marker remembers the status counted and the row it left, so an attempt
+    /// that stopped half-way is completed by the next one.</summary>
+    public async Task ApplyAsync(AdminIndexItem item, CancellationToken cancellationToken = default)
+    {
+        await storage.EnsureCreatedAsync();
+        for (var attempt = 0; ; attempt++)
+        {
+            var marker = await GetAsync(StatsPartition, MarkerPrefix + item.RequestId, cancellationToken);
+            var countedStatus = marker?.GetString("Status");
+            if (countedStatus == item.Status.ToString())
+            {
+                await DeleteSinceRowAsync(marker!.GetString("LeftPartition"), marker.GetString("LeftRowKey"), cancellationToken);
+                return;
+            }
+
+            var sinceKey = SinceRowKey(item.UpdatedAt, item.RequestId);
+            await Table.UpsertEntityAsync(new TableEntity(SincePartition(item.Status), sinceKey)
+            {
+                ["RequestId"] = item.RequestId,
+                ["Title"] = item.Title,
+                ["Platform"] = item.Platform,
+                ["Since"] = item.UpdatedAt,
+            }, TableUpdateMode.Replace, cancellationToken);
+
+            var changes = new List<(string RowKey, long Delta)>();
+            if (marker is null)
+            {
+                changes.Add((PlatformCounter + item.Platform, 1));
+                changes.Add((WeekCounter + WeekOf(item.SubmittedAt), 1));
+            }
+            else if (countedStatus is not null)
+            {
+                changes.Add((StatusCounter + countedStatus, -1));
+            }
+            changes.Add((StatusCounter + item.Status, 1));
+
+            var newMarker = new TableEntity(StatsPartition, MarkerPrefix + item.RequestId)
+            {
+                ["Status"] = item.Status.ToString(),
+                ["SinceRowKey"] = sinceKey,
+                ["LeftPartition"] = countedStatus is null ? null : "since|" + countedStatus,
+                ["LeftRowKey"] = marker?.GetString("SinceRowKey"),
+            };
+            var actions = new List<TableTransactionAction>
+            {
+                marker is null
+                    ? new(TableTransactionActionType.Add, newMarker)
+                    : new(TableTransactionActionType.UpdateReplace, newMarker, marker.ETag),
+            };
+            foreach (var (rowKey, delta) in changes)
+            {
+                var counter = await GetAsync(StatsPartition, rowKey, cancellationToken);
+                var next = new TableEntity(StatsPartition, rowKey) { ["Count"] = (counter?.GetInt64("Count") ?? 0) + delta };
+                actions.Add(counter is null
+                    ? new(TableTransactionActionType.Add, next)
+                    : new(TableTransactionActionType.UpdateReplace, next, counter.ETag));
+            }
+
+            try
+            {
+                await Table.SubmitTransactionAsync(actions, cancellationToken);
+            }
+            catch (TableTransactionFailedException e) when (e.Status is 409 or 412 && attempt < 50)
+            {
+                // Another request's write changed a counter in between: read again and recount.
+                await Task.Delay(Random.Shared.Next(5, 20 + attempt * 10), cancellationToken);
+                continue;
+            }
+            await DeleteSinceRowAsync(newMarker.GetString("LeftPartition"), newMarker.GetString("LeftRowKey"), cancellationToken);
+            return;
+        }
+    }
+
+    /// <summary>The counters: three small range reads of the "stats" partition, the weeks limited to the last
+    /// <paramref name="weeks"/> up to <paramref name="now"/>.</summary>
+    public async Task<AdminCounts> CountsAsync(DateTimeOffset now, int weeks, CancellationToken cancellationToken = default)
+    {
+        await storage.EnsureCreatedAsync();
+        var perStatus = Enum.GetValues<RequestStatus>().ToDictionary(s => s, _ => 0L);
+        foreach (var (key, count) in await RangeAsync(StatusCounter, StatusCounter, cancellationToken))
+        {
+            if (Enum.TryParse<RequestStatus>(key, out var status)) perStatus[status] = count;
+        }
+        var perPlatform = (await RangeAsync(PlatformCounter, PlatformCounter, cancellationToken))
+            .ToDictionary(c => c.Key, c => c.Count, StringComparer.Ordinal);
+
+        var firstMonday = DateOnly.FromDateTime(ISOWeek.ToDateTime(ISOWeek.GetYear(now.UtcDateTime), ISOWeek.GetWeekOfYear(now.UtcDateTime), DayOfWeek.Monday))
+            .AddDays(-7 * (weeks - 1));
+        var firstWeek = WeekOf(new DateTimeOffset(firstMonday.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
+        var counted = (await RangeAsync(WeekCounter + firstWeek, WeekCounter, cancellationToken))
+            .ToDictionary(c => c.Key, c => c.Count, StringComparer.Ordinal);
+        var perWeek = Enumerable.Range(0, weeks).Select(i =>
+        {
+            var monday = firstMonday.AddDays(7 * i);
+            var week = WeekOf(new DateTimeOffset(monday.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
+            return new WeekCount(week, monday, counted.GetValueOrDefault(week));
+        }).ToList();
+        return new AdminCounts(perStatus, perPlatform, perWeek);
+    }
+
+    /// <summary>The <paramref name="take"/> requests that have been in <paramref name="status"/> longest: one query that
+    /// reads at most <paramref name="take"/> rows.</summary>
+    public async Task<IReadOnlyList<WaitingRequest>> LongestWaitingAsync(RequestStatus status, int take, CancellationToken cancellationToken = default)
+    {
+        await storage.EnsureCreatedAsync();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {SincePartition(status)}");
+        await foreach (var page in Table.QueryAsync<TableEntity>(filter, maxPerPage: take, cancellationToken: cancellationToken).AsPages(pageSizeHint: take))
+        {
+            return page.Values.Take(take).Select(e => ToWaiting(status, e)).ToList();
+        }
+        return [];
+    }
+
+    /// <summary>Requests that entered <paramref name="status"/> after the row key <paramref name="afterRowKey"/> (exclusive,
+    /// null for the beginning) and before <paramref name="before"/>, oldest first, at most <paramref name="take"/>.</summary>
+    public async Task<IReadOnlyList<(string RowKey, WaitingRequest Request)>> EnteredBetweenAsync(RequestStatus status, string? afterRowKey,
+        DateTimeOffset before, int take, CancellationToken cancellationToken = default)
+    {
+        await storage.EnsureCreatedAsync();
+        var partition = SincePartition(status);
+        var upper = before.UtcTicks.ToString("D19", CultureInfo.InvariantCulture);
+        var filter = afterRowKey is null
+            ? TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey lt {upper}")
+            : TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {afterRowKey} and RowKey lt {upper}");
+        var rows = new List<(string, WaitingRequest)>();
+        await foreach (var e in Table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(take, 1000), cancellationToken: cancellationToken))
+        {
+            rows.Add((e.RowKey, ToWaiting(status, e)));
+            if (rows.Count == take) break;
+        }
+        return rows;
+    }
+
+    private static WaitingRequest ToWaiting(RequestStatus status, TableEntity e) => new(
+        e.GetString("RequestId") ?? "", e.GetString("Title") ?? "", e.GetString("Platform") ?? "", status,
+        e.GetDateTimeOffset("Since") ?? default);
+
+    private async Task<List<(string Key, long Count)>> RangeAsync(string from, string prefix, CancellationToken cancellationToken)
+    {
+        // '~' sorts after every character of these keys (statuses, platform ids, week numbers): prefix + '~' ends the range.
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {StatsPartition} and RowKey ge {from} and RowKey lt {prefix + "~"}");
+        var result = new List<(string, long)>();
+        await foreach (var e in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            result.Add((e.RowKey[prefix.Length..], e.GetInt64("Count") ?? 0));
+        }
+        return result;
+    }
+
+    private async Task DeleteSinceRowAsync(string? partition, string? rowKey, CancellationToken cancellationToken)
+    {
+        if (partition is null || rowKey is null) return;
+        try
+        {
+            await Table.DeleteEntityAsync(partition, rowKey, ETag.All, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // Already gone: an earlier attempt got this far.
+        }
+    }
+
+    private async Task<TableEntity?> GetAsync(string partition, string rowKey, CancellationToken cancellationToken)
+    {
+        var response = await Table.GetEntityIfExistsAsync<TableEntity>(partition, rowKey, cancellationToken: cancellationToken);
+        return response.HasValue ? response.Value : null;
+    }
+}
