@@ -14,7 +14,7 @@ public sealed class LocalHostProcess : IAsyncDisposable
     /// <summary>The line the host prints once storage, the sidecar, the worker, the client and the sample data are up.</summary>
     public const string ReadyLinePrefix = "WgeoFlows is ready at ";
 
-    public static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(60);
+    public static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(120);
 
     private readonly IReadOnlyDictionary<string, string?> _configuration;
     private readonly ChildProcessOutput _output = new();

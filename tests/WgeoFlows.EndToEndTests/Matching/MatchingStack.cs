@@ -30,7 +30,8 @@ public sealed class MatchingStackCollection : ICollectionFixture<MatchingStack>
 /// </summary>
 public sealed class MatchingStack : IAsyncLifetime
 {
-    public static readonly TimeSpan OfferTimeout = TimeSpan.FromSeconds(5);
+    // Long enough for a test on a loaded 2-core machine to read the offer mail and answer inside the round.
+    public static readonly TimeSpan OfferTimeout = TimeSpan.FromSeconds(15);
     public static readonly TimeSpan AnswerWithin = TimeSpan.FromSeconds(20);
 
     // Scores for a requester in Kenya writing in English and preferring africa/asia, with the default weights:
