@@ -1,0 +1,17 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace WgeoFlows.Impact;
+
+public static class ImpactServices
+{
+    /// <summary>The impact figures: counted on every status change, published by <see cref="ImpactHandler"/>.</summary>
+    public static IServiceCollection AddWgeoFlowsImpact(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<ImpactOptions>(configuration.GetSection(ImpactOptions.Section));
+        services.AddSingleton<ImpactStatsStore>();
+        services.AddSingleton<ImpactRecorder>();
+        services.AddSingleton<ImpactHandler>();
+        return services;
+    }
+}
