@@ -28,7 +28,7 @@ public sealed class ImpactHandler(ImpactStatsStore store, PageRenderer pages, IO
         var requested = http.Query["lang"].ToString();
         var language = ImpactTexts.Languages.Contains(requested) ? requested : "en";
         var model = ImpactPageModel.Build(await FiguresAsync(cancellationToken), language);
-        return new PublicCacheResult(await pages.PageAsync(200, "impact", model.Texts.Heading, model, language), CacheFor);
+        return new HtmlResult(200, await pages.RenderAsync("impact", model.Texts.Heading, model, language), PublicCacheResult.HeaderValue(CacheFor));
     }
 
     public async Task<IResult> JsonAsync(CancellationToken cancellationToken = default) =>

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using WgeoFlows.Impact.Summary;
 
 namespace WgeoFlows.Impact;
 
@@ -12,6 +13,13 @@ public static class ImpactServices
         services.AddSingleton<ImpactStatsStore>();
         services.AddSingleton<ImpactRecorder>();
         services.AddSingleton<ImpactHandler>();
+        services.Configure<ImpactSummaryOptions>(configuration.GetSection(ImpactSummaryOptions.Section));
+        services.AddSingleton<ImpactSummaryRenderer>();
+        services.AddSingleton<ImpactSummaryJob>();
         return services;
     }
+
+    /// <summary>The quarterly summary on its schedule, for a host without timer triggers (the local host).</summary>
+    public static IServiceCollection AddWgeoFlowsImpactTimers(this IServiceCollection services) =>
+        services.AddHostedService<ImpactTimerService>();
 }

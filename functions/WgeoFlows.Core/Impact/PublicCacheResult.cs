@@ -2,19 +2,15 @@ using Microsoft.AspNetCore.Http;
 
 namespace WgeoFlows.Impact;
 
-/// <summary>Lets browsers and proxies keep a public answer for a while: the impact figures change slowly and the page
-/// is the same for everyone. Set when the response starts, after the inner result's own headers.</summary>
+/// <summary>Lets browsers and proxies keep a public answer for a while: the impact figures change slowly and are the
+/// same for everyone. For results that set no Cache-Control of their own (JSON, text).</summary>
 public sealed class PublicCacheResult(IResult inner, TimeSpan maxAge) : IResult
 {
-    public IResult Inner => inner;
+    public static string HeaderValue(TimeSpan maxAge) => $"public, max-age={(int)maxAge.TotalSeconds}";
 
     public Task ExecuteAsync(HttpContext httpContext)
     {
-        httpContext.Response.OnStarting(() =>
-        {
-            httpContext.Response.Headers.CacheControl = $"public, max-age={(int)maxAge.TotalSeconds}";
-            return Task.CompletedTask;
-        });
+        httpContext.Response.Headers.CacheControl = HeaderValue(maxAge);
         return inner.ExecuteAsync(httpContext);
     }
 }
