@@ -88,6 +88,9 @@ param adminPurgeAfter string = '90.00:00:00'
 @description('When the daily digest goes to the admins (six-field cron, UTC). Like the purge schedule, read by the Functions host.')
 param adminDigestSchedule string = '0 0 7 * * *'
 
+@description('When the quarterly impact summary goes to the admins (six-field cron, UTC): 08:00 on the first day of each quarter.')
+param impactSummarySchedule string = '0 0 8 1 1,4,7,10 *'
+
 @description('SendGrid\'s Event Webhook verification key (public, base64). Empty: delivery events are refused until it is set.')
 param sendGridEventWebhookPublicKey string = ''
 
@@ -232,6 +235,7 @@ module appSettings 'modules/appsettings.bicep' = {
       Admin__PurgeSchedule: adminPurgeSchedule
       Admin__PurgeAfter: adminPurgeAfter
       Admin__DigestSchedule: adminDigestSchedule
+      Impact__SummarySchedule: impactSummarySchedule
       SendGrid__EventWebhookPublicKey: sendGridEventWebhookPublicKey
     }
   }

@@ -1,5 +1,6 @@
 using WgeoFlows.Admin;
 using WgeoFlows.Hosting;
+using WgeoFlows.Impact;
 using WgeoFlows.Local.MailSink;
 using WgeoFlows.Local.Runtime;
 using WgeoFlows.Telemetry;
@@ -23,6 +24,7 @@ builder.Services.AddWgeoFlowsCore(builder.Configuration);
 builder.Services.AddWgeoTelemetry(builder.Configuration);
 builder.Services.AddWgeoLocalRuntime(builder.Configuration, urls);
 builder.Services.AddWgeoFlowsAdminTimers();
+builder.Services.AddWgeoFlowsImpactTimers();
 builder.Services.AddDevMailSink();
 
 var app = builder.Build();

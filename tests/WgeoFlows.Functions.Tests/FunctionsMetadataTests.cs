@@ -62,6 +62,9 @@ public sealed class FunctionsMetadataTests
         { "ReviewAttachment", WgeoFlows.Intake.IntakeRoutes.ReviewAttachment, ["get"] },
         { "UpdateAttachment", WgeoFlows.Intake.IntakeRoutes.UpdateAttachment, ["get"] },
         { "AdminAttachment", WgeoFlows.Intake.IntakeRoutes.AdminAttachment, ["get"] },
+        { "ImpactPage", WgeoFlows.Impact.ImpactRoutes.Page, ["get"] },
+        { "ImpactDataJson", WgeoFlows.Impact.ImpactRoutes.DataJson, ["get"] },
+        { "ImpactDataCsv", WgeoFlows.Impact.ImpactRoutes.DataCsv, ["get"] },
     };
 
     /// <summary>Timer functions and the configuration key their schedule is read from (resolved by the Functions host).</summary>
@@ -69,6 +72,7 @@ public sealed class FunctionsMetadataTests
     {
         { "AdminHistoryPurge", "%Admin:PurgeSchedule%" },
         { "AdminDigest", "%Admin:DigestSchedule%" },
+        { "ImpactSummary", "%Impact:SummarySchedule%" },
     };
 
     [Theory]

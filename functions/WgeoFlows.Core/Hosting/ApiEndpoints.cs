@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Routing;
 using WgeoFlows.Admin;
 using WgeoFlows.Admin.Actions;
 using WgeoFlows.Health;
+using WgeoFlows.Impact;
 using WgeoFlows.Intake;
 using WgeoFlows.Links;
 using WgeoFlows.Review;
@@ -26,6 +27,7 @@ public static class ApiEndpoints
             .MapAdminActionEndpoints()
             .MapReviewEndpoints()
             .MapMatchingEndpoints()
+            .MapImpactEndpoints()
             .MapHealthEndpoints();
         return endpoints;
     }

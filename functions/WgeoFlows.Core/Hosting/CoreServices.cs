@@ -7,6 +7,7 @@ using WgeoFlows.Admin.Index;
 using WgeoFlows.Admin.Requests;
 using WgeoFlows.Configuration;
 using WgeoFlows.Health;
+using WgeoFlows.Impact;
 using WgeoFlows.Intake;
 using WgeoFlows.Links;
 using WgeoFlows.Matching;
@@ -66,6 +67,7 @@ public static class CoreServices
         services.AddWgeoFlowsAdminMonitoring(configuration);
         services.AddWgeoFlowsAdminActions();
         services.AddWgeoFlowsMatching();
+        services.AddWgeoFlowsImpact(configuration);
         services.AddWgeoFlowsNotifications();
         services.AddWorkflowActivities();
         return services;

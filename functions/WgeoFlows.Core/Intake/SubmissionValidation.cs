@@ -40,7 +40,8 @@ public sealed record ValidSubmission(
     IReadOnlyList<string> PreferredRegions,
     decimal? BudgetUsd,
     DateOnly? NeededBy,
-    IReadOnlyList<ValidAttachment> Attachments)
+    IReadOnlyList<ValidAttachment> Attachments,
+    bool ConsentToPublish = false)
 {
     /// <summary>The request to store once its attachments are in blob storage.</summary>
     public SupportRequest ToSupportRequest(string requestId, DateTimeOffset submittedAt, IReadOnlyList<StoredAttachment> storedAttachments) => new()
@@ -59,6 +60,7 @@ public sealed record ValidSubmission(
         BudgetUsd = BudgetUsd,
         NeededBy = NeededBy,
         Attachments = storedAttachments,
+        ConsentToPublish = ConsentToPublish,
         Status = RequestStatus.Received,
     };
 }

@@ -34,6 +34,7 @@ public static class SubmissionValidator
         var contact = ReadContact(fields, root);
         var details = ReadRequestDetails(fields, root);
         var attachments = AttachmentReader.Read(fields, root, limits ?? AttachmentLimits.Default);
+        var consentToPublish = ReadConsentToPublish(fields, root);
 
         if (fields.Errors.Any || submissionId is null || organization is null || contact is null || details is null || attachments is null)
             return SubmissionValidation.Invalid(fields.Errors.ToDictionary());
@@ -41,7 +42,16 @@ public static class SubmissionValidator
         return SubmissionValidation.Valid(new ValidSubmission(
             submissionId, organization, contact, details.Title, details.Description,
             details.ThematicAreas, details.SupportTypes, details.PreferredRegions,
-            details.BudgetUsd, details.NeededBy, attachments));
+            details.BudgetUsd, details.NeededBy, attachments, consentToPublish));
+    }
+
+    /// <summary>Optional top-level boolean (a contract extension): absent or null means no consent.</summary>
+    private static bool ReadConsentToPublish(JsonFieldReader fields, JsonElement root)
+    {
+        if (!JsonFieldReader.TryGetGiven(root, "consentToPublish", out var value)) return false;
+        if (value.ValueKind is JsonValueKind.True or JsonValueKind.False) return value.GetBoolean();
+        fields.Errors.Add("consentToPublish", "consentToPublish must be true or false.");
+        return false;
     }
 
     private static Organization? ReadOrganization(JsonFieldReader fields, JsonElement root, CountryCatalog countries)

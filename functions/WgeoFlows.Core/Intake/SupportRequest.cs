@@ -20,6 +20,8 @@ public sealed record SupportRequest
     public DateOnly? NeededBy { get; init; }
     public IReadOnlyList<StoredAttachment> Attachments { get; init; } = [];
     public IReadOnlyList<InformationExchange> AddedInformation { get; init; } = [];
+    /// <summary>The requester agrees that the impact page may name its organisation once matched (contract extension).</summary>
+    public bool ConsentToPublish { get; init; }
     public RequestStatus Status { get; init; } = RequestStatus.Received;
     public DateTimeOffset UpdatedAt { get; init; }
 }

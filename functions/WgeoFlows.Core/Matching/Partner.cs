@@ -24,6 +24,8 @@ public sealed record Partner
     public required int Capacity { get; init; }
     public required string Email { get; init; }
     public bool Active { get; init; } = true;
+    /// <summary>The partner agrees that the impact page may name it in a matched pair's story (contract extension).</summary>
+    public bool Publishable { get; init; }
 
     public int OpenEngagements { get; init; }
     public DateTimeOffset? LastOfferedAt { get; init; }
@@ -61,5 +63,5 @@ public sealed record Partner
         && Region == other.Region && GlobalSouth == other.GlobalSouth && Role == other.Role
         && ThematicAreas.SequenceEqual(other.ThematicAreas) && SupportTypes.SequenceEqual(other.SupportTypes)
         && Languages.SequenceEqual(other.Languages) && Capacity == other.Capacity
-        && Email == other.Email && Active == other.Active;
+        && Email == other.Email && Active == other.Active && Publishable == other.Publishable;
 }

@@ -16,6 +16,7 @@ public static class PartnerCsvReader
         ["id", "name", "platform", "country", "role", "thematicAreas", "supportTypes", "languages", "capacity", "email"];
 
     public const string OptionalActiveColumn = "active";
+    public const string OptionalPublishableColumn = "publishable";
 
     /// <summary>Reads CSV text (already decoded; <see cref="PartnerCsvImporter"/> insists on UTF-8).</summary>
     public static PartnerCsvReadResult Read(string text)
@@ -75,6 +76,7 @@ public static class PartnerCsvReader
                 Capacity = Cell("capacity"),
                 Email = Cell("email"),
                 Active = Cell(OptionalActiveColumn),
+                Publishable = Cell(OptionalPublishableColumn),
             }, formatError));
         }
         return new PartnerCsvReadResult(null, rows);
@@ -85,7 +87,7 @@ public static class PartnerCsvReader
     {
         var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         columnIndex = index;
-        var known = RequiredColumns.Append(OptionalActiveColumn).ToList();
+        var known = RequiredColumns.Append(OptionalActiveColumn).Append(OptionalPublishableColumn).ToList();
         var unknown = new List<string>();
         var duplicated = new List<string>();
         for (var i = 0; i < header.Length; i++)
@@ -103,6 +105,6 @@ public static class PartnerCsvReader
         if (duplicated.Count > 0) problems.Add($"repeated columns: {string.Join(", ", duplicated)}");
         return problems.Count == 0
             ? null
-            : $"The header row is not the partner import header ({string.Join("; ", problems)}). Expected: {string.Join(",", RequiredColumns)} and optionally {OptionalActiveColumn}.";
+            : $"The header row is not the partner import header ({string.Join("; ", problems)}). Expected: {string.Join(",", RequiredColumns)} and optionally {OptionalActiveColumn}, {OptionalPublishableColumn}.";
     }
 }

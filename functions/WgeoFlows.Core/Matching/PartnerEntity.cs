@@ -22,6 +22,7 @@ internal static class PartnerEntity
         ["Capacity"] = p.Capacity,
         ["Email"] = p.Email,
         ["Active"] = p.Active,
+        ["Publishable"] = p.Publishable,
     };
 
     public const string OpenEngagements = "OpenEngagements";
@@ -45,6 +46,7 @@ internal static class PartnerEntity
         Capacity = e.GetInt32("Capacity") ?? 0,
         Email = e.GetString("Email") ?? "",
         Active = e.GetBoolean("Active") ?? false,
+        Publishable = e.GetBoolean("Publishable") ?? false,
         OpenEngagements = e.GetInt32(OpenEngagements) ?? 0,
         LastOfferedAt = e.GetDateTimeOffset(LastOfferedAt),
         RecentOffers = e.GetInt32(RecentOffers) ?? 0,

@@ -15,6 +15,8 @@ public sealed record PartnerInput
     public string? Email { get; init; }
     /// <summary>Empty means active.</summary>
     public string? Active { get; init; }
+    /// <summary>Empty means not publishable.</summary>
+    public string? Publishable { get; init; }
 
     /// <summary>Splits a <c>;</c>-joined cell into its trimmed, non-empty items.</summary>
     public static IReadOnlyList<string> SplitList(string? cell) =>

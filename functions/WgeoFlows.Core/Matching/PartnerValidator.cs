@@ -61,6 +61,12 @@ public static partial class PartnerValidator
             errors.Add($"active: '{input.Active}' is not true or false.");
         }
 
+        var publishable = false;
+        if (!string.IsNullOrWhiteSpace(input.Publishable) && !TryParseFlag(input.Publishable, out publishable))
+        {
+            errors.Add($"publishable: '{input.Publishable}' is not true or false.");
+        }
+
         if (errors.Count > 0)
         {
             return new PartnerValidationResult(null, errors);
@@ -81,6 +87,7 @@ public static partial class PartnerValidator
             Capacity = capacity,
             Email = EmailAddresses.Normalize(email),
             Active = active,
+            Publishable = publishable,
         }, []);
     }
 

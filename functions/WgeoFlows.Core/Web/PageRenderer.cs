@@ -59,7 +59,8 @@ public sealed class PageRenderer
     }
 }
 
-public sealed class HtmlResult(int status, string html) : IResult
+/// <param name="cacheControl">no-store unless the page is the same for everyone (the public impact page).</param>
+public sealed class HtmlResult(int status, string html, string cacheControl = "no-store") : IResult
 {
     public int StatusCode => status;
     public string Html => html;
@@ -71,7 +72,7 @@ public sealed class HtmlResult(int status, string html) : IResult
         // Pages never need to be framed or to run inline script from data; say so to the browser.
         httpContext.Response.Headers.XContentTypeOptions = "nosniff";
         httpContext.Response.Headers["Referrer-Policy"] = "no-referrer";
-        httpContext.Response.Headers.CacheControl = "no-store";
+        httpContext.Response.Headers.CacheControl = cacheControl;
         httpContext.Response.Headers.ContentSecurityPolicy =
             "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
         if (HttpMethods.IsHead(httpContext.Request.Method)) return;

@@ -15,6 +15,8 @@ public static class FormFields
     public static readonly string[] Choices = ["organization.platform", "organization.country", "contact.language"];
     public static readonly string[] Lists = ["request.thematicAreas", "request.supportTypes", "request.preferredRegions"];
     public const string Budget = "request.budgetUsd";
+    /// <summary>One checkbox (value "true"): the contract extension consentToPublish.</summary>
+    public const string ConsentToPublish = "consentToPublish";
 
     /// <summary>The form field an error path belongs to: <c>request.thematicAreas[1]</c> → <c>request.thematicAreas</c>,
     /// <c>attachments[0].contentBase64</c> → <c>attachments</c>; null for errors of no single field.</summary>
@@ -22,7 +24,7 @@ public static class FormFields
     {
         var bracket = errorPath.IndexOf('[');
         var field = bracket < 0 ? errorPath : errorPath[..bracket];
-        return field == Attachments || field == Budget || Texts.Contains(field) || Choices.Contains(field) || Lists.Contains(field)
+        return field == Attachments || field == Budget || field == ConsentToPublish || Texts.Contains(field) || Choices.Contains(field) || Lists.Contains(field)
             ? field
             : null;
     }

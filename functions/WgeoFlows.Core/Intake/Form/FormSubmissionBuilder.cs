@@ -39,6 +39,8 @@ public static class FormSubmissionBuilder
                 ? JsonValue.Create(number)
                 : JsonValue.Create(budget));
         }
+        // Unchecked boxes are not posted: absent means no consent, as in the JSON payload.
+        if (Single(form, FormFields.ConsentToPublish) == "true") submission[FormFields.ConsentToPublish] = true;
         var files = form.Files.GetFiles(FormFields.Attachments).Where(f => f.Length > 0 || f.FileName.Length > 0).ToList();
         if (files.Count > 0)
         {

@@ -79,6 +79,16 @@ public static class FormView
             [
                 Input(FormFields.Attachments, "file", false, null, null, "file") with { Hint = AttachmentHint(texts) },
             ]),
+            new(texts.Label(FormFields.ConsentToPublish),
+            [
+                // The hint's words are the checkbox's own label, so they are not repeated as a hint.
+                Input(FormFields.ConsentToPublish, "checkbox", false, null, null, "checkboxes") with
+                {
+                    Hint = "",
+                    Options = [new FormOptionView("true", texts.Hint(FormFields.ConsentToPublish), IsChosen(FormFields.ConsentToPublish, "true"),
+                        FormFields.IdOf(FormFields.ConsentToPublish) + "-true")],
+                },
+            ]),
         ];
     }
 

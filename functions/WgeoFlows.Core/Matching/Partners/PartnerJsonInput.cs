@@ -8,7 +8,7 @@ namespace WgeoFlows.Matching.Partners;
 public static class PartnerJsonInput
 {
     private static readonly string[] Known =
-        ["id", "name", "platform", "country", "role", "thematicAreas", "supportTypes", "languages", "capacity", "email", "active"];
+        ["id", "name", "platform", "country", "role", "thematicAreas", "supportTypes", "languages", "capacity", "email", "active", "publishable"];
 
     /// <param name="routeId">The id of the URL: the body may repeat it, never contradict it.</param>
     public static (PartnerInput Input, Dictionary<string, List<string>> Errors) Read(JsonElement body, string routeId)
@@ -66,6 +66,13 @@ public static class PartnerJsonInput
             else Fail("active", "must be true or false.");
         }
 
+        string? publishable = null;
+        if (fields.TryGetValue("publishable", out var pub) && pub.ValueKind != JsonValueKind.Null)
+        {
+            if (pub.ValueKind is JsonValueKind.True or JsonValueKind.False) publishable = pub.GetBoolean() ? "true" : "false";
+            else Fail("publishable", "must be true or false.");
+        }
+
         var input = new PartnerInput
         {
             Id = routeId,
@@ -79,6 +86,7 @@ public static class PartnerJsonInput
             Capacity = capacity,
             Email = Text("email"),
             Active = active,
+            Publishable = publishable,
         };
         return (input, errors);
     }

@@ -16,12 +16,13 @@ public sealed record PartnerView(
     int Capacity,
     string Email,
     bool Active,
+    bool Publishable,
     int OpenEngagements,
     int RemainingCapacity,
     DateTimeOffset? LastOfferedAt,
     int RecentOffers)
 {
     public static PartnerView Of(Partner p) => new(p.Id, p.Name, p.Platform, p.Country, p.Region, p.GlobalSouth, p.Role.ToId(),
-        p.ThematicAreas, p.SupportTypes, p.Languages, p.Capacity, p.Email, p.Active, p.OpenEngagements, p.RemainingCapacity,
+        p.ThematicAreas, p.SupportTypes, p.Languages, p.Capacity, p.Email, p.Active, p.Publishable, p.OpenEngagements, p.RemainingCapacity,
         p.LastOfferedAt, p.RecentOffers);
 }

@@ -108,7 +108,7 @@ public sealed class PartnersAdminHandler(AdminAuthenticator auth, PartnerStore p
         if (!IsMediaType(http.ContentType, "text/csv"))
         {
             return Problems.Of(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
-                "Send the partners as text/csv (UTF-8, header row: " + string.Join(",", PartnerCsvReader.RequiredColumns) + ",active).");
+                "Send the partners as text/csv (UTF-8, header row: " + string.Join(",", PartnerCsvReader.RequiredColumns) + ",active,publishable).");
         }
         var body = await ReadBodyAsync(http, MaxImportBytes, cancellationToken);
         if (body is null) return TooLarge(MaxImportBytes);

@@ -1,4 +1,5 @@
 using WgeoFlows.Admin.Index;
+using WgeoFlows.Impact;
 using WgeoFlows.Storage;
 using WgeoFlows.Telemetry;
 using WgeoFlows.Workflow.Steps;
@@ -6,7 +7,7 @@ using WgeoFlows.Workflow.Steps;
 namespace WgeoFlows.Workflow.Activities;
 
 /// <summary>One status change, written everywhere it shows: the request record, its timeline, the admin index.</summary>
-public sealed class RecordStatusActivity(RequestStore requests, TimelineStore timeline, AdminIndexStore index)
+public sealed class RecordStatusActivity(RequestStore requests, TimelineStore timeline, AdminIndexStore index, ImpactRecorder impact)
     : IWorkflowActivity<RecordStatusCommand, bool>
 {
     public async Task<bool> RunAsync(RecordStatusCommand command, CancellationToken cancellationToken = default)
@@ -24,6 +25,7 @@ public sealed class RecordStatusActivity(RequestStore requests, TimelineStore ti
             command.Detail is null ? $"status {command.Status}" : $"status {command.Status}: {command.Detail}", command.At), cancellationToken);
         await index.RecordAsync(new AdminIndexItem(request.RequestId, request.Title, request.Organization.Name, request.Organization.Platform,
             request.Organization.Country, command.Status, request.SubmittedAt, command.At), command.Previous, cancellationToken);
+        await impact.RecordAsync(request, command.Status, command.Previous, command.At, cancellationToken);
         WgeoMetrics.StatusChanged(command.Status, command.Previous);
         return true;
     }

@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using WgeoFlows.Impact.Summary;
+
+namespace WgeoFlows.Impact;
+
+public static class ImpactServices
+{
+    /// <summary>The impact figures: counted on every status change, published by <see cref="ImpactHandler"/>.</summary>
+    public static IServiceCollection AddWgeoFlowsImpact(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<ImpactOptions>(configuration.GetSection(ImpactOptions.Section));
+        services.AddSingleton<ImpactStatsStore>();
+        services.AddSingleton<ImpactRecorder>();
+        services.AddSingleton<ImpactHandler>();
+        services.Configure<ImpactSummaryOptions>(configuration.GetSection(ImpactSummaryOptions.Section));
+        services.AddSingleton<ImpactSummaryRenderer>();
+        services.AddSingleton<ImpactSummaryJob>();
+        return services;
+    }
+
+    /// <summary>The quarterly summary on its schedule, for a host without timer triggers (the local host).</summary>
+    public static IServiceCollection AddWgeoFlowsImpactTimers(this IServiceCollection services) =>
+        services.AddHostedService<ImpactTimerService>();
+}
