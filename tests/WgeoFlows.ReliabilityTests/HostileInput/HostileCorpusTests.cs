@@ -44,7 +44,7 @@ public sealed class HostileCorpusTests(HostileStack stack)
             });
 
         var summary = string.Join(", ", answers.OrderBy(a => a.Key).Select(a => $"{a.Key}×{a.Value}"));
-        TestContext.Current.TestOutputHelper?.WriteLine($"Hostile corpus: {cases.Count} cases; answers {summary}");
+        Figures.Record($"Hostile corpus: {cases.Count} cases; answers {summary}");
         failures.ShouldBeEmpty($"{failures.Count} of {cases.Count} hostile calls failed (answers {summary}):\n{string.Join("\n", failures.Take(30))}");
 
         // Only the corpus's own few submission ids may have been accepted; any other new id is a refused input's trace.

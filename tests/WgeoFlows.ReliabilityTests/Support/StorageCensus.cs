@@ -37,6 +37,31 @@ public sealed class StorageCensus(string connectionString)
         return ids;
     }
 
+    /// <summary>How many times an orchestration of this id was started: ExecutionStarted events in its history.</summary>
+    public Task<int> ExecutionsStartedAsync(string requestId, CancellationToken cancellationToken) =>
+        CountAsync(TaskHub + "History", $"PartitionKey eq '{requestId}' and EventType eq 'ExecutionStarted'", cancellationToken);
+
+    public Task<int> OrchestrationsAsync(string requestId, CancellationToken cancellationToken) =>
+        CountAsync(TaskHub + "Instances", $"PartitionKey eq '{requestId}'", cancellationToken);
+
+    public Task<int> RequestRecordsAsync(string requestId, CancellationToken cancellationToken) =>
+        CountAsync(TableNames.Requests, $"PartitionKey eq '{requestId}' and RowKey eq 'request'", cancellationToken);
+
+    private async Task<int> CountAsync(string table, string filter, CancellationToken cancellationToken)
+    {
+        var rows = 0;
+        try
+        {
+            await foreach (var _ in new TableServiceClient(connectionString).GetTableClient(table)
+                .QueryAsync<TableEntity>(filter, select: ["PartitionKey"], cancellationToken: cancellationToken)) rows++;
+        }
+        catch (Azure.RequestFailedException e) when (e.Status == 404)
+        {
+            return 0;
+        }
+        return rows;
+    }
+
     private static async Task AddAsync(TableClient table, Func<TableEntity, string> idOf, HashSet<string> ids, CancellationToken cancellationToken)
     {
         try
