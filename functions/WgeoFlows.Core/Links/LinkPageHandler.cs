@@ -51,7 +51,8 @@ public sealed class LinkPageHandler(
         {
             return await pages.MessageAsync(415, "Unsupported form", "Please use the form on the link's page to send your decision.");
         }
-        var form = await http.ReadFormAsync(cancellationToken);
+        var form = await FormBody.TryReadAsync(http, cancellationToken);
+        if (form is null) return await pages.MessageAsync(400, "Unreadable form", "Please use the form on the link's page to send your decision.");
         var (decision, comment, invalid) = ReadDecision(kind, form);
         if (invalid is not null) return await pages.MessageAsync(400, "Please check your answer", invalid);
 

@@ -59,6 +59,11 @@ public sealed class FormPageHandler(
         {
             return await TooLargeAsync(queryLanguage);
         }
+        catch (IOException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // A cut-off or broken multipart body: the sender's fault, refused as such rather than thrown into a 500.
+            return await RefusedAsync(400, queryLanguage);
+        }
 
         var language = FormTexts.Resolve(form[FormFields.Language].FirstOrDefault() ?? queryLanguage);
         var token = form[FormFields.Token].FirstOrDefault();

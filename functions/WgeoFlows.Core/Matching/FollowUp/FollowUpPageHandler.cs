@@ -52,7 +52,8 @@ public sealed class FollowUpPageHandler(
         {
             return await pages.MessageAsync(415, "Unsupported form", "Please use the form on the link's page to send your answer.");
         }
-        var form = await http.ReadFormAsync(cancellationToken);
+        var form = await FormBody.TryReadAsync(http, cancellationToken);
+        if (form is null) return await pages.MessageAsync(400, "Unreadable form", "Please use the form on the link's page to send your answer.");
         string? Field(string name) => form[name].Count == 1 ? form[name][0]?.Trim() : null;
         var progress = Field("progress");
         var comment = Field("comment");
