@@ -39,7 +39,9 @@ public sealed class BenchSidecar : IAsyncDisposable
     public GrpcChannel Channel { get; }
     public DurableTaskClient Client { get; }
 
-    public static async Task<BenchSidecar> StartAsync(string connectionString, string taskHub)
+    /// <param name="withoutWorker">No worker will connect. The gRPC server starts the backend when a worker connects and
+    /// stops it when the server stops, which fails on a backend never started: start it here instead.</param>
+    public static async Task<BenchSidecar> StartAsync(string connectionString, string taskHub, bool withoutWorker = false)
     {
         var backend = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
         {
@@ -49,6 +51,7 @@ public sealed class BenchSidecar : IAsyncDisposable
             MaxQueuePollingInterval = TimeSpan.FromSeconds(1),
         });
         await backend.CreateIfNotExistsAsync();
+        if (withoutWorker) await backend.StartAsync();
 
         var port = FreeLoopbackPort();
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());

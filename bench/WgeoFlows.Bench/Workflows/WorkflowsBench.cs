@@ -25,7 +25,7 @@ public static class WorkflowsBench
     private const string PartnersCsv =
         "id,name,platform,country,role,thematicAreas,supportTypes,languages,capacity,email,active\n" +
         "bench-provider-001,Bench Solar Cooperative (fictional),cities,ZA,provider,renewable-energy;sustainable-cities," +
-        "technical-assistance,en,100000,bench-provider-001@example.org,true\n";
+        "technical-assistance,en,1000,bench-provider-001@example.org,true\n";
 
     public static async Task RunAsync(int count)
     {
@@ -54,7 +54,10 @@ public static class WorkflowsBench
         await using var azurite = await AzuriteInstance.StartAsync();
         var storage = new StorageClients(Options.Create(new StorageOptions { ConnectionString = azurite.ConnectionString }));
         var import = await new PartnerCsvImporter(new PartnerStore(storage, TimeProvider.System)).ImportAsync(PartnersCsv);
-        if (import.Created != 1) throw new InvalidOperationException($"The bench partner did not import: {import.FileError}");
+        if (import.Created != 1)
+        {
+            throw new InvalidOperationException($"The bench partner did not import: {import.FileError} {string.Join(" ", import.Rows.SelectMany(r => r.Errors))}");
+        }
         await using var host = await LocalHostProcess.StartAsync(azurite, new Dictionary<string, string?>
         {
             ["Intake:WebhookSecret"] = Secret,
