@@ -49,6 +49,9 @@ public sealed class BenchSidecar : IAsyncDisposable
             StorageAccountClientProvider = new StorageAccountClientProvider(connectionString),
             WorkerId = "bench",
             MaxQueuePollingInterval = TimeSpan.FromSeconds(1),
+            // On this loaded machine the sidecar sometimes loses a first orchestrator response ("Orchestration not found");
+            // its message then comes back only after this timeout (5 minutes by default), which would stall a run.
+            ControlQueueVisibilityTimeout = TimeSpan.FromSeconds(20),
         });
         await backend.CreateIfNotExistsAsync();
         if (withoutWorker) await backend.StartAsync();

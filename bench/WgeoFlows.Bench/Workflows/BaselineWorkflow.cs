@@ -47,6 +47,8 @@ public sealed class BaselineWorkflow : IAsyncDisposable
         });
         var worker = builder.Build();
         await worker.StartAsync();
+        // The worker connects for work items in the background; let it, before anything is scheduled.
+        await Task.Delay(TimeSpan.FromSeconds(2));
         return new BaselineWorkflow(worker, sidecar.Client);
     }
 
