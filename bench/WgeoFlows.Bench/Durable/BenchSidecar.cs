@@ -49,9 +49,6 @@ public sealed class BenchSidecar : IAsyncDisposable
             StorageAccountClientProvider = new StorageAccountClientProvider(connectionString),
             WorkerId = "bench",
             MaxQueuePollingInterval = TimeSpan.FromSeconds(1),
-            // On this loaded machine the sidecar sometimes loses a first orchestrator response ("Orchestration not found");
-            // its message then comes back only after this timeout (5 minutes by default), which would stall a run.
-            ControlQueueVisibilityTimeout = TimeSpan.FromSeconds(20),
         });
         await backend.CreateIfNotExistsAsync();
         if (withoutWorker) await backend.StartAsync();
@@ -65,6 +62,8 @@ public sealed class BenchSidecar : IAsyncDisposable
         builder.Services.AddGrpc();
         builder.Services.AddSingleton<IOrchestrationService>(backend);
         builder.Services.AddSingleton<IOrchestrationServiceClient>(backend);
+        // One server for all calls: it pairs each work item it sends with the worker's later answer in its own state.
+        builder.Services.AddSingleton<TaskHubGrpcServer>();
         var server = builder.Build();
         server.UseRouting();
         server.MapGrpcService<TaskHubGrpcServer>();
