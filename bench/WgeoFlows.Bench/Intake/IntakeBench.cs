@@ -54,7 +54,6 @@ public static class IntakeBench
 
         var sequence = 0;
         var warm = await DriveAsync(8, 40, _ => SubmitAsync(http, Interlocked.Increment(ref sequence)));
-        var lone = await LoneSubmissionsAsync(http, [tables, blobs, queues], () => Interlocked.Increment(ref sequence));
         var rows = new List<string[]>();
         var peakRss = idleRss;
         string perSubmission = "";
@@ -93,9 +92,6 @@ public static class IntakeBench
             $"{Report.Number(idleTableRate)} table/s + {Report.Number(idleBlobRate)} blob/s subtracted; includes what the started " +
             $"orchestrations did in the window): {perSubmission}. Warm-up: {warm.Accepted} accepted.");
 
-        Console.WriteLine($"A lone submission on a quiet host (all orchestrations waiting, {lone.Count} samples): p50 {Report.Ms(lone.P50Ms)}, " +
-            $"storage requests during its HTTP call: {Report.Number(lone.Tables)} table + {Report.Number(lone.Blobs)} blob + {Report.Number(lone.Queues)} queue.");
-
         await Task.Delay(TimeSpan.FromSeconds(5));
         Report.Table("Memory: local host resident set (VmRSS) (target: < 300 MB idle)",
             ["idle after start", "peak under intake load", "idle after load", "target"],
@@ -128,42 +124,6 @@ public static class IntakeBench
         var elapsed = clock.Elapsed;
         Array.Sort(times);
         return new Load(accepted, elapsed, Sampler.Percentile(times, 0.5), Sampler.Percentile(times, 0.99));
-    }
-
-    private sealed record Lone(int Count, double P50Ms, double Tables, double Blobs, double Queues);
-
-    /// <summary>Submissions one at a time, each once storage traffic has settled (the earlier requests' orchestrations
-    /// wait for their reviewers): the intake path's own latency and storage requests, without the orchestrations' work
-    /// competing with it.</summary>
-    private static async Task<Lone> LoneSubmissionsAsync(HttpClient http, CountingProxy[] counters, Func<int> next)
-    {
-        const int samples = 8;
-        var times = new double[samples];
-        var perService = new long[counters.Length];
-        for (var i = 0; i < samples; i++)
-        {
-            await WaitUntilQuietAsync(counters);
-            var before = counters.Select(c => c.Requests).ToArray();
-            var start = Stopwatch.GetTimestamp();
-            await SubmitAsync(http, next());
-            times[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-            for (var c = 0; c < counters.Length; c++) perService[c] += counters[c].Requests - before[c];
-        }
-        Array.Sort(times);
-        return new Lone(samples, Sampler.Percentile(times, 0.5), perService[0] / (double)samples, perService[1] / (double)samples,
-            perService[2] / (double)samples);
-    }
-
-    /// <summary>Waits (at most 30 s) until 1.5 s pass with no more than idle queue polling (≤ 3 requests) at Azurite.</summary>
-    private static async Task WaitUntilQuietAsync(CountingProxy[] counters)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < deadline)
-        {
-            var before = counters.Sum(c => c.Requests);
-            await Task.Delay(1500);
-            if (counters.Sum(c => c.Requests) - before <= 3) return;
-        }
     }
 
     private static async Task<bool> SubmitAsync(HttpClient http, int sequence)
