@@ -1,4 +1,7 @@
+using WgeoFlows.Bench.Intake;
+using WgeoFlows.Bench.Listing;
 using WgeoFlows.Bench.Matching;
+using WgeoFlows.Bench.Workflows;
 using WgeoFlows.Bench.Support;
 
 // ./wgeo bench [matching|...]: each benchmark prints its figures beside the baseline measured in the same run.
@@ -6,7 +9,10 @@ var which = args.Length > 0 ? args[0] : "all";
 Report.Machine();
 var benches = new Dictionary<string, Func<Task>>
 {
+    ["intake"] = IntakeBench.RunAsync,
     ["matching"] = () => { MatchingBench.Run(); return Task.CompletedTask; },
+    ["listing"] = ListingBench.RunAsync,
+    ["workflows"] = () => WorkflowsBench.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100),
 };
 if (which != "all" && !benches.ContainsKey(which))
 {

@@ -1,0 +1,171 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Azure.Data.Tables;
+using WgeoFlows.Bench.Support;
+using WgeoFlows.Intake;
+using WgeoFlows.Testing;
+using WgeoFlows.Tests.Intake;
+
+namespace WgeoFlows.Bench.Intake;
+
+/// <summary>
+/// Issue 9.1 and 9.5: accepted signed submissions per second and p50/p99 at concurrency 1, 8 and 32 against a real local
+/// host on its own Azurite, beside raw single-entity inserts on the same Azurite at the same concurrency; storage requests
+/// per accepted submission (counted by forwarders in front of Azurite, idle rate subtracted); and the host's resident
+/// memory idle and under this load.
+/// Targets: ≥ 0.35 of the raw insert rate at 32, p99 &lt; 100 ms at 8, &lt; 300 MB resident idle.
+/// </summary>
+public static class IntakeBench
+{
+    private const string Secret = "bench-webhook-secret";
+    private static readonly int[] Concurrencies = [1, 8, 32];
+
+    public static async Task RunAsync()
+    {
+        await using var azurite = await AzuriteInstance.StartAsync();
+        await using var blobs = new CountingProxy(azurite.BlobPort);
+        await using var queues = new CountingProxy(azurite.QueuePort);
+        await using var tables = new CountingProxy(azurite.TablePort);
+        var counted = string.Create(CultureInfo.InvariantCulture,
+            $"DefaultEndpointsProtocol=http;AccountName={AzuriteInstance.AccountName};AccountKey={AzuriteInstance.AccountKey};" +
+            $"BlobEndpoint=http://127.0.0.1:{blobs.Port}/{AzuriteInstance.AccountName};" +
+            $"QueueEndpoint=http://127.0.0.1:{queues.Port}/{AzuriteInstance.AccountName};" +
+            $"TableEndpoint=http://127.0.0.1:{tables.Port}/{AzuriteInstance.AccountName};");
+        await using var host = await LocalHostProcess.StartAsync(new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = counted,
+            ["Intake:WebhookSecret"] = Secret,
+            ["Admin:ApiKey"] = "bench-admin-key",
+            ["Admin:NotifyEmails:0"] = "secretariat@example.org",
+        });
+        var pid = ProcessMemory.FindByPort("WgeoFlows.Local", host.Port);
+        using var http = new HttpClient { BaseAddress = host.BaseUrl, Timeout = TimeSpan.FromSeconds(60) };
+
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        var idleRss = ProcessMemory.ResidentBytes(pid);
+
+        // Idle storage traffic (queue polling, leases) measured just before the load, to subtract from it.
+        var idleWindow = TimeSpan.FromSeconds(5);
+        var (idleTables, idleBlobs) = (tables.Requests, blobs.Requests);
+        await Task.Delay(idleWindow);
+        var idleTableRate = (tables.Requests - idleTables) / idleWindow.TotalSeconds;
+        var idleBlobRate = (blobs.Requests - idleBlobs) / idleWindow.TotalSeconds;
+
+        var sequence = 0;
+        var warm = await DriveAsync(8, 40, _ => SubmitAsync(http, Interlocked.Increment(ref sequence)));
+        var rows = new List<string[]>();
+        var peakRss = idleRss;
+        string perSubmission = "";
+        foreach (var concurrency in Concurrencies)
+        {
+            var count = concurrency == 1 ? 60 : concurrency * 12;
+            var (t0, b0) = (tables.Requests, blobs.Requests);
+            using var sampling = new CancellationTokenSource();
+            var sampler = SamplePeakAsync(pid, sampling.Token);
+            var ours = await DriveAsync(concurrency, count, _ => SubmitAsync(http, Interlocked.Increment(ref sequence)));
+            await sampling.CancelAsync();
+            peakRss = Math.Max(peakRss, await sampler);
+            if (concurrency == 1)
+            {
+                var seconds = ours.Elapsed.TotalSeconds;
+                var tableCalls = (tables.Requests - t0 - idleTableRate * seconds) / ours.Accepted;
+                var blobCalls = (blobs.Requests - b0 - idleBlobRate * seconds) / ours.Accepted;
+                perSubmission = $"{Report.Number(tableCalls)} table + {Report.Number(blobCalls)} blob";
+            }
+            var raw = await RawInsertsAsync(azurite, concurrency, count);
+            var ratio = ours.PerSecond / raw.PerSecond;
+            var target = concurrency switch
+            {
+                32 => ratio >= 0.35 ? "met (≥ 0.35)" : $"MISSED (≥ 0.35; {Report.Number(ratio / 0.35 * 100, "F0")}% of it)",
+                8 => ours.P99Ms < 100 ? "met (p99 < 100 ms)" : $"MISSED (p99 < 100 ms; {Report.Ms(ours.P99Ms - 100)} over)",
+                _ => "",
+            };
+            rows.Add([concurrency.ToString(CultureInfo.InvariantCulture), $"{ours.Accepted}/{count}",
+                Report.Number(ours.PerSecond), Report.Ms(ours.P50Ms), Report.Ms(ours.P99Ms),
+                Report.Number(raw.PerSecond), Report.Ms(raw.P50Ms), Report.Ms(raw.P99Ms), Report.Number(ratio, "F2"), target]);
+        }
+        Report.Table("Intake: accepted signed submissions vs raw single-entity Azurite inserts (targets: ratio ≥ 0.35 at 32, p99 < 100 ms at 8)",
+            ["concurrency", "accepted", "intake /s", "intake p50", "intake p99", "raw inserts /s", "raw p50", "raw p99", "ratio", "target"], rows);
+        Console.WriteLine();
+        Console.WriteLine($"Storage requests per accepted submission (concurrency 1, counted at Azurite by forwarders, idle rate " +
+            $"{Report.Number(idleTableRate)} table/s + {Report.Number(idleBlobRate)} blob/s subtracted; includes what the started " +
+            $"orchestrations did in the window): {perSubmission}. Warm-up: {warm.Accepted} accepted.");
+
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        Report.Table("Memory: local host resident set (VmRSS) (target: < 300 MB idle)",
+            ["idle after start", "peak under intake load", "idle after load", "target"],
+            [[Report.Bytes(idleRss), Report.Bytes(peakRss), Report.Bytes(ProcessMemory.ResidentBytes(pid)),
+              idleRss < 300L * 1024 * 1024 ? "met" : $"MISSED by {Report.Bytes(idleRss - 300L * 1024 * 1024)}"]]);
+    }
+
+    private sealed record Load(int Accepted, TimeSpan Elapsed, double P50Ms, double P99Ms)
+    {
+        public double PerSecond => Accepted / Elapsed.TotalSeconds;
+    }
+
+    /// <summary>Runs <paramref name="count"/> operations, <paramref name="concurrency"/> at a time; an operation says whether it succeeded.</summary>
+    private static async Task<Load> DriveAsync(int concurrency, int count, Func<int, Task<bool>> operation)
+    {
+        var times = new double[count];
+        var accepted = 0;
+        var next = -1;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < count)
+            {
+                var start = Stopwatch.GetTimestamp();
+                if (await operation(i)) Interlocked.Increment(ref accepted);
+                times[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            }
+        }));
+        var elapsed = clock.Elapsed;
+        Array.Sort(times);
+        return new Load(accepted, elapsed, Sampler.Percentile(times, 0.5), Sampler.Percentile(times, 0.99));
+    }
+
+    private static async Task<bool> SubmitAsync(HttpClient http, int sequence)
+    {
+        var payload = SamplePayloads.Valid($"bench-{Guid.NewGuid():N}-{sequence}");
+        var body = Encoding.UTF8.GetBytes(payload.ToJsonString());
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        using var message = new HttpRequestMessage(HttpMethod.Post, "/api/requests") { Content = new ByteArrayContent(body) };
+        message.Content.Headers.ContentType = new("application/json");
+        message.Headers.Add("X-Wgeo-Timestamp", timestamp);
+        message.Headers.Add("X-Wgeo-Signature", WebhookSignature.Compute(Secret, timestamp, body));
+        using var response = await http.SendAsync(message);
+        return response.IsSuccessStatusCode;
+    }
+
+    private static async Task<Load> RawInsertsAsync(AzuriteInstance azurite, int concurrency, int count)
+    {
+        var table = new TableClient(azurite.ConnectionString, "BenchRawInserts" + concurrency.ToString(CultureInfo.InvariantCulture));
+        await table.CreateIfNotExistsAsync();
+        var body = new string('x', 1500);
+        return await DriveAsync(concurrency, count, async i =>
+        {
+            var entity = new TableEntity(Guid.NewGuid().ToString("N"), "row") { ["Body"] = body };
+            var response = await table.AddEntityAsync(entity);
+            return response.Status is >= 200 and < 300;
+        });
+    }
+
+    private static async Task<long> SamplePeakAsync(int pid, CancellationToken cancellationToken)
+    {
+        long peak = 0;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            peak = Math.Max(peak, ProcessMemory.ResidentBytes(pid));
+            try
+            {
+                await Task.Delay(200, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
+        return peak;
+    }
+}
