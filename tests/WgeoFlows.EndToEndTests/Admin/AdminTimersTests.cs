@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using WgeoFlows.Testing;
 using WgeoFlows.Tests.Intake;
 using WgeoFlows.Tests.Support;
 
@@ -13,40 +12,29 @@ public sealed class AdminTimersTests : IAsyncLifetime
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private AzuriteInstance _storage = null!;
-    private LocalHostProcess _host = null!;
-    private WgeoClient _client = null!;
+    private OwnStack _stack = null!;
 
-    public async ValueTask InitializeAsync()
-    {
-        _storage = await AzuriteInstance.StartAsync();
-        _host = await LocalHostProcess.StartAsync(_storage, new Dictionary<string, string?>
+    private WgeoClient Client => _stack.Client;
+
+    public async ValueTask InitializeAsync() => _stack = await OwnStack.StartAsync(new Dictionary<string, string?>
         {
-            ["Intake:WebhookSecret"] = LocalStack.WebhookSecret,
-            ["Admin:ApiKey"] = LocalStack.AdminKey,
             ["Admin:NotifyEmails:0"] = "digest-reader@example.org",
             ["Admin:PurgeSchedule"] = "*/2 * * * * *",
             ["Admin:PurgeAfter"] = "00:00:01",
             ["Admin:DigestSchedule"] = "*/3 * * * * *",
         });
-        _client = new WgeoClient(_host.Http, LocalStack.WebhookSecret, LocalStack.AdminKey);
-    }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _storage.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _stack.DisposeAsync();
 
     [Fact]
     public async Task A_finished_requests_history_is_purged_by_the_timer_and_the_digest_goes_out_once()
     {
         var payload = SamplePayloads.Valid("e2e-purge-timer");
         payload["request"]!["description"] = "Too short.";
-        using var submitted = await _client.SubmitAsync(payload);
+        using var submitted = await Client.SubmitAsync(payload);
         submitted.StatusCode.ShouldBe(HttpStatusCode.Accepted);
         var requestId = (await submitted.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("requestId").GetString()!;
-        await _client.WaitForStatusAsync(requestId, "Rejected");
+        await Client.WaitForStatusAsync(requestId, "Rejected");
 
         // The job purges, then writes the timeline: wait for both.
         static List<string?> Actions(JsonElement detail) =>
@@ -56,7 +44,7 @@ public sealed class AdminTimersTests : IAsyncLifetime
         do
         {
             await Task.Delay(500, Ct);
-            detail = await _client.AdminGetAsync($"/api/admin/requests/{requestId}");
+            detail = await Client.AdminGetAsync($"/api/admin/requests/{requestId}");
         }
         while ((detail.TryGetProperty("orchestration", out _) || !Actions(detail).Contains("orchestration history purged"))
             && DateTime.UtcNow < deadline);
@@ -68,7 +56,7 @@ public sealed class AdminTimersTests : IAsyncLifetime
 
         // The digest timer fired every 3 s all along: one digest for the day.
         await Task.Delay(TimeSpan.FromSeconds(4), Ct);
-        var digests = (await _client.MailsAsync()).Where(m => m.Subject.StartsWith("WgeoFlows digest", StringComparison.Ordinal)).ToList();
+        var digests = (await Client.MailsAsync()).Where(m => m.Subject.StartsWith("WgeoFlows digest", StringComparison.Ordinal)).ToList();
         digests.ShouldHaveSingleItem().To.ShouldBe(["digest-reader@example.org"]);
     }
 }

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using WgeoFlows.Testing;
 using WgeoFlows.Tests.Intake;
 using WgeoFlows.Tests.Support;
 
@@ -14,98 +13,87 @@ public sealed class RestartAndLinkExpiryTests : IAsyncLifetime
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private AzuriteInstance _storage = null!;
-    private LocalHostProcess _host = null!;
-    private WgeoClient _client = null!;
+    private OwnStack _stack = null!;
 
-    public async ValueTask InitializeAsync()
-    {
-        _storage = await AzuriteInstance.StartAsync();
-        _host = await LocalHostProcess.StartAsync(_storage, new Dictionary<string, string?>
+    private WgeoClient Client => _stack.Client;
+
+    public async ValueTask InitializeAsync() => _stack = await OwnStack.StartAsync(new Dictionary<string, string?>
         {
-            ["Intake:WebhookSecret"] = LocalStack.WebhookSecret,
-            ["Admin:ApiKey"] = LocalStack.AdminKey,
             ["Links:Lifetime"] = "00:00:03",
             // The secretariat reviews for a platform without reviewers: with this address its review mail cannot be sent.
             ["Admin:NotifyEmails:0"] = "not-an-address",
         });
-        _client = new WgeoClient(_host.Http, LocalStack.WebhookSecret, LocalStack.AdminKey);
-    }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _storage.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _stack.DisposeAsync();
 
     [Fact]
     public async Task An_expired_review_link_shows_that_it_expired_and_decides_nothing()
     {
         var payload = SamplePayloads.Valid("e2e-link-expired");
         payload["organization"]!["platform"] = "public-sector";
-        var requestId = await _client.SubmitNewAsync(payload);
-        var review = await _client.WaitForMailAsync(requestId, m => m.To.Contains("public-sector.lead@example.org"), "review request");
+        var requestId = await Client.SubmitNewAsync(payload);
+        var review = await Client.WaitForMailAsync(requestId, m => m.To.Contains("public-sector.lead@example.org"), "review request");
         var link = WgeoClient.LinkIn(review, "review");
 
         await Task.Delay(TimeSpan.FromSeconds(4), Ct);
-        using (var page = await _client.Http.GetAsync(link, Ct))
+        using (var page = await Client.Http.GetAsync(link, Ct))
         {
             page.StatusCode.ShouldBe(HttpStatusCode.Gone);
             (await page.Content.ReadAsStringAsync(Ct)).ShouldContain("This link has expired");
         }
-        using (var post = await _client.PostFormAsync(link, ("decision", "approve")))
+        using (var post = await Client.PostFormAsync(link, ("decision", "approve")))
         {
             post.StatusCode.ShouldBe(HttpStatusCode.Gone);
         }
         await Task.Delay(TimeSpan.FromSeconds(1), Ct);
-        (await _client.StatusOfAsync(requestId)).ShouldBe("InReview");
+        (await Client.StatusOfAsync(requestId)).ShouldBe("InReview");
     }
 
     [Fact]
     public async Task A_failed_request_is_restarted_by_an_admin_and_reaches_review_with_its_history_kept()
     {
-        var original = (await _client.AdminGetAsync("/api/admin/reviewers")).GetProperty("reviewers").Deserialize<JsonArray>()!;
+        var original = (await Client.AdminGetAsync("/api/admin/reviewers")).GetProperty("reviewers").Deserialize<JsonArray>()!;
         var withoutCities = new JsonArray(original.Where(r => r!["platform"]!.GetValue<string>() != "cities").Select(r => r!.DeepClone()).ToArray());
-        using (var put = await _client.AdminSendAsync(HttpMethod.Put, "/api/admin/reviewers", new { reviewers = withoutCities }))
+        using (var put = await Client.AdminSendAsync(HttpMethod.Put, "/api/admin/reviewers", new { reviewers = withoutCities }))
         {
             put.StatusCode.ShouldBe(HttpStatusCode.OK);
         }
 
-        var requestId = await _client.SubmitNewAsync(SamplePayloads.Valid("e2e-restart"));
+        var requestId = await Client.SubmitNewAsync(SamplePayloads.Valid("e2e-restart"));
         // The review mail to the broken address is retried with backoff (about a minute), then the orchestration fails.
         await WaitForRuntimeStatusAsync(requestId, "Failed", TimeSpan.FromSeconds(180));
         // The request says so where admins look: its status, the timeline and the Failed listing.
-        var failed = await _client.WaitForStatusAsync(requestId, "Failed");
+        var failed = await Client.WaitForStatusAsync(requestId, "Failed");
         failed.GetProperty("orchestration").GetProperty("customStatus").GetProperty("status").GetString().ShouldBe("Failed");
-        (await _client.TimelineAsync(requestId)).ShouldContain(t => t.Action.StartsWith("activity ", StringComparison.Ordinal) && t.Action.EndsWith(" failed", StringComparison.Ordinal));
-        (await _client.AdminGetAsync("/api/admin/requests?status=Failed")).GetProperty("items").EnumerateArray()
+        (await Client.TimelineAsync(requestId)).ShouldContain(t => t.Action.StartsWith("activity ", StringComparison.Ordinal) && t.Action.EndsWith(" failed", StringComparison.Ordinal));
+        (await Client.AdminGetAsync("/api/admin/requests?status=Failed")).GetProperty("items").EnumerateArray()
             .ShouldContain(i => i.GetProperty("requestId").GetString() == requestId);
 
-        using (var put = await _client.AdminSendAsync(HttpMethod.Put, "/api/admin/reviewers", new { reviewers = original }))
+        using (var put = await Client.AdminSendAsync(HttpMethod.Put, "/api/admin/reviewers", new { reviewers = original }))
         {
             put.StatusCode.ShouldBe(HttpStatusCode.OK);
         }
-        using (var restart = await _client.AdminSendAsync(HttpMethod.Post, $"/api/admin/requests/{requestId}/restart"))
+        using (var restart = await Client.AdminSendAsync(HttpMethod.Post, $"/api/admin/requests/{requestId}/restart"))
         {
             restart.StatusCode.ShouldBe(HttpStatusCode.Accepted, await restart.Content.ReadAsStringAsync(Ct));
         }
 
-        var review = await _client.WaitForMailAsync(requestId, m => m.To.Contains("cities.lead@example.org"), "review request after the restart");
-        await _client.WaitForStatusAsync(requestId, "InReview");
-        (await _client.AdminGetAsync("/api/admin/requests?status=Failed")).GetProperty("items").EnumerateArray()
+        var review = await Client.WaitForMailAsync(requestId, m => m.To.Contains("cities.lead@example.org"), "review request after the restart");
+        await Client.WaitForStatusAsync(requestId, "InReview");
+        (await Client.AdminGetAsync("/api/admin/requests?status=Failed")).GetProperty("items").EnumerateArray()
             .ShouldNotContain(i => i.GetProperty("requestId").GetString() == requestId);
-        using (var approve = await _client.PostFormAsync(WgeoClient.LinkIn(review, "review"), ("decision", "approve")))
+        using (var approve = await Client.PostFormAsync(WgeoClient.LinkIn(review, "review"), ("decision", "approve")))
         {
             approve.StatusCode.ShouldBe(HttpStatusCode.OK);
         }
 
-        var timeline = await _client.TimelineAsync(requestId);
+        var timeline = await Client.TimelineAsync(requestId);
         timeline.ShouldContain(t => t.Action == "request received");
         timeline.ShouldContain(t => t.Actor == "admin-key" && t.Action == "admin action: restart");
         timeline.ShouldContain(t => t.Actor == "cities.lead@example.org" && t.Action == "review decision: approve");
         // The acknowledgement went out once, in the first run; the restarted run found it in the outbox.
         timeline.Count(t => t.Action == "email sent" && t.Detail.StartsWith("acknowledgement", StringComparison.Ordinal)).ShouldBe(1);
-        using (var again = await _client.AdminSendAsync(HttpMethod.Post, $"/api/admin/requests/{requestId}/restart"))
+        using (var again = await Client.AdminSendAsync(HttpMethod.Post, $"/api/admin/requests/{requestId}/restart"))
         {
             again.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         }
@@ -117,7 +105,7 @@ public sealed class RestartAndLinkExpiryTests : IAsyncLifetime
         JsonElement detail = default;
         while (DateTime.UtcNow < deadline)
         {
-            detail = await _client.AdminGetAsync($"/api/admin/requests/{requestId}");
+            detail = await Client.AdminGetAsync($"/api/admin/requests/{requestId}");
             if (detail.GetProperty("orchestration") is { ValueKind: JsonValueKind.Object } o && o.GetProperty("runtimeStatus").GetString() == runtimeStatus)
             {
                 return detail;

@@ -1,5 +1,4 @@
 using System.Net;
-using WgeoFlows.Testing;
 using WgeoFlows.Tests.Intake;
 using WgeoFlows.Tests.Support;
 
@@ -16,64 +15,53 @@ public sealed class ReviewTimerTests : IAsyncLifetime
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private AzuriteInstance _storage = null!;
-    private LocalHostProcess _host = null!;
-    private WgeoClient _client = null!;
+    private OwnStack _stack = null!;
 
-    public async ValueTask InitializeAsync()
-    {
-        _storage = await AzuriteInstance.StartAsync();
-        _host = await LocalHostProcess.StartAsync(_storage, new Dictionary<string, string?>
+    private WgeoClient Client => _stack.Client;
+
+    public async ValueTask InitializeAsync() => _stack = await OwnStack.StartAsync(new Dictionary<string, string?>
         {
-            ["Intake:WebhookSecret"] = LocalStack.WebhookSecret,
-            ["Admin:ApiKey"] = LocalStack.AdminKey,
             ["Review:ReminderAfter"] = "00:00:03",
             ["Review:EscalateAfter"] = "00:00:06",
             ["Review:ExpireAfter"] = "00:00:25",
             ["Matching:MaxRounds"] = "1",
             ["Matching:OfferTimeout"] = "00:00:03",
         });
-        _client = new WgeoClient(_host.Http, LocalStack.WebhookSecret, LocalStack.AdminKey);
-    }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _storage.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _stack.DisposeAsync();
 
     [Fact]
     public async Task The_primary_is_reminded_the_backup_gets_the_escalation_and_the_backup_may_decide()
     {
-        var requestId = await _client.SubmitNewAsync(SamplePayloads.Valid("e2e-timers-escalation"));
-        var review = await _client.WaitForMailAsync(requestId, m => m.To.Contains(Primary) && m.Subject.Contains("review", StringComparison.OrdinalIgnoreCase),
+        var requestId = await Client.SubmitNewAsync(SamplePayloads.Valid("e2e-timers-escalation"));
+        var review = await Client.WaitForMailAsync(requestId, m => m.To.Contains(Primary) && m.Subject.Contains("review", StringComparison.OrdinalIgnoreCase),
             "review request");
-        var reminder = await _client.WaitForMailAsync(requestId, m => m.To.Contains(Primary) && m.Subject.StartsWith("Reminder", StringComparison.Ordinal),
+        var reminder = await Client.WaitForMailAsync(requestId, m => m.To.Contains(Primary) && m.Subject.StartsWith("Reminder", StringComparison.Ordinal),
             "reminder", TimeSpan.FromSeconds(90));
         WgeoClient.LinkIn(reminder, "review").ShouldBe(WgeoClient.LinkIn(review, "review"));
-        var escalation = await _client.WaitForMailAsync(requestId, m => m.To.Contains(Backup), "escalation", TimeSpan.FromSeconds(90));
+        var escalation = await Client.WaitForMailAsync(requestId, m => m.To.Contains(Backup), "escalation", TimeSpan.FromSeconds(90));
 
-        using (var approve = await _client.PostFormAsync(WgeoClient.LinkIn(escalation, "review"), ("decision", "approve")))
+        using (var approve = await Client.PostFormAsync(WgeoClient.LinkIn(escalation, "review"), ("decision", "approve")))
         {
             approve.StatusCode.ShouldBe(HttpStatusCode.OK);
         }
         // The primary's link is still the stage's, and now says the backup decided it.
-        using (var late = await _client.PostFormAsync(WgeoClient.LinkIn(review, "review"), ("decision", "approve")))
+        using (var late = await Client.PostFormAsync(WgeoClient.LinkIn(review, "review"), ("decision", "approve")))
         {
             late.StatusCode.ShouldBe(HttpStatusCode.Conflict);
             (await late.Content.ReadAsStringAsync(Ct)).ShouldContain($"already decided by {Backup}");
         }
 
         // The only offer round times out after seconds, and the request waits for an admin, who matches it.
-        var waiting = await _client.WaitForStatusAsync(requestId, "NeedsManualMatch", TimeSpan.FromSeconds(90));
+        var waiting = await Client.WaitForStatusAsync(requestId, "NeedsManualMatch", TimeSpan.FromSeconds(90));
         var partnerId = waiting.GetProperty("matches")[0].GetProperty("partnerId").GetString()!;
-        using (var match = await _client.AdminSendAsync(HttpMethod.Post, $"/api/admin/requests/{requestId}/match", new { partnerId }))
+        using (var match = await Client.AdminSendAsync(HttpMethod.Post, $"/api/admin/requests/{requestId}/match", new { partnerId }))
         {
             match.StatusCode.ShouldBe(HttpStatusCode.Accepted);
         }
-        await _client.WaitForStatusAsync(requestId, "Matched", TimeSpan.FromSeconds(60));
+        await Client.WaitForStatusAsync(requestId, "Matched", TimeSpan.FromSeconds(60));
 
-        var timeline = await _client.TimelineAsync(requestId);
+        var timeline = await Client.TimelineAsync(requestId);
         timeline.ShouldContain(t => t.Action == "review reminder timer fired");
         timeline.ShouldContain(t => t.Action == "review escalation timer fired");
         timeline.ShouldContain(t => t.Action == "email sent" && t.Detail.StartsWith("review-reminder to " + Primary, StringComparison.Ordinal));
@@ -86,16 +74,16 @@ public sealed class ReviewTimerTests : IAsyncLifetime
     [Fact]
     public async Task Without_a_decision_the_review_expires_and_the_requester_is_told()
     {
-        var requestId = await _client.SubmitNewAsync(SamplePayloads.Valid("e2e-timers-expiry"));
-        var review = await _client.WaitForMailAsync(requestId, m => m.To.Contains(Primary), "review request");
+        var requestId = await Client.SubmitNewAsync(SamplePayloads.Valid("e2e-timers-expiry"));
+        var review = await Client.WaitForMailAsync(requestId, m => m.To.Contains(Primary), "review request");
 
-        await _client.WaitForStatusAsync(requestId, "Expired", TimeSpan.FromSeconds(90));
-        await _client.WaitForMailAsync(requestId, m => m.To.Contains(Requester) && m.Subject.Contains("expired", StringComparison.OrdinalIgnoreCase),
+        await Client.WaitForStatusAsync(requestId, "Expired", TimeSpan.FromSeconds(90));
+        await Client.WaitForMailAsync(requestId, m => m.To.Contains(Requester) && m.Subject.Contains("expired", StringComparison.OrdinalIgnoreCase),
             "expiry notice");
-        using (var late = await _client.PostFormAsync(WgeoClient.LinkIn(review, "review"), ("decision", "approve")))
+        using (var late = await Client.PostFormAsync(WgeoClient.LinkIn(review, "review"), ("decision", "approve")))
         {
             late.StatusCode.ShouldBe(HttpStatusCode.Gone);
         }
-        (await _client.TimelineAsync(requestId)).ShouldContain(t => t.Action == "review expiry timer fired");
+        (await Client.TimelineAsync(requestId)).ShouldContain(t => t.Action == "review expiry timer fired");
     }
 }

@@ -13,49 +13,37 @@ public sealed class DurabilityTests : IAsyncLifetime
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private AzuriteInstance _storage = null!;
-    private LocalHostProcess _host = null!;
-    private WgeoClient _client = null!;
+    private OwnStack _stack = null!;
 
-    public async ValueTask InitializeAsync()
-    {
-        _storage = await AzuriteInstance.StartAsync();
-        _host = await LocalHostProcess.StartAsync(_storage, new Dictionary<string, string?>
-        {
-            ["Intake:WebhookSecret"] = LocalStack.WebhookSecret,
-            ["Admin:ApiKey"] = LocalStack.AdminKey,
-        });
-        _client = new WgeoClient(_host.Http, LocalStack.WebhookSecret, LocalStack.AdminKey);
-    }
+    private WgeoClient Client => _stack.Client;
+    private LocalHostProcess Host => _stack.Host;
 
-    public async ValueTask DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _storage.DisposeAsync();
-    }
+    public async ValueTask InitializeAsync() => _stack = await OwnStack.StartAsync();
+
+    public ValueTask DisposeAsync() => _stack.DisposeAsync();
 
     [Fact]
     public async Task A_request_waiting_for_review_survives_kill_9_and_its_review_link_still_works()
     {
-        using var submitted = await _client.SubmitAsync(SamplePayloads.Valid("e2e-kill-9"));
+        using var submitted = await Client.SubmitAsync(SamplePayloads.Valid("e2e-kill-9"));
         submitted.StatusCode.ShouldBe(HttpStatusCode.Accepted);
         var requestId = (await submitted.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("requestId").GetString()!;
-        var review = await _client.WaitForMailAsync(requestId, m => m.To.Contains("cities.lead@example.org"), "review request");
+        var review = await Client.WaitForMailAsync(requestId, m => m.To.Contains("cities.lead@example.org"), "review request");
         var reviewLink = WgeoClient.LinkIn(review, "review");
-        await _client.WaitForStatusAsync(requestId, "InReview");
+        await Client.WaitForStatusAsync(requestId, "InReview");
 
-        await _host.KillHardAsync();
-        await _host.RestartAsync(Ct);
+        await Host.KillHardAsync();
+        await Host.RestartAsync(Ct);
 
-        using (var approve = await _client.PostFormAsync(reviewLink, ("decision", "approve")))
+        using (var approve = await Client.PostFormAsync(reviewLink, ("decision", "approve")))
         {
             approve.StatusCode.ShouldBe(HttpStatusCode.OK);
         }
-        await _client.WaitForMailAsync(requestId, m => WgeoClient.LinkPatternMatches(m, "offer"), "offer");
-        await _client.AcceptOffersUntilMatchedAsync(requestId, TimeSpan.FromSeconds(90));
+        await Client.WaitForMailAsync(requestId, m => WgeoClient.LinkPatternMatches(m, "offer"), "offer");
+        await Client.AcceptOffersUntilMatchedAsync(requestId, TimeSpan.FromSeconds(90));
 
         // The outbox kept its promise across the crash: one acknowledgement, one review request.
-        var mails = await _client.MailsAboutAsync(requestId);
+        var mails = await Client.MailsAboutAsync(requestId);
         mails.Count(m => m.To.Contains("amina@example.org") && m.Text.Contains("/api/status/")).ShouldBeGreaterThanOrEqualTo(1);
         mails.Count(m => m.To.Contains("cities.lead@example.org") && WgeoClient.LinkPatternMatches(m, "review")).ShouldBe(1);
     }
