@@ -22,8 +22,7 @@ public static class WorkflowRegistration
 {
     public static readonly IReadOnlyList<IActivityBinding> Activities =
     [
-        Bind<LoadSettingsActivity, string, WorkflowSettings>(WorkflowNames.Activities.LoadSettings),
-        Bind<LoadFactsActivity, string, RequestFacts>(WorkflowNames.Activities.LoadFacts),
+        Bind<BeginRequestActivity, string, RequestStart>(WorkflowNames.Activities.BeginRequest),
         Bind<RecordStatusActivity, RecordStatusCommand, bool>(WorkflowNames.Activities.RecordStatus),
         Bind<RecordTimelineActivity, RecordTimelineCommand, bool>(WorkflowNames.Activities.RecordTimeline),
         Bind<ScreenRequestActivity, string, ScreeningOutcome>(WorkflowNames.Activities.ScreenRequest),

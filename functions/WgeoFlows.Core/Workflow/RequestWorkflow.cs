@@ -3,6 +3,7 @@ using WgeoFlows.Intake;
 using WgeoFlows.Notifications;
 using WgeoFlows.Review;
 using WgeoFlows.Matching.Offers;
+using WgeoFlows.Workflow.Activities;
 using WgeoFlows.Workflow.Steps;
 
 namespace WgeoFlows.Workflow;
@@ -15,8 +16,7 @@ public static class RequestWorkflow
 {
     public static async Task<RequestWorkflowResult> RunAsync(TaskOrchestrationContext context, RequestWorkflowInput input)
     {
-        var settings = await context.CallActivityAsync<WorkflowSettings>(WorkflowNames.Activities.LoadSettings, input.RequestId);
-        var facts = await context.CallActivityAsync<RequestFacts>(WorkflowNames.Activities.LoadFacts, input.RequestId);
+        var (settings, facts) = await context.CallActivityAsync<RequestStart>(WorkflowNames.Activities.BeginRequest, input.RequestId);
         var run = new WorkflowRun(context, input.RequestId, settings, input.Attempt);
         try
         {

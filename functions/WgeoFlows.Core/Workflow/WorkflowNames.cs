@@ -10,8 +10,7 @@ public static class WorkflowNames
 
     public static class Activities
     {
-        public const string LoadSettings = "LoadSettings";
-        public const string LoadFacts = "LoadFacts";
+        public const string BeginRequest = "BeginRequest";
         public const string RecordStatus = "RecordStatus";
         public const string AppendAnswer = "AppendAnswer";
         public const string ScreenRequest = "ScreenRequest";

@@ -20,13 +20,9 @@ public sealed class ActivityFunctions(IServiceProvider services)
     private Task<TOut> Run<TActivity, TIn, TOut>(TIn input, CancellationToken ct) where TActivity : IWorkflowActivity<TIn, TOut> =>
         services.RunWorkflowActivityAsync<TActivity, TIn, TOut>(input, ct);
 
-    [Function(A.LoadSettings)]
-    public Task<WorkflowSettings> LoadSettings([ActivityTrigger] string requestId, CancellationToken ct) =>
-        Run<LoadSettingsActivity, string, WorkflowSettings>(requestId, ct);
-
-    [Function(A.LoadFacts)]
-    public Task<RequestFacts> LoadFacts([ActivityTrigger] string requestId, CancellationToken ct) =>
-        Run<LoadFactsActivity, string, RequestFacts>(requestId, ct);
+    [Function(A.BeginRequest)]
+    public Task<RequestStart> BeginRequest([ActivityTrigger] string requestId, CancellationToken ct) =>
+        Run<BeginRequestActivity, string, RequestStart>(requestId, ct);
 
     [Function(A.RecordStatus)]
     public Task<bool> RecordStatus([ActivityTrigger] RecordStatusCommand command, CancellationToken ct) =>

@@ -34,9 +34,9 @@ public sealed class WorkflowActivityTelemetryTests : IDisposable
     {
         var requestId = "req-" + Guid.NewGuid().ToString("N");
 
-        await WorkflowActivityTelemetry.RunAsync(WorkflowNames.Activities.LoadFacts, requestId, _capture.Logger, _ => Task.FromResult(0));
+        await WorkflowActivityTelemetry.RunAsync(WorkflowNames.Activities.BeginRequest, requestId, _capture.Logger, _ => Task.FromResult(0));
 
-        _capture.SpansOf(requestId).ShouldHaveSingleItem().DisplayName.ShouldBe("activity " + WorkflowNames.Activities.LoadFacts);
+        _capture.SpansOf(requestId).ShouldHaveSingleItem().DisplayName.ShouldBe("activity " + WorkflowNames.Activities.BeginRequest);
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public sealed class WorkflowActivityTelemetryTests : IDisposable
         var requestId = "req-" + Guid.NewGuid().ToString("N");
 
         await Should.ThrowAsync<InvalidOperationException>(() => WorkflowActivityTelemetry.RunAsync<string, int>(
-            WorkflowNames.Activities.LoadFacts, requestId, _capture.Logger, _ => throw new InvalidOperationException("no record")));
+            WorkflowNames.Activities.BeginRequest, requestId, _capture.Logger, _ => throw new InvalidOperationException("no record")));
 
         _capture.SpansOf(requestId).ShouldHaveSingleItem().Status.ShouldBe(ActivityStatusCode.Error);
     }

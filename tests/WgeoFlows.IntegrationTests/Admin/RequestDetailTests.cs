@@ -26,7 +26,7 @@ public sealed class RequestDetailTests(AdminStack stack) : IClassFixture<AdminSt
     [Fact]
     public async Task An_orchestration_that_failed_because_its_request_record_is_missing_shows_the_failing_activity_and_its_error()
     {
-        // The orchestration of a request whose record is gone (deleted by hand, or started with a wrong id): LoadFacts
+        // The orchestration of a request whose record is gone (deleted by hand, or started with a wrong id): BeginRequest
         // cannot read the record and fails without retry, so the orchestration fails.
         var requestId = AdminTestData.NewId("req-missing");
         await stack.Durable.ScheduleNewOrchestrationInstanceAsync(WorkflowNames.RequestOrchestrator, new RequestWorkflowInput(requestId),
@@ -41,7 +41,7 @@ public sealed class RequestDetailTests(AdminStack stack) : IClassFixture<AdminSt
         orchestration.GetProperty("runtimeStatus").GetString().ShouldBe("Failed");
         var failure = orchestration.GetProperty("failure");
         failure.TryGetProperty("activity", out var activity).ShouldBeTrue(failure.ToString());
-        activity.GetString().ShouldBe(WorkflowNames.Activities.LoadFacts);
+        activity.GetString().ShouldBe(WorkflowNames.Activities.BeginRequest);
         failure.GetProperty("errorType").GetString().ShouldBe(typeof(InvalidOperationException).FullName);
         failure.GetProperty("message").GetString().ShouldBe($"Request {requestId} has no record.");
     }

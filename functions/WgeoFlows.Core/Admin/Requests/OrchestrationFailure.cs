@@ -12,7 +12,7 @@ public sealed partial record OrchestrationFailure(string? Activity, string Error
     public static OrchestrationFailure From(TaskFailureDetails details)
     {
         // An activity's unhandled exception reaches the orchestrator as a TaskFailedException whose message names the
-        // task ("Task 'LoadFacts' (#1) failed with an unhandled exception: …"); its cause is the inner failure.
+        // task ("Task 'BeginRequest' (#0) failed with an unhandled exception: …"); its cause is the inner failure.
         var match = FailedTask().Match(details.ErrorMessage ?? "");
         if (match.Success && details.InnerFailure is { } cause)
         {

@@ -1,7 +1,6 @@
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
-using WgeoFlows.Admin.Index;
 using WgeoFlows.Links;
 using WgeoFlows.Shared;
 using WgeoFlows.Storage;
@@ -18,8 +17,6 @@ public sealed class SubmissionIntake(
     SubmissionStore submissions,
     AttachmentStore attachments,
     RequestStore requests,
-    TimelineStore timeline,
-    AdminIndexStore index,
     LinkIssuer links,
     TimeProvider clock,
     ILogger<SubmissionIntake> logger)
@@ -39,11 +36,11 @@ public sealed class SubmissionIntake(
             var duplicate = claim is null;
             if (claim is null)
             {
-                var (answer, takenOver) = await FollowExistingAsync(submission.SubmissionId, fingerprint, cancellationToken);
+                var (answer, takenOver) = await FollowExistingAsync(submission.SubmissionId, fingerprint, durable, cancellationToken);
                 if (answer is not null) return answer;
                 claim = takenOver;
             }
-            await CompleteAsync(submission, claim!, durable, cancellationToken);
+            await CompleteAsync(submission, claim!, firstClaim: !duplicate, durable, cancellationToken);
             return Accepted(claim!.RequestId, duplicate);
         }
         catch (Exception e) when (TransientFaults.IsTransient(e) && !cancellationToken.IsCancellationRequested)
@@ -56,9 +53,10 @@ public sealed class SubmissionIntake(
         }
     }
 
-    /// <summary>Another delivery claimed this submission: answer as it did, wait for it, or take over from it if it failed.</summary>
+    /// <summary>Another delivery claimed this submission: answer as it did once its orchestration exists, wait for it, or
+    /// take over from it if its lease ran out (it crashed or failed).</summary>
     private async Task<(IntakeOutcome? Answer, SubmissionClaim? TakenOver)> FollowExistingAsync(string submissionId, string fingerprint,
-        CancellationToken cancellationToken)
+        DurableTaskClient durable, CancellationToken cancellationToken)
     {
         var deadline = clock.GetUtcNow() + WaitForOtherDelivery;
         while (true)
@@ -70,7 +68,11 @@ public sealed class SubmissionIntake(
                 return (new IntakeOutcome.Conflict(existing.RequestId,
                     $"The submission {submissionId} was already accepted with a different body (request {existing.RequestId})."), null);
             }
-            if (existing.State == SubmissionState.Started) return (Accepted(existing.RequestId, duplicate: true), null);
+            // The orchestration's existence is the mark of a finished intake: it is started last, after the record.
+            if (await durable.GetInstanceAsync(existing.RequestId, cancellationToken) is not null)
+            {
+                return (Accepted(existing.RequestId, duplicate: true), null);
+            }
             var now = clock.GetUtcNow();
             if (existing.LeaseUntil <= now)
             {
@@ -86,25 +88,23 @@ public sealed class SubmissionIntake(
         }
     }
 
-    /// <summary>Stores everything and starts the orchestration. Each step may already have been done by an earlier,
-    /// interrupted delivery; each is written so that doing it again changes nothing.</summary>
-    private async Task CompleteAsync(ValidSubmission submission, SubmissionClaim claim, DurableTaskClient durable,
+    /// <summary>Stores the attachments and the record, then starts the orchestration, whose first activity shows the request
+    /// in the timeline and the admin index. Each step may already have been done by an earlier, interrupted delivery;
+    /// each is written so that doing it again changes nothing.</summary>
+    private async Task CompleteAsync(ValidSubmission submission, SubmissionClaim claim, bool firstClaim, DurableTaskClient durable,
         CancellationToken cancellationToken)
     {
         var stored = await attachments.SaveAsync(claim.RequestId, submission.Attachments, cancellationToken);
         var request = submission.ToSupportRequest(claim.RequestId, claim.ClaimedAt, stored) with { UpdatedAt = claim.ClaimedAt };
         await requests.TryAddAsync(request, cancellationToken);
-        await timeline.AppendAsync(new TimelineEntry(request.RequestId, "received", request.Contact.Email, "request received",
-            $"submission {submission.SubmissionId}", request.SubmittedAt), cancellationToken);
-        await index.RecordAsync(new AdminIndexItem(request.RequestId, request.Title, request.Organization.Name, request.Organization.Platform,
-            request.Organization.Country, request.Status, request.SubmittedAt, request.SubmittedAt), null, cancellationToken);
 
-        if (await durable.GetInstanceAsync(request.RequestId, cancellationToken) is null)
-        {
-            await durable.ScheduleNewOrchestrationInstanceAsync(WorkflowNames.RequestOrchestrator, new RequestWorkflowInput(request.RequestId),
-                new StartOrchestrationOptions(InstanceId: request.RequestId), cancellationToken);
-        }
-        await submissions.MarkStartedAsync(claim.SubmissionId, cancellationToken);
+        // A delivery that has just added the claim, and still holds its lease, is the only one that can have got this far:
+        // it starts the orchestration without asking first. One that took over an expired claim (or outlived its own lease)
+        // asks, since the delivery before it may have started the orchestration already.
+        var mayExist = !firstClaim || clock.GetUtcNow() >= claim.LeaseUntil;
+        if (mayExist && await durable.GetInstanceAsync(request.RequestId, cancellationToken) is not null) return;
+        await durable.ScheduleNewOrchestrationInstanceAsync(WorkflowNames.RequestOrchestrator, new RequestWorkflowInput(request.RequestId),
+            new StartOrchestrationOptions(InstanceId: request.RequestId), cancellationToken);
     }
 
     private async Task TryReleaseAsync(SubmissionClaim claim)

@@ -25,12 +25,12 @@ public sealed class SubmissionStore(StorageClients storage)
         var entity = new TableEntity(PartitionOf(submissionId), "")
         {
             ["SubmissionId"] = submissionId, ["RequestId"] = requestId, ["Fingerprint"] = fingerprint,
-            ["State"] = nameof(SubmissionState.Pending), ["ClaimedAt"] = now, ["LeaseUntil"] = now + Lease,
+            ["ClaimedAt"] = now, ["LeaseUntil"] = now + Lease,
         };
         try
         {
             var response = await Table.AddEntityAsync(entity, cancellationToken);
-            return new SubmissionClaim(submissionId, requestId, fingerprint, SubmissionState.Pending, now, now + Lease,
+            return new SubmissionClaim(submissionId, requestId, fingerprint, now, now + Lease,
                 response.Headers.ETag ?? default);
         }
         catch (RequestFailedException e) when (e.Status == 409)
@@ -46,7 +46,6 @@ public sealed class SubmissionStore(StorageClients storage)
         if (!response.HasValue || response.Value is null) return null;
         var e = response.Value;
         return new SubmissionClaim(e.GetString("SubmissionId") ?? submissionId, e.GetString("RequestId") ?? "", e.GetString("Fingerprint") ?? "",
-            Enum.TryParse<SubmissionState>(e.GetString("State"), out var s) ? s : SubmissionState.Pending,
             e.GetDateTimeOffset("ClaimedAt") ?? default, e.GetDateTimeOffset("LeaseUntil") ?? default, e.ETag);
     }
 
@@ -63,12 +62,6 @@ public sealed class SubmissionStore(StorageClients storage)
         {
             return null;
         }
-    }
-
-    public async Task MarkStartedAsync(string submissionId, CancellationToken cancellationToken = default)
-    {
-        var entity = new TableEntity(PartitionOf(submissionId), "") { ["State"] = nameof(SubmissionState.Started) };
-        await Table.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Merge, cancellationToken);
     }
 
     /// <summary>Gives the lease up at once after a failure, so that the sender's retry can take over without waiting.</summary>
