@@ -38,7 +38,7 @@ public sealed class AdminSummaryCostTests(AzuriteFixture azurite) : IClassFixtur
         var atLarge = counter.Count;
 
         atLarge.ShouldBe(atSmall);
-        atSmall.ShouldBeLessThanOrEqualTo(3 + ServiceLevelOptions.WaitingStatuses.Count + 2);
+        atSmall.ShouldBeLessThanOrEqualTo(AdminStatsStore.ShardCount + ServiceLevelOptions.WaitingStatuses.Count + 2);
         small.Counts[RequestStatus.InReview].ShouldBe(10);
         large.Counts[RequestStatus.InReview].ShouldBe(50);
         large.Counts[RequestStatus.NeedsManualMatch].ShouldBe(50);
