@@ -39,9 +39,9 @@ public sealed class BenchSidecar : IAsyncDisposable
     public GrpcChannel Channel { get; }
     public DurableTaskClient Client { get; }
 
-    /// <param name="withoutWorker">No worker will connect. The gRPC server starts the backend when a worker connects and
-    /// stops it when the server stops, which fails on a backend never started: start it here instead.</param>
-    public static async Task<BenchSidecar> StartAsync(string connectionString, string taskHub, bool withoutWorker = false)
+    /// <summary>Starts the sidecar. Its gRPC server starts the backend itself once the server has started (starting it here
+    /// as well made the second start throw on the thread pool and end the process), and stops it with the server.</summary>
+    public static async Task<BenchSidecar> StartAsync(string connectionString, string taskHub)
     {
         var backend = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
         {
@@ -49,9 +49,12 @@ public sealed class BenchSidecar : IAsyncDisposable
             StorageAccountClientProvider = new StorageAccountClientProvider(connectionString),
             WorkerId = "bench",
             MaxQueuePollingInterval = TimeSpan.FromSeconds(1),
+            // The local host's defaults (functions/WgeoFlows.Local/Runtime/DurableOptions.cs), so both sides run on the same backend settings.
+            PartitionCount = 4,
+            MaxConcurrentTaskActivityWorkItems = 16,
+            MaxConcurrentTaskOrchestrationWorkItems = 16,
         });
         await backend.CreateIfNotExistsAsync();
-        if (withoutWorker) await backend.StartAsync();
 
         var port = FreeLoopbackPort();
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
@@ -74,9 +77,19 @@ public sealed class BenchSidecar : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _clientServices.DisposeAsync();
-        await _server.StopAsync();
+        // Not _server.StopAsync(): its ApplicationStopping handler stops the backend fire-and-forget, and a second stop
+        // racing it (ours, awaited) threw on the thread pool and ended the process. The server is disposed without
+        // raising ApplicationStopping, and the backend is stopped once, here.
         await _server.DisposeAsync();
-        await _backend.StopAsync(isForced: true);
+        try
+        {
+            await _backend.StopAsync(isForced: true);
+        }
+        catch (NullReferenceException)
+        {
+            // The backend was never started: its dispatchers start when a worker connects, and the listing's sidecar has
+            // none. DurableTask.AzureStorage's StopAsync then dereferences the parts StartAsync creates.
+        }
         Channel.Dispose();
     }
 

@@ -40,6 +40,7 @@ public static class IntakeBench
             ["Admin:NotifyEmails:0"] = "secretariat@example.org",
         });
         var pid = ProcessMemory.FindByPort("WgeoFlows.Local", host.Port);
+        var azuritePid = ProcessMemory.FindByPort("azurite", azurite.TablePort, "--tablePort");
         using var http = new HttpClient { BaseAddress = host.BaseUrl, Timeout = TimeSpan.FromSeconds(60) };
 
         await Task.Delay(TimeSpan.FromSeconds(5));
@@ -55,25 +56,40 @@ public static class IntakeBench
         var sequence = 0;
         var warm = await DriveAsync(8, 40, _ => SubmitAsync(http, Interlocked.Increment(ref sequence)));
         var rows = new List<string[]>();
+        var cpuRows = new List<string[]>();
         var peakRss = idleRss;
         string perSubmission = "";
+        IReadOnlyList<(string Kind, double PerSubmission)> kinds = [];
         foreach (var concurrency in Concurrencies)
         {
             var count = concurrency == 1 ? 60 : concurrency * 12;
-            var (t0, b0) = (tables.Requests, blobs.Requests);
+            var (t0, b0, q0) = (tables.Requests, blobs.Requests, queues.Requests);
+            var kinds0 = AllKinds(tables, queues, blobs);
+            var (hostCpu0, azuriteCpu0) = (ProcessMemory.CpuTime(pid), ProcessMemory.CpuTime(azuritePid));
             using var sampling = new CancellationTokenSource();
             var sampler = SamplePeakAsync(pid, sampling.Token);
             var ours = await DriveAsync(concurrency, count, _ => SubmitAsync(http, Interlocked.Increment(ref sequence)));
             await sampling.CancelAsync();
             peakRss = Math.Max(peakRss, await sampler);
+            var hostCpu = (ProcessMemory.CpuTime(pid) - hostCpu0).TotalMilliseconds / ours.Accepted;
+            var azuriteCpu = (ProcessMemory.CpuTime(azuritePid) - azuriteCpu0).TotalMilliseconds / ours.Accepted;
+            var storageCalls = (tables.Requests - t0 + blobs.Requests - b0 + queues.Requests - q0) / (double)ours.Accepted;
             if (concurrency == 1)
             {
                 var seconds = ours.Elapsed.TotalSeconds;
                 var tableCalls = (tables.Requests - t0 - idleTableRate * seconds) / ours.Accepted;
                 var blobCalls = (blobs.Requests - b0 - idleBlobRate * seconds) / ours.Accepted;
-                perSubmission = $"{Report.Number(tableCalls)} table + {Report.Number(blobCalls)} blob";
+                var queueCalls = (queues.Requests - q0) / (double)ours.Accepted;
+                perSubmission = $"{Report.Number(tableCalls)} table + {Report.Number(blobCalls)} blob + {Report.Number(queueCalls)} queue";
+                var after = AllKinds(tables, queues, blobs);
+                kinds = after.Select(k => (k.Key, (k.Value - kinds0.GetValueOrDefault(k.Key)) / (double)ours.Accepted))
+                    .Where(k => k.Item2 >= 0.05).OrderByDescending(k => k.Item2).ToList();
             }
+            var rawCpu0 = ProcessMemory.CpuTime(azuritePid);
             var raw = await RawInsertsAsync(azurite, concurrency, count);
+            var rawAzuriteCpu = (ProcessMemory.CpuTime(azuritePid) - rawCpu0).TotalMilliseconds / count;
+            cpuRows.Add([concurrency.ToString(CultureInfo.InvariantCulture), Report.Ms(hostCpu), Report.Ms(azuriteCpu),
+                Report.Number(storageCalls), Report.Ms(rawAzuriteCpu), Report.Number(azuriteCpu / rawAzuriteCpu, "F1") + "×"]);
             var ratio = ours.PerSecond / raw.PerSecond;
             var target = concurrency switch
             {
@@ -91,12 +107,29 @@ public static class IntakeBench
         Console.WriteLine($"Storage requests per accepted submission (concurrency 1, counted at Azurite by forwarders, idle rate " +
             $"{Report.Number(idleTableRate)} table/s + {Report.Number(idleBlobRate)} blob/s subtracted; includes what the started " +
             $"orchestrations did in the window): {perSubmission}. Warm-up: {warm.Accepted} accepted.");
+        Console.WriteLine();
+        Report.Table("Where the time goes: CPU per accepted submission (host and Azurite, /proc) and storage requests, beside " +
+            "Azurite's CPU per raw insert; all of the host's and Azurite's work in the window, including the started workflows'",
+            ["concurrency", "host CPU", "Azurite CPU", "storage requests", "Azurite CPU per raw insert", "Azurite CPU ratio"], cpuRows);
+        Console.WriteLine();
+        Report.Table("Storage requests per accepted submission by kind (concurrency 1; ≥ 0.05 shown; idle traffic not subtracted)",
+            ["kind", "per submission"], kinds.Select(k => new[] { k.Kind, Report.Number(k.PerSubmission, "F2") }));
 
         await Task.Delay(TimeSpan.FromSeconds(5));
         Report.Table("Memory: local host resident set (VmRSS) (target: < 300 MB idle)",
             ["idle after start", "peak under intake load", "idle after load", "target"],
             [[Report.Bytes(idleRss), Report.Bytes(peakRss), Report.Bytes(ProcessMemory.ResidentBytes(pid)),
               idleRss < 300L * 1024 * 1024 ? "met" : $"MISSED by {Report.Bytes(idleRss - 300L * 1024 * 1024)}"]]);
+    }
+
+    private static Dictionary<string, long> AllKinds(params CountingProxy[] proxies)
+    {
+        var all = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var proxy in proxies)
+        {
+            foreach (var (kind, n) in proxy.ByKind) all[kind] = all.GetValueOrDefault(kind) + n;
+        }
+        return all;
     }
 
     private sealed record Load(int Accepted, TimeSpan Elapsed, double P50Ms, double P99Ms)

@@ -33,7 +33,7 @@ public static class ListingBench
         await using var indexTables = new CountingProxy(azurite.TablePort);
         await using var durableTables = new CountingProxy(azurite.TablePort);
         var index = new AdminIndexStore(new StorageClients(Options.Create(new StorageOptions { ConnectionString = Through(azurite, indexTables.Port) })));
-        await using var sidecar = await BenchSidecar.StartAsync(Through(azurite, durableTables.Port), TaskHub, withoutWorker: true);
+        await using var sidecar = await BenchSidecar.StartAsync(Through(azurite, durableTables.Port), TaskHub);
         var seeding = new SeedTables(new TableServiceClient(azurite.ConnectionString));
         var template = await seeding.PendingInstanceTemplateAsync(sidecar.Client, TaskHub);
 

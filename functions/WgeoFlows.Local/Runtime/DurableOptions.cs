@@ -18,6 +18,13 @@ public sealed class DurableOptions
 
     public int PartitionCount { get; set; } = 4;
 
+    /// <summary>How many activities run at once. Locally every one of them shares a single Azurite with the webhook:
+    /// a few at a time keep storage's queue short, so a delivery is answered quickly while workflows proceed behind it.</summary>
+    public int MaxConcurrentActivities { get; set; } = 16;
+
+    /// <summary>How many orchestration episodes run at once (each is a short replay plus its history write).</summary>
+    public int MaxConcurrentOrchestrations { get; set; } = 16;
+
     /// <summary>The loopback port the sidecar's gRPC endpoint listens on; 0 picks a free one.</summary>
     public int SidecarPort { get; set; }
 }

@@ -33,6 +33,8 @@ public sealed class DurableSidecar(
             WorkerId = o.WorkerId,
             MaxQueuePollingInterval = o.MaxQueuePollingInterval,
             PartitionCount = o.PartitionCount,
+            MaxConcurrentTaskActivityWorkItems = o.MaxConcurrentActivities,
+            MaxConcurrentTaskOrchestrationWorkItems = o.MaxConcurrentOrchestrations,
             LoggerFactory = loggerFactory,
         });
         await backend.CreateIfNotExistsAsync();
