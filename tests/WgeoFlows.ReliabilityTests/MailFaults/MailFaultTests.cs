@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
@@ -52,8 +54,8 @@ public sealed class MailFaultTests : IAsyncLifetime
         {
             ["Intake:WebhookSecret"] = HostileStack.WebhookSecret,
             ["Admin:ApiKey"] = HostileStack.AdminKey,
-            ["MailSink:Faults:Share"] = FaultShare.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
-            ["MailSink:Faults:Seed"] = Seed.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["MailSink:Faults:Share"] = FaultShare.ToString("R", CultureInfo.InvariantCulture),
+            ["MailSink:Faults:Seed"] = Seed.ToString(CultureInfo.InvariantCulture),
             ["MailSink:Faults:RetryAfter"] = "00:00:01",
             ["MailSink:Faults:HangFor"] = "00:01:00",
             // Short enough that hangs cost seconds, not the product's 30 s; long enough for a normal call on a loaded machine.
@@ -78,12 +80,12 @@ public sealed class MailFaultTests : IAsyncLifetime
     public async Task With_a_third_of_sendgrid_calls_failing_every_email_is_delivered_and_every_request_closes()
     {
         var clock = Stopwatch.StartNew();
-        var requestIds = new System.Collections.Concurrent.ConcurrentBag<string>();
+        var requestIds = new ConcurrentBag<string>();
         await Parallel.ForEachAsync(Enumerable.Range(0, Requests), new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = Ct },
             async (i, _) => requestIds.Add(await _client.SubmitNewAsync(BiodiversityRequest($"mail-faults-{i}"))));
 
         var driver = new PathDriver(_client);
-        var notClosed = await driver.RunUntilClosedAsync(requestIds, DateTime.UtcNow + TimeSpan.FromMinutes(Requests / 5 + 4));
+        var notClosed = await driver.RunUntilClosedAsync(requestIds, DateTime.UtcNow + TimeSpan.FromMinutes(Requests / 10 + 4));
         var elapsed = clock.Elapsed;
 
         var faults = await SinkRecords.FaultsAsync(_host.Http);
