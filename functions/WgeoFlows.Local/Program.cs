@@ -25,7 +25,7 @@ builder.Services.AddWgeoTelemetry(builder.Configuration);
 builder.Services.AddWgeoLocalRuntime(builder.Configuration, urls);
 builder.Services.AddWgeoFlowsAdminTimers();
 builder.Services.AddWgeoFlowsImpactTimers();
-builder.Services.AddDevMailSink();
+builder.Services.AddDevMailSink(builder.Configuration);
 
 var app = builder.Build();
 app.MapWgeoFlowsApi();

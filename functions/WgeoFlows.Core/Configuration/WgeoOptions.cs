@@ -46,6 +46,9 @@ public sealed class SendGridOptions
     public string ApiKey { get; set; } = "";
     /// <summary>Points the SendGrid client at another server (the local mail sink); empty for SendGrid itself.</summary>
     public string? Host { get; set; }
+    /// <summary>How long one call to SendGrid may take. Shorter than HttpClient's 100 s default, so that a call that hangs
+    /// fails soon and the activity's retry policy sends again.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 }
 
 public sealed class MailOptions
@@ -53,6 +56,21 @@ public sealed class MailOptions
     public const string Section = "Mail";
     public string From { get; set; } = "noreply@wgeoflows.example";
     public string FromName { get; set; } = "WGEO Partnership";
+    /// <summary><c>Mail:Retry:*</c>: how long a workflow keeps trying to send one email before the request fails.</summary>
+    public MailRetryOptions Retry { get; set; } = new();
+}
+
+/// <summary>
+/// The retry policy of the SendEmail activity. An email that cannot be sent fails its whole request, so it gets a longer
+/// budget than other activities: 12 attempts, 2 s doubling up to 5 min apart, about 23 minutes in all — enough to ride out
+/// a SendGrid incident of minutes, and at a one-in-three failure rate (1/3)^12 ≈ 2·10⁻⁶ per email fails for good.
+/// </summary>
+public sealed class MailRetryOptions
+{
+    public int MaxAttempts { get; set; } = 12;
+    public TimeSpan FirstInterval { get; set; } = TimeSpan.FromSeconds(2);
+    public double BackoffCoefficient { get; set; } = 2;
+    public TimeSpan MaxInterval { get; set; } = TimeSpan.FromMinutes(5);
 }
 
 public sealed class ReviewOptions

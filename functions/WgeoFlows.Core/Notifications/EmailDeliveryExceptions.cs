@@ -16,3 +16,8 @@ public sealed class EmailSendFailedException(HttpStatusCode statusCode, string m
 /// same mail will fail the same way.</summary>
 public sealed class EmailRejectedException(HttpStatusCode statusCode, string message)
     : EmailDeliveryException(statusCode, message);
+
+/// <summary>SendGrid did not answer within <c>SendGrid:Timeout</c>. Transient like a 5xx, but SendGrid may have accepted the
+/// mail before the answer was lost: the retry can deliver a duplicate.</summary>
+public sealed class EmailSendTimedOutException(TimeSpan after)
+    : EmailDeliveryException(HttpStatusCode.RequestTimeout, $"SendGrid did not answer within {after.TotalSeconds:0.#} s");

@@ -9,6 +9,8 @@ namespace WgeoFlows.Notifications;
 /// <summary>
 /// Sends a rendered mail with SendGrid's own client; <see cref="SendGridOptions.Host"/> points that same client at the
 /// local mail sink. custom_args requestId and messageKey let SendGrid's event webhook find the outbox row again.
+/// A call that takes longer than <see cref="SendGridOptions.Timeout"/> is given up as <see cref="EmailSendTimedOutException"/>:
+/// SendGrid may have accepted the mail meanwhile, so the retry that follows can deliver it twice — at least once, never lost.
 /// </summary>
 public sealed class SendGridMailSender(IOptions<SendGridOptions> sendGrid, IOptions<MailOptions> mail)
 {
@@ -26,10 +28,19 @@ public sealed class SendGridMailSender(IOptions<SendGridOptions> sendGrid, IOpti
         message.AddGlobalCustomArg("requestId", requestId);
         message.AddGlobalCustomArg("messageKey", messageKey);
 
-        var response = await _client.Value.SendEmailAsync(message, cancellationToken);
+        Response response;
+        try
+        {
+            response = await _client.Value.SendEmailAsync(message, cancellationToken);
+        }
+        catch (TaskCanceledException e) when (e.InnerException is TimeoutException && !cancellationToken.IsCancellationRequested)
+        {
+            throw new EmailSendTimedOutException(sendGrid.Value.Timeout);
+        }
         if (response.IsSuccessStatusCode) return;
 
         var reason = $"SendGrid answered {(int)response.StatusCode} {response.StatusCode}";
+        if (response.Headers.RetryAfter?.Delta is { } retryAfter) reason += $" (retry after {retryAfter.TotalSeconds:0} s)";
         var detail = await response.Body.ReadAsStringAsync(cancellationToken);
         if (!string.IsNullOrWhiteSpace(detail)) reason += ": " + Shorten(detail);
         throw (int)response.StatusCode is >= 400 and < 500 && response.StatusCode != HttpStatusCode.TooManyRequests
@@ -45,7 +56,13 @@ public sealed class SendGridMailSender(IOptions<SendGridOptions> sendGrid, IOpti
         }
         var clientOptions = new SendGridClientOptions { ApiKey = options.ApiKey };
         if (!string.IsNullOrWhiteSpace(options.Host)) clientOptions.Host = options.Host;
-        return new SendGridClient(clientOptions);
+        // One long-lived HttpClient for the sender's lifetime; connections are recycled so a DNS change of SendGrid's
+        // endpoint is picked up.
+        var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+        {
+            Timeout = options.Timeout,
+        };
+        return new SendGridClient(http, clientOptions);
     }
 
     /// <summary>SendGrid's error bodies are short JSON; keep a bounded excerpt for the outbox row.</summary>

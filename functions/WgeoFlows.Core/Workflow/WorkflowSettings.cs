@@ -13,4 +13,6 @@ public sealed record WorkflowSettings(
     TimeSpan OfferTimeout,
     TimeSpan FollowUpAfter,
     IReadOnlyList<string> AdminEmails,
-    string AdminUrl);
+    string AdminUrl,
+    // Null in the history of a run started before emails had their own retry policy: WorkflowRun then uses the defaults.
+    EmailRetrySettings? EmailRetry = null);

@@ -60,7 +60,7 @@ public sealed class RestartAndLinkExpiryTests : IAsyncLifetime
         }
 
         var requestId = await Client.SubmitNewAsync(SamplePayloads.Valid("e2e-restart"));
-        // The review mail to the broken address is retried with backoff (about a minute), then the orchestration fails.
+        // The review mail to the broken address cannot be made (an invalid command is not retried): the orchestration fails.
         await WaitForRuntimeStatusAsync(requestId, "Failed", TimeSpan.FromSeconds(180));
         // The request says so where admins look: its status, the timeline and the Failed listing.
         var failed = await Client.WaitForStatusAsync(requestId, "Failed");

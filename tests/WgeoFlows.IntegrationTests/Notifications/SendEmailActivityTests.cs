@@ -14,6 +14,7 @@ namespace WgeoFlows.Tests.Notifications;
 public sealed class SendEmailActivityTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncDisposable
 {
     private const string ApiKey = "SG.test-key-never-stored";
+    private static readonly TimeSpan SendGridTimeout = TimeSpan.FromSeconds(5);
     private readonly SendGridSink _sink = new();
     private ServiceProvider? _services;
 
@@ -23,6 +24,7 @@ public sealed class SendEmailActivityTests(AzuriteFixture azurite) : IClassFixtu
             ["Storage:ConnectionString"] = azurite.ConnectionString,
             ["SendGrid:ApiKey"] = ApiKey,
             ["SendGrid:Host"] = _sink.Url,
+            ["SendGrid:Timeout"] = SendGridTimeout.ToString(),
             ["Mail:From"] = "noreply@wgeo.example",
             ["PublicBaseUrl"] = "https://wgeo.example",
         }).Build())
@@ -115,6 +117,26 @@ public sealed class SendEmailActivityTests(AzuriteFixture azurite) : IClassFixtu
         sent.State.ShouldBe(EmailState.Sent);
         sent.Attempts.ShouldBe(2);
         sent.CreatedAt.ShouldBe(pending.CreatedAt);
+    }
+
+    [Fact]
+    public async Task A_call_that_gets_no_answer_in_time_is_a_retriable_timeout_and_leaves_the_mail_pending()
+    {
+        var command = await AcknowledgementForNewRequestAsync();
+        _sink.HangNext(SendGridTimeout * 2);
+
+        var failure = await Should.ThrowAsync<EmailSendTimedOutException>(() => Activity.RunAsync(command, TestContext.Current.CancellationToken));
+
+        failure.ShouldBeAssignableTo<EmailDeliveryException>();
+        var pending = (await Outbox.GetAsync(command.RequestId, "ack", TestContext.Current.CancellationToken)).ShouldNotBeNull();
+        pending.State.ShouldBe(EmailState.Pending);
+        pending.LastError.ShouldBe("SendGrid did not answer within 5 s");
+
+        var retry = await Activity.RunAsync(command, TestContext.Current.CancellationToken);
+
+        retry.AlreadySent.ShouldBeFalse();
+        _sink.Received.Count.ShouldBe(2);
+        (await Outbox.GetAsync(command.RequestId, "ack", TestContext.Current.CancellationToken)).ShouldNotBeNull().State.ShouldBe(EmailState.Sent);
     }
 
     [Theory]

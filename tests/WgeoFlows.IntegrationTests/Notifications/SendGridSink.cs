@@ -7,12 +7,14 @@ namespace WgeoFlows.Tests.Notifications;
 
 /// <summary>
 /// Answers like SendGrid's POST /v3/mail/send on a free loopback port: 202 by default, or the statuses queued with
-/// <see cref="AnswerNext"/>. Keeps every request it got, so a test can count the mails and read what was sent.
+/// <see cref="AnswerNext"/>, or no answer at all (<see cref="HangNext"/>). Keeps every request it got, so a test can count
+/// the mails and read what was sent.
 /// </summary>
 public sealed class SendGridSink : IAsyncDisposable
 {
     private readonly HttpListener _listener = new();
     private readonly ConcurrentQueue<HttpStatusCode> _answers = new();
+    private readonly ConcurrentQueue<TimeSpan> _hangs = new();
     private readonly ConcurrentQueue<ReceivedMail> _received = new();
     private readonly Task _loop;
 
@@ -29,6 +31,9 @@ public sealed class SendGridSink : IAsyncDisposable
     public IReadOnlyList<ReceivedMail> Received => _received.ToList();
 
     public void AnswerNext(HttpStatusCode status) => _answers.Enqueue(status);
+
+    /// <summary>The next request gets no answer for <paramref name="hangFor"/>, then its connection is dropped.</summary>
+    public void HangNext(TimeSpan hangFor) => _hangs.Enqueue(hangFor);
 
     private async Task ServeAsync()
     {
@@ -47,6 +52,12 @@ public sealed class SendGridSink : IAsyncDisposable
             var body = await reader.ReadToEndAsync();
             _received.Enqueue(new ReceivedMail(context.Request.HttpMethod, context.Request.Url!.AbsolutePath,
                 context.Request.Headers["Authorization"], JsonDocument.Parse(body).RootElement.Clone()));
+            if (_hangs.TryDequeue(out var hangFor))
+            {
+                await Task.Delay(hangFor);
+                context.Response.Abort();
+                continue;
+            }
             var status = _answers.TryDequeue(out var queued) ? queued : HttpStatusCode.Accepted;
             context.Response.StatusCode = (int)status;
             if (status != HttpStatusCode.Accepted)

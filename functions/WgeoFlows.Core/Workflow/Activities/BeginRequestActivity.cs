@@ -16,7 +16,7 @@ namespace WgeoFlows.Workflow.Activities;
 public sealed class BeginRequestActivity(
     RequestStore requests, TimelineStore timeline, AdminIndexStore index, LinkIssuer links,
     IOptions<ReviewOptions> review, IOptions<MatchingOptions> matching, IOptions<FollowUpOptions> followUp,
-    IOptions<AdminOptions> admin) : IWorkflowActivity<string, RequestStart>
+    IOptions<AdminOptions> admin, IOptions<MailOptions> mail) : IWorkflowActivity<string, RequestStart>
 {
     public async Task<RequestStart> RunAsync(string requestId, CancellationToken cancellationToken = default)
     {
@@ -35,7 +35,8 @@ public sealed class BeginRequestActivity(
         var settings = new WorkflowSettings(
             review.Value.ReminderAfter, review.Value.EscalateAfter, review.Value.ExpireAfter,
             matching.Value.CandidatesPerRound, matching.Value.MaxRounds, matching.Value.OfferTimeout,
-            followUp.Value.After, admin.Value.NotifyEmails, links.AdminUrl);
+            followUp.Value.After, admin.Value.NotifyEmails, links.AdminUrl,
+            EmailRetrySettings.From(mail.Value.Retry));
         var facts = new RequestFacts(r.RequestId, r.Organization.Platform, r.Contact.Name, r.Contact.Email, r.Contact.Language,
             links.StatusUrl(r.RequestId));
         return new RequestStart(settings, facts);

@@ -10,11 +10,14 @@ namespace WgeoFlows.Workflow.Steps;
 /// </summary>
 public sealed class WorkflowRun(TaskOrchestrationContext context, string requestId, WorkflowSettings settings, int attempt = 0)
 {
-    // Activities are retried with backoff: storage and mail hiccups heal; a permanent fault fails the
+    // Activities are retried with backoff: storage hiccups heal; a permanent fault fails the
     // orchestration, which the admin view shows with its error and can restart.
     private static readonly TaskOptions Retry = TaskOptions.FromRetryPolicy(new RetryPolicy(
         maxNumberOfAttempts: 6, firstRetryInterval: TimeSpan.FromSeconds(2), backoffCoefficient: 2,
         maxRetryInterval: TimeSpan.FromMinutes(2)));
+
+    // Emails have a budget of their own: one that cannot be sent fails the whole request (see MailRetryOptions).
+    private readonly TaskOptions _emailRetry = (settings.EmailRetry ?? EmailRetrySettings.Default).ToTaskOptions();
 
     private int _eventCounter;
 
@@ -48,8 +51,8 @@ public sealed class WorkflowRun(TaskOrchestrationContext context, string request
 
     public Task<EmailOutcome> EmailAsync(string messageKey, string template, string language, EmailRecipient to,
         IReadOnlyDictionary<string, string>? values = null) =>
-        CallAsync<EmailOutcome>(WorkflowNames.Activities.SendEmail,
-            new EmailCommand(requestId, messageKey, template, language, [to], values ?? new Dictionary<string, string>()));
+        context.CallActivityAsync<EmailOutcome>(WorkflowNames.Activities.SendEmail,
+            new EmailCommand(requestId, messageKey, template, language, [to], values ?? new Dictionary<string, string>()), _emailRetry);
 
     /// <summary>
     /// Waits for an event that <paramref name="accept"/> takes, or until <paramref name="deadline"/>. Events that are
