@@ -17,15 +17,18 @@ public sealed record ImpactStoryPartner(string Organization, string Country);
 public sealed record ImpactCounter(string Quarter, string Metric, string Dimension, string Value, long Count);
 
 /// <summary>
-/// The impact figures, kept at write time in the admin index table, partition "impact", so that the public page reads a
-/// bounded number of rows whatever the number of requests: counters "c|{quarter}|{metric}|{dimension}|{value}" (their
-/// number grows with quarters × taxonomy, never with requests), stories "story|{inverted time}|{id}", and one marker
-/// "mark|{event}|{id}" per request and event. Marker and counters change in one table transaction, so a retried
-/// activity counts nothing twice.
+/// The impact figures, kept at write time in the admin index table, so that the public page reads a bounded number of
+/// rows whatever the number of requests. Counters "c|{quarter}|{metric}|{dimension}|{value}" (their number grows with
+/// quarters × taxonomy, never with requests) and one marker "mark|{event}|{id}" per request and event live in 16 shard
+/// partitions "impact|00" … "impact|15" by request; marker and counters change in one table transaction, so a retried
+/// activity counts nothing twice, and a counter row sees only its shard's writers (with one partition, requests received
+/// together kept overwriting each other's counters and retrying, as the admin counters did). The page sums the shards.
+/// Stories "story|{inverted time}|{id}" stay in the one partition "impact", newest first.
 /// </summary>
 public sealed class ImpactStatsStore(StorageClients storage)
 {
-    public const string Partition = "impact";
+    public const string StoriesPartition = "impact";
+    public const int ShardCount = 16;
     private const string CounterPrefix = "c|";
     private const string StoryPrefix = "story|";
 
@@ -38,29 +41,32 @@ public sealed class ImpactStatsStore(StorageClients storage)
         ImpactStory? story, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
         await storage.EnsureCreatedAsync();
+        var shard = ShardOf(requestId);
         var markerKey = $"mark|{eventName}|{requestId}";
         for (var attempt = 0; ; attempt++)
         {
-            if (await GetAsync(markerKey, cancellationToken) is not null) return false;
+            if (await GetAsync(shard, markerKey, cancellationToken) is not null) return false;
+            if (story is not null && attempt == 0)
+            {
+                // Before the count, so that a crash in between leaves the story for the retry to find, never a counted
+                // match without it; writing it again is harmless (same key, same content).
+                var inverted = (DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
+                await Table.UpsertEntityAsync(new TableEntity(StoriesPartition, $"{StoryPrefix}{inverted}|{requestId}")
+                {
+                    ["Story"] = JsonSerializer.Serialize(story, WgeoJson.Options),
+                }, TableUpdateMode.Replace, cancellationToken);
+            }
             var actions = new List<TableTransactionAction>
             {
-                new(TableTransactionActionType.Add, new TableEntity(Partition, markerKey) { ["At"] = at }),
+                new(TableTransactionActionType.Add, new TableEntity(shard, markerKey) { ["At"] = at }),
             };
             foreach (var key in counters.Select(c => $"{CounterPrefix}{c.Quarter}|{c.Metric}|{c.Dimension}|{c.Value}").Distinct(StringComparer.Ordinal))
             {
-                var counter = await GetAsync(key, cancellationToken);
-                var next = new TableEntity(Partition, key) { ["Count"] = (counter?.GetInt64("Count") ?? 0) + 1 };
+                var counter = await GetAsync(shard, key, cancellationToken);
+                var next = new TableEntity(shard, key) { ["Count"] = (counter?.GetInt64("Count") ?? 0) + 1 };
                 actions.Add(counter is null
                     ? new(TableTransactionActionType.Add, next)
                     : new(TableTransactionActionType.UpdateReplace, next, counter.ETag));
-            }
-            if (story is not null)
-            {
-                var inverted = (DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
-                actions.Add(new(TableTransactionActionType.UpsertReplace, new TableEntity(Partition, $"{StoryPrefix}{inverted}|{requestId}")
-                {
-                    ["Story"] = JsonSerializer.Serialize(story, WgeoJson.Options),
-                }));
             }
             try
             {
@@ -75,26 +81,44 @@ public sealed class ImpactStatsStore(StorageClients storage)
         }
     }
 
-    /// <summary>Every counter: one range query over rows whose number depends on quarters and the taxonomy only.</summary>
+    /// <summary>Every counter, summed over the shards: one range query per shard (in parallel), over rows whose number
+    /// depends on quarters and the taxonomy only.</summary>
     public async Task<IReadOnlyList<ImpactCounter>> CountersAsync(CancellationToken cancellationToken = default)
     {
         await storage.EnsureCreatedAsync();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RowKey ge {CounterPrefix} and RowKey lt {"c}"}");
+        var shards = await Task.WhenAll(Enumerable.Range(0, ShardCount).Select(shard => CountersOfAsync(Shard(shard), cancellationToken)));
+        var totals = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var (key, count) in shards.SelectMany(rows => rows)) totals[key] = totals.GetValueOrDefault(key) + count;
         var counters = new List<ImpactCounter>();
-        await foreach (var e in Table.QueryAsync<TableEntity>(filter, select: ["RowKey", "Count"], cancellationToken: cancellationToken))
+        foreach (var (key, count) in totals.OrderBy(t => t.Key, StringComparer.Ordinal))
         {
-            var parts = e.RowKey[CounterPrefix.Length..].Split('|', 4);
-            if (parts.Length == 4) counters.Add(new ImpactCounter(parts[0], parts[1], parts[2], parts[3], e.GetInt64("Count") ?? 0));
+            var parts = key[CounterPrefix.Length..].Split('|', 4);
+            if (parts.Length == 4) counters.Add(new ImpactCounter(parts[0], parts[1], parts[2], parts[3], count));
         }
         return counters;
     }
+
+    private async Task<List<(string Key, long Count)>> CountersOfAsync(string partition, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {CounterPrefix} and RowKey lt {"c}"}");
+        var rows = new List<(string, long)>();
+        await foreach (var e in Table.QueryAsync<TableEntity>(filter, select: ["RowKey", "Count"], cancellationToken: cancellationToken))
+        {
+            rows.Add((e.RowKey, e.GetInt64("Count") ?? 0));
+        }
+        return rows;
+    }
+
+    public static string ShardOf(string requestId) => Shard(PartitionShards.Of(requestId, ShardCount));
+
+    private static string Shard(int shard) => PartitionShards.Name("impact", shard);
 
     /// <summary>The newest <paramref name="take"/> stories: one query of at most <paramref name="take"/> rows.</summary>
     public async Task<IReadOnlyList<ImpactStory>> StoriesAsync(int take, CancellationToken cancellationToken = default)
     {
         await storage.EnsureCreatedAsync();
         if (take <= 0) return [];
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RowKey ge {StoryPrefix} and RowKey lt {"story}"}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {StoriesPartition} and RowKey ge {StoryPrefix} and RowKey lt {"story}"}");
         var stories = new List<ImpactStory>();
         await foreach (var e in Table.QueryAsync<TableEntity>(filter, maxPerPage: take, cancellationToken: cancellationToken))
         {
@@ -104,9 +128,9 @@ public sealed class ImpactStatsStore(StorageClients storage)
         return stories;
     }
 
-    private async Task<TableEntity?> GetAsync(string rowKey, CancellationToken cancellationToken)
+    private async Task<TableEntity?> GetAsync(string partition, string rowKey, CancellationToken cancellationToken)
     {
-        var response = await Table.GetEntityIfExistsAsync<TableEntity>(Partition, rowKey, cancellationToken: cancellationToken);
+        var response = await Table.GetEntityIfExistsAsync<TableEntity>(partition, rowKey, cancellationToken: cancellationToken);
         return response.HasValue ? response.Value : null;
     }
 }

@@ -48,15 +48,10 @@ public sealed class AdminStatsStore(StorageClients storage)
 
     public static string SincePartition(RequestStatus status) => "since|" + status;
 
-    /// <summary>The stats shard of a request: FNV-1a of its id, stable across processes (unlike string.GetHashCode).</summary>
-    public static string StatsPartitionOf(string requestId)
-    {
-        var hash = 2166136261u;
-        foreach (var c in requestId) hash = (hash ^ c) * 16777619u;
-        return StatsPartition((int)(hash % ShardCount));
-    }
+    /// <summary>The stats shard of a request.</summary>
+    public static string StatsPartitionOf(string requestId) => StatsPartition(PartitionShards.Of(requestId, ShardCount));
 
-    private static string StatsPartition(int shard) => "stats|" + shard.ToString("D2", CultureInfo.InvariantCulture);
+    private static string StatsPartition(int shard) => PartitionShards.Name("stats", shard);
 
     /// <summary>Ascending time then id: the first row of a "since" partition is the one that entered it first.</summary>
     public static string SinceRowKey(DateTimeOffset at, string requestId) => at.UtcTicks.ToString("D19", CultureInfo.InvariantCulture) + "|" + requestId;
