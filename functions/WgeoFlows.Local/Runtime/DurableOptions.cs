@@ -18,6 +18,14 @@ public sealed class DurableOptions
 
     public int PartitionCount { get; set; } = 4;
 
+    /// <summary>
+    /// How long an activity message stays hidden once a worker took it: after a crash mid-activity, the activity runs
+    /// again only when this has passed. The provider's default (5 minutes) is kept because the sidecar never renews
+    /// the lock: an activity still running when it expires would run a second time alongside. Keep it longer than the
+    /// longest activity (a SendGrid call may wait up to its client's 100 s timeout); tests that crash the host shorten it.
+    /// </summary>
+    public TimeSpan WorkItemVisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>The loopback port the sidecar's gRPC endpoint listens on; 0 picks a free one.</summary>
     public int SidecarPort { get; set; }
 }

@@ -33,6 +33,7 @@ public sealed class DurableSidecar(
             WorkerId = o.WorkerId,
             MaxQueuePollingInterval = o.MaxQueuePollingInterval,
             PartitionCount = o.PartitionCount,
+            WorkItemQueueVisibilityTimeout = o.WorkItemVisibilityTimeout,
             LoggerFactory = loggerFactory,
         });
         await backend.CreateIfNotExistsAsync();

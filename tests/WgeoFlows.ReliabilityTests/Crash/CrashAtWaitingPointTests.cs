@@ -1,0 +1,143 @@
+using System.Net;
+using System.Text.Json;
+using WgeoFlows.Tests.Intake;
+using WgeoFlows.Tests.Support;
+
+namespace WgeoFlows.Tests.Crash;
+
+/// <summary>
+/// The local host killed with <c>kill -9</c> while a request rests at each of its waiting points — review, the
+/// requester's update, the partner's offer, the admin's manual match — then started again: the emailed link (or the
+/// admin action) still decides, the request reaches Matched, and no mail of its outbox went missing or out twice.
+/// </summary>
+public sealed class CrashAtWaitingPointTests(CrashStack stack) : IClassFixture<CrashStack>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private WgeoClient Client => stack.Client;
+
+    [Fact]
+    public async Task A_request_killed_while_waiting_for_review_is_approved_through_its_emailed_link_and_is_matched()
+    {
+        var requestId = await Client.SubmitNewAsync(SamplePayloads.Valid("crash-review"));
+        var review = await Client.WaitForMailAsync(requestId, m => m.To.Contains(CrashStack.Reviewer), "review request");
+        await stack.WaitUntilWaitingAsync(requestId, "InReview", "review|");
+
+        var restart = await stack.KillAndRestartAsync();
+
+        await DecideAsync(WgeoClient.LinkIn(review, "review"), ("decision", "approve"));
+        await Client.AcceptOffersUntilMatchedAsync(requestId, TimeSpan.FromSeconds(120));
+        await AssertCompletedOnceAsync(requestId, "review wait", restart);
+    }
+
+    [Fact]
+    public async Task A_request_killed_while_waiting_for_the_requesters_answer_takes_the_answer_goes_back_to_review_and_is_matched()
+    {
+        var requestId = await Client.SubmitNewAsync(SamplePayloads.Valid("crash-update"));
+        var firstReview = await Client.WaitForMailAsync(requestId, m => m.To.Contains(CrashStack.Reviewer), "review request");
+        await DecideAsync(WgeoClient.LinkIn(firstReview, "review"), ("decision", "request-info"), ("comment", "Which districts first?"));
+        var update = await Client.WaitForMailAsync(requestId,
+            m => m.To.Contains(CrashStack.Requester) && WgeoClient.LinkPatternMatches(m, "update"), "update request");
+        await stack.WaitUntilWaitingAsync(requestId, "AwaitingRequesterInfo", "update|");
+
+        var restart = await stack.KillAndRestartAsync();
+
+        await DecideAsync(WgeoClient.LinkIn(update, "update"), ("answer", "Mathare and Kibera, then the rest."));
+        var secondReview = await Client.WaitForMailAsync(requestId,
+            m => m.To.Contains(CrashStack.Reviewer) && m.Id != firstReview.Id && WgeoClient.LinkPatternMatches(m, "review"),
+            "second review request", TimeSpan.FromSeconds(90));
+        await DecideAsync(WgeoClient.LinkIn(secondReview, "review"), ("decision", "approve"));
+        await Client.AcceptOffersUntilMatchedAsync(requestId, TimeSpan.FromSeconds(120));
+
+        var timeline = await Client.TimelineAsync(requestId);
+        timeline.ShouldContain(t => t.Action.Contains("more information", StringComparison.OrdinalIgnoreCase));
+        await AssertCompletedOnceAsync(requestId, "requester-update wait", restart);
+    }
+
+    [Fact]
+    public async Task A_request_killed_while_its_offers_wait_for_partners_is_accepted_through_the_offer_link_and_introduced()
+    {
+        var requestId = await SubmitApprovedAsync("crash-offer");
+        await Client.WaitForMailAsync(requestId, m => WgeoClient.LinkPatternMatches(m, "offer"), "offer", TimeSpan.FromSeconds(90));
+        await stack.WaitUntilWaitingAsync(requestId, "AwaitingPartner", "offer|");
+
+        var restart = await stack.KillAndRestartAsync();
+
+        var accepted = await Client.AcceptOffersUntilMatchedAsync(requestId, TimeSpan.FromSeconds(120));
+        var mails = await Client.MailsAboutAsync(requestId);
+        foreach (var offer in accepted)
+        {
+            mails.ShouldContain(m => m.To.Contains(offer.To[0]) && m.Text.Contains(CrashStack.Requester),
+                $"the introduction to {offer.To[0]}, who accepted after the restart");
+        }
+        await AssertCompletedOnceAsync(requestId, "offer wait", restart);
+    }
+
+    [Fact]
+    public async Task A_request_killed_while_waiting_for_a_manual_match_is_matched_through_the_admin_api_and_introduced()
+    {
+        var requestId = await SubmitApprovedAsync("crash-manual");
+        await DeclineOffersUntilManualMatchAsync(requestId);
+        await stack.WaitUntilWaitingAsync(requestId, "NeedsManualMatch", "manual-match|");
+
+        var restart = await stack.KillAndRestartAsync();
+
+        var partnerId = (await Client.AdminGetAsync("/api/admin/partners?pageSize=1")).GetProperty("items")[0].GetProperty("id").GetString()!;
+        using (var match = await Client.AdminSendAsync(HttpMethod.Post, $"/api/admin/requests/{requestId}/match", new { partnerId }))
+        {
+            match.StatusCode.ShouldBe(HttpStatusCode.Accepted, await match.Content.ReadAsStringAsync(Ct));
+        }
+        var detail = await Client.WaitForStatusAsync(requestId, "Matched", TimeSpan.FromSeconds(120));
+        detail.GetProperty("timeline").EnumerateArray().ShouldContain(t => t.GetProperty("action").GetString() == "matched by admin");
+        await AssertCompletedOnceAsync(requestId, "manual-match wait", restart);
+    }
+
+    private async Task<string> SubmitApprovedAsync(string submissionId)
+    {
+        var requestId = await Client.SubmitNewAsync(SamplePayloads.Valid(submissionId));
+        var review = await Client.WaitForMailAsync(requestId, m => m.To.Contains(CrashStack.Reviewer), "review request");
+        await DecideAsync(WgeoClient.LinkIn(review, "review"), ("decision", "approve"));
+        return requestId;
+    }
+
+    /// <summary>Declines every offer as it arrives; with one offer round that leads to the manual-match wait.</summary>
+    private async Task DeclineOffersUntilManualMatchAsync(string requestId)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(120);
+        var declined = new HashSet<string>(StringComparer.Ordinal);
+        while (DateTime.UtcNow < deadline)
+        {
+            foreach (var offer in (await Client.MailsAboutAsync(requestId)).Where(m => WgeoClient.LinkPatternMatches(m, "offer") && declined.Add(m.Id)))
+            {
+                using var response = await Client.PostFormAsync(WgeoClient.LinkIn(offer, "offer"), ("response", "decline"));
+                // 410: the round already ended (the other side's decline closed every offer of the request).
+                if (response.StatusCode != HttpStatusCode.Gone) response.EnsureSuccessStatusCode();
+            }
+            if (declined.Count > 0 && await Client.StatusOfAsync(requestId) == "NeedsManualMatch") return;
+            await Task.Delay(250, Ct);
+        }
+        throw new TimeoutException($"Request {requestId} did not reach NeedsManualMatch after declining {declined.Count} offer(s).");
+    }
+
+    private async Task DecideAsync(string link, params (string Name, string Value)[] fields)
+    {
+        using var response = await Client.PostFormAsync(link, fields);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, $"POST {link}: {await response.Content.ReadAsStringAsync(Ct)}");
+    }
+
+    /// <summary>The request completed, its orchestration still runs on (the follow-up timer), and every mail of its outbox
+    /// reached the sink exactly once per recipient — across the crash.</summary>
+    private async Task AssertCompletedOnceAsync(string requestId, string waitingPoint, TimeSpan restart)
+    {
+        var detail = await Client.AdminGetAsync($"/api/admin/requests/{requestId}");
+        detail.GetProperty("status").GetString().ShouldBe("Matched");
+        detail.GetProperty("orchestration").GetProperty("runtimeStatus").GetString().ShouldBe("Running");
+
+        var ledger = await MailLedger.ReadAsync(Client.Http, stack.Storage.ConnectionString, requestId);
+        Figures.Record($"Crash at the {waitingPoint}: host restarted in {restart.TotalSeconds:0.0} s; {requestId} Matched; {ledger.Describe()}");
+        ledger.Duplicates.ShouldBeEmpty("no mail reached the sink twice");
+        ledger.Unsent.ShouldBeEmpty("every mail of the outbox was sent");
+        ledger.Lost.ShouldBeEmpty("every mail the outbox marked sent reached the sink");
+        ledger.Deliveries.ShouldNotBeEmpty();
+    }
+}
