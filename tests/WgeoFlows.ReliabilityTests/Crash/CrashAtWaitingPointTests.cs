@@ -64,13 +64,13 @@ public sealed class CrashAtWaitingPointTests(CrashStack stack) : IClassFixture<C
         var restart = await stack.KillAndRestartAsync();
 
         var accepted = await Client.AcceptOffersUntilMatchedAsync(requestId, TimeSpan.FromSeconds(120));
-        var mails = await Client.MailsAboutAsync(requestId);
-        foreach (var offer in accepted)
-        {
-            mails.ShouldContain(m => m.To.Contains(offer.To[0]) && m.Text.Contains(CrashStack.Requester),
-                $"the introduction to {offer.To[0]}, who accepted after the restart");
-        }
-        await AssertCompletedOnceAsync(requestId, "offer wait", restart);
+
+        var ledger = await AssertCompletedOnceAsync(requestId, "offer wait", restart);
+        ledger.Deliveries.ShouldContain(d => d.MessageKey == "intro|requester" && d.Recipient == CrashStack.Requester);
+        var introduced = ledger.Deliveries.Where(d => d.MessageKey.StartsWith("intro|", StringComparison.Ordinal) && d.MessageKey != "intro|requester")
+            .Select(d => d.Recipient).ToList();
+        introduced.ShouldNotBeEmpty();
+        introduced.ShouldAllBe(partner => accepted.Any(offer => offer.To.Contains(partner)), "only partners who accepted after the restart are introduced");
     }
 
     [Fact]
@@ -127,7 +127,7 @@ public sealed class CrashAtWaitingPointTests(CrashStack stack) : IClassFixture<C
 
     /// <summary>The request completed, its orchestration still runs on (the follow-up timer), and every mail of its outbox
     /// reached the sink exactly once per recipient — across the crash.</summary>
-    private async Task AssertCompletedOnceAsync(string requestId, string waitingPoint, TimeSpan restart)
+    private async Task<MailLedger> AssertCompletedOnceAsync(string requestId, string waitingPoint, TimeSpan restart)
     {
         var detail = await Client.AdminGetAsync($"/api/admin/requests/{requestId}");
         detail.GetProperty("status").GetString().ShouldBe("Matched");
@@ -139,5 +139,6 @@ public sealed class CrashAtWaitingPointTests(CrashStack stack) : IClassFixture<C
         ledger.Unsent.ShouldBeEmpty("every mail of the outbox was sent");
         ledger.Lost.ShouldBeEmpty("every mail the outbox marked sent reached the sink");
         ledger.Deliveries.ShouldNotBeEmpty();
+        return ledger;
     }
 }
