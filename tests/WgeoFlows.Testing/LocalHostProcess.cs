@@ -16,14 +16,14 @@ public sealed class LocalHostProcess : IAsyncDisposable
 
     public static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(120);
 
-    private readonly Dictionary<string, string?> _configuration;
+    private readonly IReadOnlyDictionary<string, string?> _configuration;
     private readonly ChildProcessOutput _output = new();
     private Process? _process;
 
     private LocalHostProcess(int port, IReadOnlyDictionary<string, string?> configuration)
     {
         Port = port;
-        _configuration = new Dictionary<string, string?>(configuration, StringComparer.OrdinalIgnoreCase);
+        _configuration = configuration;
         BaseUrl = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}");
         Http = new HttpClient { BaseAddress = BaseUrl, Timeout = TimeSpan.FromSeconds(30) };
     }
@@ -92,18 +92,6 @@ public sealed class LocalHostProcess : IAsyncDisposable
     {
         await StopAsync();
         await StartProcessAsync(cancellationToken);
-    }
-
-    /// <summary>Starts the host again on the same port with <paramref name="changes"/> applied to its configuration from
-    /// now on (a null value removes the key, so the host's own default applies), e.g. to point SendGrid elsewhere.</summary>
-    public async Task RestartAsync(IReadOnlyDictionary<string, string?> changes, CancellationToken cancellationToken = default)
-    {
-        foreach (var (key, value) in changes)
-        {
-            if (value is null) _configuration.Remove(key);
-            else _configuration[key] = value;
-        }
-        await RestartAsync(cancellationToken);
     }
 
     public async ValueTask DisposeAsync()

@@ -10,52 +10,101 @@ using WgeoFlows.Tests.Support;
 namespace WgeoFlows.Tests.Crash;
 
 /// <summary>
-/// The local host killed with <c>kill -9</c> in the middle of the activity that sends a mail: SendGrid (here a server that
-/// takes the request and never answers) holds the call when the host dies. After a restart with SendGrid back at the
-/// host's own sink, the activity runs again, the mail arrives once, and the request goes on to Matched.
+/// The local host killed with <c>kill -9</c> in the middle of the activity that sends a mail (the acknowledgement, the
+/// workflow's first mail), at the two points that matter: while SendGrid holds the call unanswered, and after SendGrid
+/// answered and the outbox recorded it but before Durable Task recorded the activity as done. After the restart the
+/// activity runs again; the mail reaches the sink exactly once either way, and the request goes on to Matched.
 /// </summary>
-public sealed class CrashMidMailSendTests
+public sealed class CrashMidMailSendTests(MidSendStack mid) : IClassFixture<MidSendStack>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    private CrashStack Stack => mid.Stack;
+    private WgeoClient Client => mid.Stack.Client;
+
     [Fact]
-    public async Task A_host_killed_while_SendGrid_holds_a_mail_sends_it_once_after_the_restart_and_the_request_is_matched()
+    public async Task A_mail_whose_SendGrid_call_never_returned_before_the_kill_is_sent_once_after_the_restart()
     {
-        await using var silentSendGrid = new SilentMailServer();
-        await using var stack = await CrashStack.StartAsync(new Dictionary<string, string?> { ["SendGrid:Host"] = silentSendGrid.Url });
-        var client = stack.Client;
+        var held = mid.Relay.HoldNextAsync();
+        var requestId = await Client.SubmitNewAsync(SamplePayloads.Valid("crash-send-unanswered"));
+        var heldKey = await held.WaitAsync(TimeSpan.FromSeconds(90), Ct);
+        (await mid.Outbox.GetAsync(requestId, heldKey, Ct)).ShouldNotBeNull().State.ShouldBe(EmailState.Pending,
+            "SendGrid has not answered, so the outbox has not marked the mail sent");
 
-        var requestId = await client.SubmitNewAsync(SamplePayloads.Valid("crash-mid-send"));
-        var heldKey = await silentSendGrid.FirstArrival.WaitAsync(TimeSpan.FromSeconds(90), Ct);
-        var outbox = new EmailOutboxStore(new StorageClients(Options.Create(new StorageOptions { ConnectionString = stack.Storage.ConnectionString })));
-        var held = await outbox.GetAsync(requestId, heldKey, Ct);
-        held.ShouldNotBeNull($"the outbox row of '{heldKey}' was written before the call");
-        held.State.ShouldBe(EmailState.Pending, "SendGrid never answered, so the mail is not marked sent");
-
-        // Killed while the call waits on SendGrid; started again with SendGrid:Host back at the host's own sink.
+        await Stack.KillAsync();
         var clock = Stopwatch.StartNew();
-        var restart = await stack.KillAndRestartAsync(new Dictionary<string, string?> { ["SendGrid:Host"] = null });
-        await client.WaitForMailAsync(requestId, m => m.To.Contains(CrashStack.Requester), $"the held mail '{heldKey}'",
-            TimeSpan.FromSeconds(120));
+        var restart = await Stack.RestartAsync();
+        await Client.WaitForMailAsync(requestId, m => m.To.Contains(CrashStack.Requester), $"the held mail '{heldKey}'", TimeSpan.FromSeconds(120));
         var resumedAfter = clock.Elapsed;
+        await CompleteAsync(requestId);
 
-        var review = await client.WaitForMailAsync(requestId, m => m.To.Contains(CrashStack.Reviewer), "review request", TimeSpan.FromSeconds(90));
-        using (var approve = await client.PostFormAsync(WgeoClient.LinkIn(review, "review"), ("decision", "approve")))
+        var ledger = await MailLedger.ReadAsync(Client.Http, Stack.Storage.ConnectionString, requestId);
+        Figures.Record($"Crash while SendGrid held '{heldKey}' unanswered: host restarted in {restart.TotalSeconds:0.0} s, "
+            + $"the mail reached the sink {resumedAfter.TotalSeconds:0.0} s after the restart began; {requestId} Matched; {ledger.Describe()}");
+        ledger.Deliveries.Count(d => d.MessageKey == heldKey).ShouldBe(1, $"'{heldKey}' reached the sink once");
+        (await mid.Outbox.GetAsync(requestId, heldKey, Ct))!.Attempts.ShouldBe(2, "the held attempt, and the one after the restart");
+        AssertNothingLostOrDoubled(ledger);
+    }
+
+    [Fact]
+    public async Task A_mail_SendGrid_accepted_just_before_the_kill_is_not_sent_again_when_the_activity_runs_again()
+    {
+        // The sink answers; before the host hears it, the queues freeze, so the activity's own writes (outbox, timeline)
+        // land but its completion never reaches Durable Task: after the restart the same activity runs again.
+        var answered = mid.Relay.AnswerNextThenAsync(mid.Gate.Freeze);
+        var requestId = await Client.SubmitNewAsync(SamplePayloads.Valid("crash-send-answered"));
+        var sentKey = await answered.WaitAsync(TimeSpan.FromSeconds(90), Ct);
+        await mid.WaitForOutboxAsync(requestId, sentKey, e => e.State == EmailState.Sent, "Sent");
+        var timeline = new TimelineStore(new StorageClients(Options.Create(new StorageOptions { ConnectionString = Stack.Storage.ConnectionString })));
+        await WaitUntilAsync(async () => (await timeline.ListAsync(requestId, Ct)).Any(t => t.Action == "email sent"),
+            "the activity wrote its 'email sent' timeline entry, its last step");
+        (await Client.MailsAboutAsync(requestId)).ShouldHaveSingleItem("the sink has the mail; nothing after it was sent");
+
+        await Stack.KillAsync();
+        var dropped = mid.Gate.DroppedBytes;
+        mid.Gate.Reopen();
+        var clock = Stopwatch.StartNew();
+        var restart = await Stack.RestartAsync();
+        // The workflow moves on only once the activity ran again: the first run's completion died in the frozen gate.
+        await Client.WaitForMailAsync(requestId, m => m.To.Contains(CrashStack.Reviewer), "review request", TimeSpan.FromSeconds(120));
+        var resumedAfter = clock.Elapsed;
+        await CompleteAsync(requestId);
+
+        var ledger = await MailLedger.ReadAsync(Client.Http, Stack.Storage.ConnectionString, requestId);
+        Figures.Record($"Crash after SendGrid accepted '{sentKey}' and the outbox marked it sent, before Durable recorded the activity: "
+            + $"{dropped} bytes of its completion never reached the queues; host restarted in {restart.TotalSeconds:0.0} s, the workflow "
+            + $"went on {resumedAfter.TotalSeconds:0.0} s after the restart began; {requestId} Matched; {ledger.Describe()}");
+        dropped.ShouldBeGreaterThan(0, "the host tried to record the activity's completion while the gate was frozen");
+        ledger.Deliveries.Count(d => d.MessageKey == sentKey).ShouldBe(1, $"'{sentKey}' reached the sink once");
+        (await mid.Outbox.GetAsync(requestId, sentKey, Ct))!.Attempts.ShouldBe(1, "the second run found the mail sent and did not try again");
+        AssertNothingLostOrDoubled(ledger);
+    }
+
+    private async Task CompleteAsync(string requestId)
+    {
+        var review = await Client.WaitForMailAsync(requestId, m => m.To.Contains(CrashStack.Reviewer), "review request", TimeSpan.FromSeconds(90));
+        using (var approve = await Client.PostFormAsync(WgeoClient.LinkIn(review, "review"), ("decision", "approve")))
         {
             approve.StatusCode.ShouldBe(HttpStatusCode.OK);
         }
-        await client.AcceptOffersUntilMatchedAsync(requestId, TimeSpan.FromSeconds(120));
+        await Client.AcceptOffersUntilMatchedAsync(requestId, TimeSpan.FromSeconds(120));
+        (await Client.StatusOfAsync(requestId)).ShouldBe("Matched");
+    }
 
-        var ledger = await MailLedger.ReadAsync(client.Http, stack.Storage.ConnectionString, requestId);
-        Figures.Record($"Crash in the middle of sending '{heldKey}': SendGrid held {silentSendGrid.Received} request(s) unanswered; "
-            + $"host restarted in {restart.TotalSeconds:0.0} s, the mail arrived {resumedAfter.TotalSeconds:0.0} s after the kill; "
-            + $"{requestId} Matched; {ledger.Describe()}");
-        silentSendGrid.Received.ShouldBe(1, "the held call was the only one before the kill");
-        ledger.Deliveries.Count(d => d.MessageKey == heldKey).ShouldBe(1, $"'{heldKey}' reached the sink once");
-        (await outbox.GetAsync(requestId, heldKey, Ct))!.Attempts.ShouldBe(2, "the held attempt and the one after the restart");
+    private static void AssertNothingLostOrDoubled(MailLedger ledger)
+    {
         ledger.Duplicates.ShouldBeEmpty("no mail reached the sink twice");
         ledger.Unsent.ShouldBeEmpty("every mail of the outbox was sent");
         ledger.Lost.ShouldBeEmpty("every mail the outbox marked sent reached the sink");
-        (await client.StatusOfAsync(requestId)).ShouldBe("Matched");
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Not seen within 60 s: {what}.");
+            await Task.Delay(100, Ct);
+        }
     }
 }

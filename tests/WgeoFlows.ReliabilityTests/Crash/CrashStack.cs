@@ -17,22 +17,23 @@ public sealed class CrashStack : IAsyncLifetime
     public const string Requester = "amina@example.org";
     public const string Admin = "secretariat@example.org";
 
-    private readonly IReadOnlyDictionary<string, string?> _extraConfiguration;
+    private readonly Func<AzuriteInstance, IReadOnlyDictionary<string, string?>> _configureFor;
 
-    public CrashStack() : this(new Dictionary<string, string?>())
+    public CrashStack() : this(_ => new Dictionary<string, string?>())
     {
     }
 
-    private CrashStack(IReadOnlyDictionary<string, string?> extraConfiguration) => _extraConfiguration = extraConfiguration;
+    private CrashStack(Func<AzuriteInstance, IReadOnlyDictionary<string, string?>> configureFor) => _configureFor = configureFor;
 
     public AzuriteInstance Storage { get; private set; } = null!;
     public LocalHostProcess Host { get; private set; } = null!;
     public WgeoClient Client { get; private set; } = null!;
 
-    /// <summary>A stack whose host starts with <paramref name="extraConfiguration"/> on top of the crash suites' own.</summary>
-    public static async Task<CrashStack> StartAsync(IReadOnlyDictionary<string, string?> extraConfiguration)
+    /// <summary>A stack whose host starts with what <paramref name="configureFor"/> returns for its Azurite on top of the
+    /// crash suites' own configuration (e.g. another <c>Storage:ConnectionString</c> or <c>SendGrid:Host</c>).</summary>
+    public static async Task<CrashStack> StartAsync(Func<AzuriteInstance, IReadOnlyDictionary<string, string?>> configureFor)
     {
-        var stack = new CrashStack(extraConfiguration);
+        var stack = new CrashStack(configureFor);
         await stack.InitializeAsync();
         return stack;
     }
@@ -49,7 +50,7 @@ public sealed class CrashStack : IAsyncLifetime
             ["Matching:OfferTimeout"] = "01:00:00",
             ["Durable:WorkItemVisibilityTimeout"] = "00:00:20",
         };
-        foreach (var (key, value) in _extraConfiguration) configuration[key] = value;
+        foreach (var (key, value) in _configureFor(Storage)) configuration[key] = value;
         Host = await LocalHostProcess.StartAsync(Storage, configuration);
         Client = new WgeoClient(Host.Http, HostileStack.WebhookSecret, HostileStack.AdminKey);
     }
@@ -60,14 +61,21 @@ public sealed class CrashStack : IAsyncLifetime
         if (Storage is not null) await Storage.DisposeAsync();
     }
 
-    /// <summary><c>kill -9</c> of the host (its whole process tree: the worker, the sidecar, the mail sink), then a start on
-    /// the same storage and port with <paramref name="changes"/> to its configuration. Returns how long the restart took.</summary>
-    public async Task<TimeSpan> KillAndRestartAsync(IReadOnlyDictionary<string, string?>? changes = null)
+    /// <summary><c>kill -9</c> of the host: its whole process tree (the worker, the sidecar, the mail sink) at once.</summary>
+    public Task KillAsync() => Host.KillHardAsync();
+
+    /// <summary>Starts the killed host again on the same storage, port and configuration; returns how long that took.</summary>
+    public async Task<TimeSpan> RestartAsync()
     {
-        await Host.KillHardAsync();
         var clock = Stopwatch.StartNew();
-        await Host.RestartAsync(changes ?? new Dictionary<string, string?>(), TestContext.Current.CancellationToken);
+        await Host.RestartAsync(TestContext.Current.CancellationToken);
         return clock.Elapsed;
+    }
+
+    public async Task<TimeSpan> KillAndRestartAsync()
+    {
+        await KillAsync();
+        return await RestartAsync();
     }
 
     /// <summary>
