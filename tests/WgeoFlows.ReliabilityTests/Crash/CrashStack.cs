@@ -1,15 +1,22 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Microsoft.Extensions.Options;
+using WgeoFlows.Configuration;
+using WgeoFlows.Notifications;
+using WgeoFlows.Storage;
 using WgeoFlows.Testing;
 using WgeoFlows.Tests.Support;
 
 namespace WgeoFlows.Tests.Crash;
 
 /// <summary>
-/// An Azurite and a local host of the crash suites' own, since they kill the host with <c>kill -9</c>. Offers get one
-/// round (a declined round leads straight to the manual-match wait) and an hour to answer (no round times out while a
-/// test runs). The host hides a taken activity message for 20 s instead of 5 minutes, so that an activity killed midway
-/// runs again within the test's patience; nothing in these tests runs near that long.
+/// An Azurite and a local host of the crash suite's own, since it kills the host with <c>kill -9</c>. The host sends mail
+/// through a <see cref="SendGridRelay"/> (on to its own sink unless a test arms it) and reaches Azurite's queues through a
+/// <see cref="QueueGate"/> (open unless a test freezes it), so that a test can stop it at a chosen point inside the
+/// SendEmail activity; the test itself reads storage directly. Offers get one round (a declined round leads straight to
+/// the manual-match wait) and an hour to answer (no round times out while a test runs). The host hides a taken activity
+/// message for 20 s instead of 5 minutes, so that an activity killed midway runs again within the test's patience;
+/// nothing in these tests runs near that long.
 /// </summary>
 public sealed class CrashStack : IAsyncLifetime
 {
@@ -17,47 +24,46 @@ public sealed class CrashStack : IAsyncLifetime
     public const string Requester = "amina@example.org";
     public const string Admin = "secretariat@example.org";
 
-    private readonly Func<AzuriteInstance, IReadOnlyDictionary<string, string?>> _configureFor;
-
-    public CrashStack() : this(_ => new Dictionary<string, string?>())
-    {
-    }
-
-    private CrashStack(Func<AzuriteInstance, IReadOnlyDictionary<string, string?>> configureFor) => _configureFor = configureFor;
-
     public AzuriteInstance Storage { get; private set; } = null!;
     public LocalHostProcess Host { get; private set; } = null!;
     public WgeoClient Client { get; private set; } = null!;
+    public SendGridRelay Relay { get; } = new();
+    public QueueGate Gate { get; private set; } = null!;
 
-    /// <summary>A stack whose host starts with what <paramref name="configureFor"/> returns for its Azurite on top of the
-    /// crash suites' own configuration (e.g. another <c>Storage:ConnectionString</c> or <c>SendGrid:Host</c>).</summary>
-    public static async Task<CrashStack> StartAsync(Func<AzuriteInstance, IReadOnlyDictionary<string, string?>> configureFor)
-    {
-        var stack = new CrashStack(configureFor);
-        await stack.InitializeAsync();
-        return stack;
-    }
+    /// <summary>The outbox, read straight from storage (past the gate).</summary>
+    public EmailOutboxStore Outbox { get; private set; } = null!;
+
+    public TimelineStore Timeline { get; private set; } = null!;
 
     public async ValueTask InitializeAsync()
     {
         Storage = await AzuriteInstance.StartAsync();
-        var configuration = new Dictionary<string, string?>
+        Gate = new QueueGate(Storage.QueuePort);
+        var queueDirect = $"QueueEndpoint=http://127.0.0.1:{Storage.QueuePort}/";
+        Storage.ConnectionString.ShouldContain(queueDirect);
+        Host = await LocalHostProcess.StartAsync(Storage, new Dictionary<string, string?>
         {
+            ["Storage:ConnectionString"] = Storage.ConnectionString.Replace(queueDirect, $"QueueEndpoint=http://127.0.0.1:{Gate.Port}/", StringComparison.Ordinal),
+            ["SendGrid:Host"] = Relay.Url,
             ["Intake:WebhookSecret"] = HostileStack.WebhookSecret,
             ["Admin:ApiKey"] = HostileStack.AdminKey,
             ["Admin:NotifyEmails:0"] = Admin,
             ["Matching:MaxRounds"] = "1",
             ["Matching:OfferTimeout"] = "01:00:00",
             ["Durable:WorkItemVisibilityTimeout"] = "00:00:20",
-        };
-        foreach (var (key, value) in _configureFor(Storage)) configuration[key] = value;
-        Host = await LocalHostProcess.StartAsync(Storage, configuration);
+        });
+        Relay.Sink = Host.BaseUrl;
         Client = new WgeoClient(Host.Http, HostileStack.WebhookSecret, HostileStack.AdminKey);
+        var direct = new StorageClients(Options.Create(new StorageOptions { ConnectionString = Storage.ConnectionString }));
+        Outbox = new EmailOutboxStore(direct);
+        Timeline = new TimelineStore(direct);
     }
 
     public async ValueTask DisposeAsync()
     {
         if (Host is not null) await Host.DisposeAsync();
+        if (Gate is not null) await Gate.DisposeAsync();
+        await Relay.DisposeAsync();
         if (Storage is not null) await Storage.DisposeAsync();
     }
 
@@ -109,5 +115,19 @@ public sealed class CrashStack : IAsyncLifetime
         return pending == 0
             && sent.Any(k => k.StartsWith(sentKeyPrefix, StringComparison.Ordinal))
             && openStages.All(stage => sent.Any(k => k.Contains(stage, StringComparison.Ordinal)));
+    }
+
+    /// <summary>Waits until the outbox row of <paramref name="messageKey"/> satisfies <paramref name="condition"/>.</summary>
+    public async Task<OutboxEmail> WaitForOutboxAsync(string requestId, string messageKey, Func<OutboxEmail, bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        OutboxEmail? row = null;
+        while (DateTime.UtcNow < deadline)
+        {
+            row = await Outbox.GetAsync(requestId, messageKey, TestContext.Current.CancellationToken);
+            if (row is not null && condition(row)) return row;
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+        throw new TimeoutException($"The outbox row '{messageKey}' of {requestId} never became {what}. Last: {row}");
     }
 }

@@ -1,21 +1,14 @@
 using System.Net;
-using System.Text.Json;
 using WgeoFlows.Tests.Intake;
 using WgeoFlows.Tests.Support;
 
 namespace WgeoFlows.Tests.Crash;
 
-/// <summary>
-/// The local host killed with <c>kill -9</c> while a request rests at each of its waiting points — review, the
-/// requester's update, the partner's offer, the admin's manual match — then started again: the emailed link (or the
-/// admin action) still decides, the request reaches Matched, and no mail of its outbox went missing or out twice.
-/// </summary>
-public sealed class CrashAtWaitingPointTests(CrashStack stack) : IClassFixture<CrashStack>
+// Killed while a request rests at each of its waiting points — review, the requester's update, the partner's offer, the
+// admin's manual match — then started again: the emailed link (or the admin action) still decides, the request reaches
+// Matched, and no mail of its outbox went missing or out twice.
+public sealed partial class CrashAndResumeTests
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    private WgeoClient Client => stack.Client;
-
     [Fact]
     public async Task A_request_killed_while_waiting_for_review_is_approved_through_its_emailed_link_and_is_matched()
     {
@@ -117,28 +110,5 @@ public sealed class CrashAtWaitingPointTests(CrashStack stack) : IClassFixture<C
             await Task.Delay(250, Ct);
         }
         throw new TimeoutException($"Request {requestId} did not reach NeedsManualMatch after declining {declined.Count} offer(s).");
-    }
-
-    private async Task DecideAsync(string link, params (string Name, string Value)[] fields)
-    {
-        using var response = await Client.PostFormAsync(link, fields);
-        response.StatusCode.ShouldBe(HttpStatusCode.OK, $"POST {link}: {await response.Content.ReadAsStringAsync(Ct)}");
-    }
-
-    /// <summary>The request completed, its orchestration still runs on (the follow-up timer), and every mail of its outbox
-    /// reached the sink exactly once per recipient — across the crash.</summary>
-    private async Task<MailLedger> AssertCompletedOnceAsync(string requestId, string waitingPoint, TimeSpan restart)
-    {
-        var detail = await Client.AdminGetAsync($"/api/admin/requests/{requestId}");
-        detail.GetProperty("status").GetString().ShouldBe("Matched");
-        detail.GetProperty("orchestration").GetProperty("runtimeStatus").GetString().ShouldBe("Running");
-
-        var ledger = await MailLedger.ReadAsync(Client.Http, stack.Storage.ConnectionString, requestId);
-        Figures.Record($"Crash at the {waitingPoint}: host restarted in {restart.TotalSeconds:0.0} s; {requestId} Matched; {ledger.Describe()}");
-        ledger.Duplicates.ShouldBeEmpty("no mail reached the sink twice");
-        ledger.Unsent.ShouldBeEmpty("every mail of the outbox was sent");
-        ledger.Lost.ShouldBeEmpty("every mail the outbox marked sent reached the sink");
-        ledger.Deliveries.ShouldNotBeEmpty();
-        return ledger;
     }
 }

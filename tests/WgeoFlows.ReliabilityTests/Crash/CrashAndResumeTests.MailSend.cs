@@ -1,48 +1,37 @@
 using System.Diagnostics;
-using System.Net;
-using Microsoft.Extensions.Options;
-using WgeoFlows.Configuration;
 using WgeoFlows.Notifications;
-using WgeoFlows.Storage;
 using WgeoFlows.Tests.Intake;
 using WgeoFlows.Tests.Support;
 
 namespace WgeoFlows.Tests.Crash;
 
-/// <summary>
-/// The local host killed with <c>kill -9</c> in the middle of the activity that sends a mail (the acknowledgement, the
-/// workflow's first mail), at the two points that matter: while SendGrid holds the call unanswered, and after SendGrid
-/// answered and the outbox recorded it but before Durable Task recorded the activity as done. After the restart the
-/// activity runs again; the mail reaches the sink exactly once either way, and the request goes on to Matched.
-/// </summary>
-public sealed class CrashMidMailSendTests(MidSendStack mid) : IClassFixture<MidSendStack>
+// Killed in the middle of the activity that sends a mail (the acknowledgement, the workflow's first mail), at the two
+// points that matter: while SendGrid holds the call unanswered, and after SendGrid answered and the outbox recorded it but
+// before Durable Task recorded the activity as done. After the restart the activity runs again; the mail reaches the sink
+// exactly once either way, and the request goes on to Matched.
+public sealed partial class CrashAndResumeTests
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    private CrashStack Stack => mid.Stack;
-    private WgeoClient Client => mid.Stack.Client;
-
     [Fact]
     public async Task A_mail_whose_SendGrid_call_never_returned_before_the_kill_is_sent_once_after_the_restart()
     {
-        var held = mid.Relay.HoldNextAsync();
+        var held = stack.Relay.HoldNextAsync();
         var requestId = await Client.SubmitNewAsync(SamplePayloads.Valid("crash-send-unanswered"));
         var heldKey = await held.WaitAsync(TimeSpan.FromSeconds(90), Ct);
-        (await mid.Outbox.GetAsync(requestId, heldKey, Ct)).ShouldNotBeNull().State.ShouldBe(EmailState.Pending,
+        (await stack.Outbox.GetAsync(requestId, heldKey, Ct)).ShouldNotBeNull().State.ShouldBe(EmailState.Pending,
             "SendGrid has not answered, so the outbox has not marked the mail sent");
 
-        await Stack.KillAsync();
+        await stack.KillAsync();
         var clock = Stopwatch.StartNew();
-        var restart = await Stack.RestartAsync();
+        var restart = await stack.RestartAsync();
         await Client.WaitForMailAsync(requestId, m => m.To.Contains(CrashStack.Requester), $"the held mail '{heldKey}'", TimeSpan.FromSeconds(120));
         var resumedAfter = clock.Elapsed;
         await CompleteAsync(requestId);
 
-        var ledger = await MailLedger.ReadAsync(Client.Http, Stack.Storage.ConnectionString, requestId);
+        var ledger = await MailLedger.ReadAsync(Client.Http, stack.Storage.ConnectionString, requestId);
         Figures.Record($"Crash while SendGrid held '{heldKey}' unanswered: host restarted in {restart.TotalSeconds:0.0} s, "
             + $"the mail reached the sink {resumedAfter.TotalSeconds:0.0} s after the restart began; {requestId} Matched; {ledger.Describe()}");
         ledger.Deliveries.Count(d => d.MessageKey == heldKey).ShouldBe(1, $"'{heldKey}' reached the sink once");
-        (await mid.Outbox.GetAsync(requestId, heldKey, Ct))!.Attempts.ShouldBe(2, "the held attempt, and the one after the restart");
+        (await stack.Outbox.GetAsync(requestId, heldKey, Ct))!.Attempts.ShouldBe(2, "the held attempt, and the one after the restart");
         AssertNothingLostOrDoubled(ledger);
     }
 
@@ -51,51 +40,40 @@ public sealed class CrashMidMailSendTests(MidSendStack mid) : IClassFixture<MidS
     {
         // The sink answers; before the host hears it, the queues freeze, so the activity's own writes (outbox, timeline)
         // land but its completion never reaches Durable Task: after the restart the same activity runs again.
-        var answered = mid.Relay.AnswerNextThenAsync(mid.Gate.Freeze);
+        var answered = stack.Relay.AnswerNextThenAsync(stack.Gate.Freeze);
         var requestId = await Client.SubmitNewAsync(SamplePayloads.Valid("crash-send-answered"));
         var sentKey = await answered.WaitAsync(TimeSpan.FromSeconds(90), Ct);
-        await mid.WaitForOutboxAsync(requestId, sentKey, e => e.State == EmailState.Sent, "Sent");
-        var timeline = new TimelineStore(new StorageClients(Options.Create(new StorageOptions { ConnectionString = Stack.Storage.ConnectionString })));
-        await WaitUntilAsync(async () => (await timeline.ListAsync(requestId, Ct)).Any(t => t.Action == "email sent"),
+        await stack.WaitForOutboxAsync(requestId, sentKey, e => e.State == EmailState.Sent, "Sent");
+        await WaitUntilAsync(async () => (await stack.Timeline.ListAsync(requestId, Ct)).Any(t => t.Action == "email sent"),
             "the activity wrote its 'email sent' timeline entry, its last step");
         (await Client.MailsAboutAsync(requestId)).ShouldHaveSingleItem("the sink has the mail; nothing after it was sent");
 
-        await Stack.KillAsync();
-        var dropped = mid.Gate.DroppedBytes;
-        mid.Gate.Reopen();
+        await stack.KillAsync();
+        var dropped = stack.Gate.DroppedBytes;
+        stack.Gate.Reopen();
         var clock = Stopwatch.StartNew();
-        var restart = await Stack.RestartAsync();
+        var restart = await stack.RestartAsync();
         // The workflow moves on only once the activity ran again: the first run's completion died in the frozen gate.
         await Client.WaitForMailAsync(requestId, m => m.To.Contains(CrashStack.Reviewer), "review request", TimeSpan.FromSeconds(120));
         var resumedAfter = clock.Elapsed;
         await CompleteAsync(requestId);
 
-        var ledger = await MailLedger.ReadAsync(Client.Http, Stack.Storage.ConnectionString, requestId);
+        var ledger = await MailLedger.ReadAsync(Client.Http, stack.Storage.ConnectionString, requestId);
         Figures.Record($"Crash after SendGrid accepted '{sentKey}' and the outbox marked it sent, before Durable recorded the activity: "
             + $"{dropped} bytes of its completion never reached the queues; host restarted in {restart.TotalSeconds:0.0} s, the workflow "
             + $"went on {resumedAfter.TotalSeconds:0.0} s after the restart began; {requestId} Matched; {ledger.Describe()}");
         dropped.ShouldBeGreaterThan(0, "the host tried to record the activity's completion while the gate was frozen");
         ledger.Deliveries.Count(d => d.MessageKey == sentKey).ShouldBe(1, $"'{sentKey}' reached the sink once");
-        (await mid.Outbox.GetAsync(requestId, sentKey, Ct))!.Attempts.ShouldBe(1, "the second run found the mail sent and did not try again");
+        (await stack.Outbox.GetAsync(requestId, sentKey, Ct))!.Attempts.ShouldBe(1, "the second run found the mail sent and did not try again");
         AssertNothingLostOrDoubled(ledger);
     }
 
     private async Task CompleteAsync(string requestId)
     {
         var review = await Client.WaitForMailAsync(requestId, m => m.To.Contains(CrashStack.Reviewer), "review request", TimeSpan.FromSeconds(90));
-        using (var approve = await Client.PostFormAsync(WgeoClient.LinkIn(review, "review"), ("decision", "approve")))
-        {
-            approve.StatusCode.ShouldBe(HttpStatusCode.OK);
-        }
+        await DecideAsync(WgeoClient.LinkIn(review, "review"), ("decision", "approve"));
         await Client.AcceptOffersUntilMatchedAsync(requestId, TimeSpan.FromSeconds(120));
         (await Client.StatusOfAsync(requestId)).ShouldBe("Matched");
-    }
-
-    private static void AssertNothingLostOrDoubled(MailLedger ledger)
-    {
-        ledger.Duplicates.ShouldBeEmpty("no mail reached the sink twice");
-        ledger.Unsent.ShouldBeEmpty("every mail of the outbox was sent");
-        ledger.Lost.ShouldBeEmpty("every mail the outbox marked sent reached the sink");
     }
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
