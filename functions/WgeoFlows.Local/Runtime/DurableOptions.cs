@@ -20,9 +20,10 @@ public sealed class DurableOptions
 
     /// <summary>
     /// How long an activity message stays hidden once a worker took it: after a crash mid-activity, the activity runs
-    /// again only when this has passed. The provider's default (5 minutes) is kept because the sidecar never renews
-    /// the lock: an activity still running when it expires would run a second time alongside. Keep it longer than the
-    /// longest activity (a SendGrid call may wait up to its client's 100 s timeout); tests that crash the host shorten it.
+    /// again only when this has passed. The provider's default (5 minutes) is kept because the sidecar's dispatcher does
+    /// not renew the lock (so its public source reads): an activity still running when it expires would run a second time
+    /// alongside. Keep it longer than the longest activity (a SendGrid call that hangs lasts until its HTTP client gives
+    /// up); the crash tests shorten it so that a killed activity runs again within their patience.
     /// </summary>
     public TimeSpan WorkItemVisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
 

@@ -9,11 +9,16 @@ namespace WgeoFlows.Tests.Crash;
 /// then started again on the same storage. Every request completes (Matched), and every mail of its outbox reached the
 /// mail sink exactly once per recipient. One <see cref="CrashStack"/> for all of them: each test kills and restarts it.
 /// </summary>
-public sealed partial class CrashAndResumeTests(CrashStack stack) : IClassFixture<CrashStack>
+public sealed partial class CrashAndResumeTests(CrashStack stack) : IClassFixture<CrashStack>, IAsyncLifetime
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private WgeoClient Client => stack.Client;
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    /// <summary>A test that failed midway must not take the next ones down with it.</summary>
+    public async ValueTask DisposeAsync() => await stack.RecoverAsync();
 
     private async Task DecideAsync(string link, params (string Name, string Value)[] fields)
     {

@@ -32,6 +32,8 @@ public sealed class QueueGate : IAsyncDisposable
     /// <summary>Bytes the host sent towards the queues while the gate was frozen (never delivered).</summary>
     public long DroppedBytes => Interlocked.Read(ref _dropped);
 
+    public bool IsFrozen => _frozen;
+
     public void Freeze() => _frozen = true;
 
     /// <summary>Closes every connection (whatever they were in the middle of is lost) and lets new ones through again.</summary>

@@ -42,6 +42,12 @@ public sealed class SendGridRelay : IAsyncDisposable
     /// then the answer goes back to the host. Completes with the request's messageKey after that.</summary>
     public Task<string> AnswerNextThenAsync(Action beforeAnswering) => Arm(beforeAnswering);
 
+    /// <summary>Forgets an arming no request used (a test that failed before its mail was sent).</summary>
+    public void Disarm()
+    {
+        lock (_lock) _next = null;
+    }
+
     private Task<string> Arm(Action? beforeAnswering)
     {
         var armed = new Armed(beforeAnswering, new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously));
