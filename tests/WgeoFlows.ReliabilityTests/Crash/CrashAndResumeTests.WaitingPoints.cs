@@ -82,7 +82,9 @@ public sealed partial class CrashAndResumeTests
         }
         var detail = await Client.WaitForStatusAsync(requestId, "Matched", TimeSpan.FromSeconds(120));
         detail.GetProperty("timeline").EnumerateArray().ShouldContain(t => t.GetProperty("action").GetString() == "matched by admin");
-        await AssertCompletedOnceAsync(requestId, "manual-match wait", restart);
+        var ledger = await AssertCompletedOnceAsync(requestId, "manual-match wait", restart);
+        ledger.Deliveries.ShouldContain(d => d.MessageKey == $"intro|{partnerId}", $"the introduction to the admin's choice, {partnerId}");
+        ledger.Deliveries.ShouldContain(d => d.MessageKey == "intro|requester" && d.Recipient == CrashStack.Requester);
     }
 
     private async Task<string> SubmitApprovedAsync(string submissionId)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using WgeoFlows.Configuration;
 using WgeoFlows.Notifications;
@@ -23,6 +24,8 @@ public sealed class CrashStack : IAsyncLifetime
     public const string Reviewer = "cities.lead@example.org";
     public const string Requester = "amina@example.org";
     public const string Admin = "secretariat@example.org";
+
+    private const string TaskHub = "WgeoFlows";
 
     public AzuriteInstance Storage { get; private set; } = null!;
     public LocalHostProcess Host { get; private set; } = null!;
@@ -99,8 +102,10 @@ public sealed class CrashStack : IAsyncLifetime
 
     /// <summary>
     /// Waits until the request rests at a waiting point: it has <paramref name="status"/>, no mail of its outbox is still
-    /// pending, every open link's mail was sent, and a mail whose key starts with <paramref name="sentKeyPrefix"/> was sent.
-    /// Killing the host then catches the orchestration waiting for an event, not between two steps.
+    /// pending, every open link's mail was sent, a mail whose key starts with <paramref name="sentKeyPrefix"/> was sent,
+    /// and the orchestration's history holds the outcome of every activity it scheduled (a mail marked sent may still have
+    /// its completion on the way to the orchestrator). Killing the host then catches the orchestration waiting for an
+    /// event, not between two steps.
     /// </summary>
     public async Task<JsonElement> WaitUntilWaitingAsync(string requestId, string status, string sentKeyPrefix)
     {
@@ -109,10 +114,32 @@ public sealed class CrashStack : IAsyncLifetime
         while (DateTime.UtcNow < deadline)
         {
             detail = await Client.AdminGetAsync($"/api/admin/requests/{requestId}");
-            if (detail.GetProperty("status").GetString() == status && IsResting(detail, sentKeyPrefix)) return detail;
+            if (detail.GetProperty("status").GetString() == status && IsResting(detail, sentKeyPrefix)
+                && await EveryActivityRecordedAsync(requestId))
+            {
+                return detail;
+            }
             await Task.Delay(250, TestContext.Current.CancellationToken);
         }
         throw new TimeoutException($"Request {requestId} did not come to rest at {status}. Last detail: {detail}");
+    }
+
+    /// <summary>Read from the task hub's history table (appsettings.json: Durable:TaskHub): as many activity outcomes
+    /// (TaskCompleted, TaskFailed) as TaskScheduled events.</summary>
+    private async Task<bool> EveryActivityRecordedAsync(string requestId)
+    {
+        var history = new TableServiceClient(Storage.ConnectionString).GetTableClient(TaskHub + "History");
+        int scheduled = 0, recorded = 0;
+        await foreach (var row in history.QueryAsync<TableEntity>($"PartitionKey eq '{requestId}'", select: ["EventType"],
+            cancellationToken: TestContext.Current.CancellationToken))
+        {
+            switch (row.GetString("EventType"))
+            {
+                case "TaskScheduled": scheduled++; break;
+                case "TaskCompleted" or "TaskFailed": recorded++; break;
+            }
+        }
+        return scheduled > 0 && scheduled == recorded;
     }
 
     private static bool IsResting(JsonElement detail, string sentKeyPrefix)
