@@ -23,13 +23,13 @@ public sealed partial class CrashAndResumeTests
         await stack.KillAsync();
         var clock = Stopwatch.StartNew();
         var restart = await stack.RestartAsync();
-        await Client.WaitForMailAsync(requestId, m => m.To.Contains(CrashStack.Requester), $"the held mail '{heldKey}'", TimeSpan.FromSeconds(120));
+        await Client.WaitForMailAsync(requestId, m => m.To.Contains(CrashStack.Requester), $"the held mail '{heldKey}'", CrashStack.ResumeWithin);
         var resumedAfter = clock.Elapsed;
         await CompleteAsync(requestId);
 
         var ledger = await MailLedger.ReadAsync(Client.Http, stack.Storage.ConnectionString, requestId);
-        Figures.Record($"Crash while SendGrid held '{heldKey}' unanswered: host restarted in {restart.TotalSeconds:0.0} s, "
-            + $"the mail reached the sink {resumedAfter.TotalSeconds:0.0} s after the restart began; {requestId} Matched; {ledger.Describe()}");
+        Figures.Record($"Crash while SendGrid held '{heldKey}' unanswered (activity visibility timeout {CrashStack.VisibilityTimeout}): "
+            + $"host restarted in {restart.TotalSeconds:0.0} s, the mail reached the sink {resumedAfter.TotalSeconds:0.0} s after the restart began; {requestId} Matched; {ledger.Describe()}");
         ledger.Deliveries.Count(d => d.MessageKey == heldKey).ShouldBe(1, $"'{heldKey}' reached the sink once");
         (await stack.Outbox.GetAsync(requestId, heldKey, Ct))!.Attempts.ShouldBe(2, "the held attempt, and the one after the restart");
         AssertNothingLostOrDoubled(ledger);
@@ -54,12 +54,13 @@ public sealed partial class CrashAndResumeTests
         var clock = Stopwatch.StartNew();
         var restart = await stack.RestartAsync();
         // The workflow moves on only once the activity ran again: the first run's completion died in the frozen gate.
-        await Client.WaitForMailAsync(requestId, m => m.To.Contains(CrashStack.Reviewer), "review request", TimeSpan.FromSeconds(120));
+        await Client.WaitForMailAsync(requestId, m => m.To.Contains(CrashStack.Reviewer), "review request", CrashStack.ResumeWithin);
         var resumedAfter = clock.Elapsed;
         await CompleteAsync(requestId);
 
         var ledger = await MailLedger.ReadAsync(Client.Http, stack.Storage.ConnectionString, requestId);
-        Figures.Record($"Crash after SendGrid accepted '{sentKey}' and the outbox marked it sent, before Durable recorded the activity: "
+        Figures.Record($"Crash after SendGrid accepted '{sentKey}' and the outbox marked it sent, before Durable recorded the activity "
+            + $"(activity visibility timeout {CrashStack.VisibilityTimeout}): "
             + $"{dropped} bytes of its completion never reached the queues; host restarted in {restart.TotalSeconds:0.0} s, the workflow "
             + $"went on {resumedAfter.TotalSeconds:0.0} s after the restart began; {requestId} Matched; {ledger.Describe()}");
         dropped.ShouldBeGreaterThan(0, "the host tried to record the activity's completion while the gate was frozen");

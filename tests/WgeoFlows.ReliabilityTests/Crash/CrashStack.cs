@@ -17,7 +17,8 @@ namespace WgeoFlows.Tests.Crash;
 /// SendEmail activity; the test itself reads storage directly. Offers get one round (a declined round leads straight to
 /// the manual-match wait) and an hour to answer (no round times out while a test runs). The host hides a taken activity
 /// message for 20 s instead of 5 minutes, so that an activity killed midway runs again within the test's patience;
-/// nothing in these tests runs near that long.
+/// nothing in these tests runs near that long. With WGEO_FULL_CRASH=1 the host keeps its 5-minute default: slower, and
+/// what a real crash mid-activity costs.
 /// </summary>
 public sealed class CrashStack : IAsyncLifetime
 {
@@ -26,6 +27,15 @@ public sealed class CrashStack : IAsyncLifetime
     public const string Admin = "secretariat@example.org";
 
     private const string TaskHub = "WgeoFlows";
+
+    /// <summary>WGEO_FULL_CRASH=1: the host's own activity visibility timeout (5 minutes) instead of the suite's 20 s.</summary>
+    public static readonly bool HostDefaultVisibility = Environment.GetEnvironmentVariable("WGEO_FULL_CRASH") == "1";
+
+    /// <summary>How long a test waits for an activity killed midway to run again after the restart.</summary>
+    public static TimeSpan ResumeWithin => HostDefaultVisibility ? TimeSpan.FromMinutes(6) : TimeSpan.FromSeconds(120);
+
+    /// <summary>The activity visibility timeout the host runs with, for the figures.</summary>
+    public static string VisibilityTimeout => HostDefaultVisibility ? "5 min (the host's default)" : "20 s";
 
     public AzuriteInstance Storage { get; private set; } = null!;
     public LocalHostProcess Host { get; private set; } = null!;
@@ -44,7 +54,7 @@ public sealed class CrashStack : IAsyncLifetime
         Gate = new QueueGate(Storage.QueuePort);
         var queueDirect = $"QueueEndpoint=http://127.0.0.1:{Storage.QueuePort}/";
         Storage.ConnectionString.ShouldContain(queueDirect);
-        Host = await LocalHostProcess.StartAsync(Storage, new Dictionary<string, string?>
+        var configuration = new Dictionary<string, string?>
         {
             ["Storage:ConnectionString"] = Storage.ConnectionString.Replace(queueDirect, $"QueueEndpoint=http://127.0.0.1:{Gate.Port}/", StringComparison.Ordinal),
             ["SendGrid:Host"] = Relay.Url,
@@ -53,8 +63,9 @@ public sealed class CrashStack : IAsyncLifetime
             ["Admin:NotifyEmails:0"] = Admin,
             ["Matching:MaxRounds"] = "1",
             ["Matching:OfferTimeout"] = "01:00:00",
-            ["Durable:WorkItemVisibilityTimeout"] = "00:00:20",
-        });
+        };
+        if (!HostDefaultVisibility) configuration["Durable:WorkItemVisibilityTimeout"] = "00:00:20";
+        Host = await LocalHostProcess.StartAsync(Storage, configuration);
         Relay.Sink = Host.BaseUrl;
         Client = new WgeoClient(Host.Http, HostileStack.WebhookSecret, HostileStack.AdminKey);
         var direct = new StorageClients(Options.Create(new StorageOptions { ConnectionString = Storage.ConnectionString }));
