@@ -35,6 +35,7 @@ public sealed class DurableSidecar(
             PartitionCount = o.PartitionCount,
             MaxConcurrentTaskActivityWorkItems = o.MaxConcurrentActivities,
             MaxConcurrentTaskOrchestrationWorkItems = o.MaxConcurrentOrchestrations,
+            WorkItemQueueVisibilityTimeout = o.WorkItemVisibilityTimeout,
             LoggerFactory = loggerFactory,
         });
         await backend.CreateIfNotExistsAsync();
