@@ -26,13 +26,18 @@ public sealed class DurableOptions
     public int MaxConcurrentOrchestrations { get; set; } = 16;
 
     /// <summary>
-    /// How long an activity message stays hidden once a worker took it: after a crash mid-activity, the activity runs
-    /// again only when this has passed. The provider's default (5 minutes) is kept because the sidecar's dispatcher does
-    /// not renew the lock (so its public source reads): an activity still running when it expires would run a second time
-    /// alongside. Keep it longer than the longest activity (a SendGrid call that hangs lasts until its HTTP client gives
-    /// up); the crash tests shorten it so that a killed activity runs again within their patience.
+    /// How long an orchestration message stays hidden once the backend dequeued it. It is also the longest a workflow
+    /// stalls when storage fails in the middle of a dequeue: storage has hidden the message but its answer never
+    /// arrived, so nobody holds it until this passes (the provider's default, 5 minutes, held workflows that long after
+    /// a 10-second Azurite outage). Work in progress keeps its messages hidden through <see cref="LockRenewingOrchestrationService"/>.
     /// </summary>
-    public TimeSpan WorkItemVisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
+    public TimeSpan ControlQueueVisibilityTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The same for activity messages: how long a lost dequeue (or a crash mid-activity) delays the activity. Activities
+    /// that run longer stay hidden because their lock is renewed while they run.
+    /// </summary>
+    public TimeSpan WorkItemVisibilityTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>The loopback port the sidecar's gRPC endpoint listens on; 0 picks a free one.</summary>
     public int SidecarPort { get; set; }

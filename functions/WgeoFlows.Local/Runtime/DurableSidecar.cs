@@ -35,6 +35,7 @@ public sealed class DurableSidecar(
             PartitionCount = o.PartitionCount,
             MaxConcurrentTaskActivityWorkItems = o.MaxConcurrentActivities,
             MaxConcurrentTaskOrchestrationWorkItems = o.MaxConcurrentOrchestrations,
+            ControlQueueVisibilityTimeout = o.ControlQueueVisibilityTimeout,
             WorkItemQueueVisibilityTimeout = o.WorkItemVisibilityTimeout,
             LoggerFactory = loggerFactory,
         });
@@ -46,7 +47,10 @@ public sealed class DurableSidecar(
         builder.Services.AddSingleton(loggerFactory);
         builder.Services.AddRouting();
         builder.Services.AddGrpc();
-        builder.Services.AddSingleton<IOrchestrationService>(backend);
+        // The sidecar's dispatchers never renew the locks of the work they hold; this wrapper does, so that the short
+        // visibility timeouts above never let a message reappear while its work is still running.
+        builder.Services.AddSingleton<IOrchestrationService>(new LockRenewingOrchestrationService(
+            backend, o.ControlQueueVisibilityTimeout, o.WorkItemVisibilityTimeout, loggerFactory.CreateLogger<LockRenewingOrchestrationService>()));
         builder.Services.AddSingleton<IOrchestrationServiceClient>(backend);
         builder.Services.AddSingleton(endpoint.WorkerConnection);
         builder.Services.AddSingleton<SignallingTaskHubGrpcServer>();

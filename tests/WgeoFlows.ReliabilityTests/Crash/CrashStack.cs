@@ -16,9 +16,8 @@ namespace WgeoFlows.Tests.Crash;
 /// <see cref="QueueGate"/> (open unless a test freezes it), so that a test can stop it at a chosen point inside the
 /// SendEmail activity; the test itself reads storage directly. Offers get one round (a declined round leads straight to
 /// the manual-match wait) and an hour to answer (no round times out while a test runs). The host hides a taken activity
-/// message for 20 s instead of 5 minutes, so that an activity killed midway runs again within the test's patience;
-/// nothing in these tests runs near that long. With WGEO_FULL_CRASH=1 the host keeps its 5-minute default: slower, and
-/// what a real crash mid-activity costs.
+/// message for 20 s instead of its default (30 s), so that an activity killed midway runs again sooner. With
+/// WGEO_FULL_CRASH=1 the host keeps its default: what a real crash mid-activity costs.
 /// </summary>
 public sealed class CrashStack : IAsyncLifetime
 {
@@ -28,7 +27,7 @@ public sealed class CrashStack : IAsyncLifetime
 
     private const string TaskHub = "WgeoFlows";
 
-    /// <summary>WGEO_FULL_CRASH=1: the host's own activity visibility timeout (5 minutes) instead of the suite's 20 s.</summary>
+    /// <summary>WGEO_FULL_CRASH=1: the host's own activity visibility timeout (Durable:WorkItemVisibilityTimeout) instead of the suite's 20 s.</summary>
     public static readonly bool HostDefaultVisibility = Environment.GetEnvironmentVariable("WGEO_FULL_CRASH") == "1";
 
     /// <summary>How long a test waits for an activity killed midway to run again after the restart.</summary>

@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using WgeoFlows.Intake.Submissions;
 using WgeoFlows.Storage;
 
 namespace WgeoFlows.Tests.Support;
@@ -35,6 +36,26 @@ public sealed class StorageCensus(string connectionString)
         var ids = new HashSet<string>(StringComparer.Ordinal);
         await AddAsync(new TableServiceClient(connectionString).GetTableClient(TableNames.Submissions), e => e.PartitionKey, ids, cancellationToken);
         return ids;
+    }
+
+    /// <summary>The submission ids whose dedupe claim never reached Started: a delivery that stopped half-way and that no
+    /// later delivery finished.</summary>
+    public async Task<IReadOnlyList<string>> UnstartedSubmissionsAsync(CancellationToken cancellationToken)
+    {
+        var unstarted = new List<string>();
+        try
+        {
+            await foreach (var row in new TableServiceClient(connectionString).GetTableClient(TableNames.Submissions)
+                .QueryAsync<TableEntity>(select: ["SubmissionId", "State"], cancellationToken: cancellationToken))
+            {
+                if (row.GetString("State") != nameof(SubmissionState.Started)) unstarted.Add(row.GetString("SubmissionId") ?? row.PartitionKey);
+            }
+        }
+        catch (Azure.RequestFailedException e) when (e.Status == 404)
+        {
+            // No submission was ever claimed.
+        }
+        return unstarted;
     }
 
     /// <summary>How many times an orchestration of this id was started: ExecutionStarted events in its history.</summary>
