@@ -10,8 +10,8 @@ namespace WgeoFlows.Tests.StorageFaults;
 
 /// <summary>Azurite stopped for about ten seconds while workflows are under way: the webhook answers 503 with Retry-After
 /// meanwhile (never 500); once storage is back, every workflow in flight when it stopped and every delivery refused
-/// meanwhile (delivered again) reaches review with its review mail, and storage holds no half-written request. Own
-/// Azurite and host, since it stops storage.</summary>
+/// meanwhile (delivered again) reaches review with its review mail, storage holds no half-written request, and each
+/// workflow, decided through its links, goes on to Matched. Own Azurite and host, since it stops storage.</summary>
 public sealed class StorageOutageTests : IAsyncLifetime
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -110,10 +110,26 @@ public sealed class StorageOutageTests : IAsyncLifetime
         }
         (await census.UnstartedSubmissionsAsync(Ct)).ShouldBeEmpty("submission claims left short of their start");
 
+        // And each workflow finishes: approved through its review link, offered, accepted, introduced — Matched.
+        var finishing = Stopwatch.StartNew();
+        await Task.WhenAll(requestIds.Select(FinishAsync));
+        var finished = finishing.Elapsed;
+
         Figures.Record($"Storage outage of {outage.TotalSeconds:0.0} s: {during.Count} deliveries answered "
             + string.Join(", ", during.GroupBy(d => (int)d.Status).Select(g => $"{g.Key}×{g.Count()}"))
             + $"; {before.Count} workflows in flight and {during.Count} redelivered all reached review {recovery.TotalSeconds:0.0} s after storage returned"
-            + $" (one by one: {string.Join(", ", recovered.Select(r => $"{r.TotalSeconds:0.0}"))} s); review mails per request: {await ReviewMailCountsAsync(requestIds)}");
+            + $" (one by one: {string.Join(", ", recovered.Select(r => $"{r.TotalSeconds:0.0}"))} s); review mails per request: {await ReviewMailCountsAsync(requestIds)}"
+            + $"; all {requestIds.Count} then approved and Matched within {finished.TotalSeconds:0.0} s");
+    }
+
+    private async Task FinishAsync(string requestId)
+    {
+        var review = await _client.WaitForMailAsync(requestId, m => WgeoClient.LinkPatternMatches(m, "review"), "review request");
+        using (var approve = await _client.PostFormAsync(WgeoClient.LinkIn(review, "review"), ("decision", "approve")))
+        {
+            approve.StatusCode.ShouldBe(HttpStatusCode.OK, $"approving {requestId}");
+        }
+        await _client.AcceptOffersUntilMatchedAsync(requestId, TimeSpan.FromSeconds(150));
     }
 
     /// <summary>Polls every request until each is InReview with its review mail in the sink; returns when each got there,

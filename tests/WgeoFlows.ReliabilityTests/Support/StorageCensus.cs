@@ -1,6 +1,5 @@
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
-using WgeoFlows.Intake.Submissions;
 using WgeoFlows.Storage;
 
 namespace WgeoFlows.Tests.Support;
@@ -38,17 +37,18 @@ public sealed class StorageCensus(string connectionString)
         return ids;
     }
 
-    /// <summary>The submission ids whose dedupe claim never reached Started: a delivery that stopped half-way and that no
-    /// later delivery finished.</summary>
+    /// <summary>The submission ids whose dedupe claim has no orchestration of its request: a delivery that stopped half-way
+    /// and that no later delivery finished (an intake is finished when the orchestration it starts last exists).</summary>
     public async Task<IReadOnlyList<string>> UnstartedSubmissionsAsync(CancellationToken cancellationToken)
     {
         var unstarted = new List<string>();
         try
         {
             await foreach (var row in new TableServiceClient(connectionString).GetTableClient(TableNames.Submissions)
-                .QueryAsync<TableEntity>(select: ["SubmissionId", "State"], cancellationToken: cancellationToken))
+                .QueryAsync<TableEntity>(select: ["SubmissionId", "RequestId"], cancellationToken: cancellationToken))
             {
-                if (row.GetString("State") != nameof(SubmissionState.Started)) unstarted.Add(row.GetString("SubmissionId") ?? row.PartitionKey);
+                if (await OrchestrationsAsync(row.GetString("RequestId") ?? "", cancellationToken) == 0)
+                    unstarted.Add(row.GetString("SubmissionId") ?? row.PartitionKey);
             }
         }
         catch (Azure.RequestFailedException e) when (e.Status == 404)
