@@ -1,126 +1,67 @@
 using System.Collections.Concurrent;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.RegularExpressions;
+using WgeoFlows.Testing;
 
 namespace WgeoFlows.Bench.Support;
 
 /// <summary>
-/// A loopback TCP forwarder in front of one Azurite service that counts the HTTP requests passing through it:
-/// it counts request lines (" HTTP/1.1\r\n") in the client-to-server stream. This counts the storage requests of a
-/// whole separate process (the local host), which a pipeline policy in this process cannot see. Each request is also
-/// counted under its kind — method and resource, e.g. "POST Requests" or "GET wgeoflows-control-NN/messages" — to show
-/// where storage's work goes.
+/// A <see cref="StorageRelay"/> in front of one Azurite service that counts the HTTP requests passing through it: it
+/// counts request lines (" HTTP/1.1\r\n") in the client-to-server stream. This counts the storage requests of a whole
+/// separate process (the local host), which a pipeline policy in this process cannot see. Each request is also counted
+/// under its kind — method and resource, e.g. "POST Requests" or "GET wgeoflows-control-NN/messages" — to show where
+/// storage's work goes.
 /// </summary>
 public sealed partial class CountingProxy : IAsyncDisposable
 {
     private static readonly byte[] RequestLineEnd = Encoding.ASCII.GetBytes(" HTTP/1.1\r\n");
-    private readonly TcpListener _listener;
-    private readonly int _target;
-    private readonly CancellationTokenSource _stop = new();
     private readonly ConcurrentDictionary<string, long> _byKind = new(StringComparer.Ordinal);
+    private readonly StorageRelay _relay;
     private long _requests;
 
-    public CountingProxy(int targetPort)
-    {
-        _target = targetPort;
-        _listener = new TcpListener(IPAddress.Loopback, 0);
-        _listener.Start();
-        Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
-        _ = AcceptLoopAsync();
-    }
+    public CountingProxy(int targetPort) => _relay = new StorageRelay(targetPort, observe: () => new RequestLineCounter(this));
 
-    public int Port { get; }
+    public int Port => _relay.Port;
     public long Requests => Interlocked.Read(ref _requests);
 
     /// <summary>A copy of the counts per kind of request so far.</summary>
     public IReadOnlyDictionary<string, long> ByKind => new Dictionary<string, long>(_byKind, StringComparer.Ordinal);
 
-    private async Task AcceptLoopAsync()
+    public ValueTask DisposeAsync() => _relay.DisposeAsync();
+
+    private void Count(string captured)
     {
-        while (!_stop.IsCancellationRequested)
-        {
-            TcpClient client;
-            try
-            {
-                client = await _listener.AcceptTcpClientAsync(_stop.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-            catch (ObjectDisposedException)
-            {
-                return;
-            }
-            _ = ForwardAsync(client);
-        }
+        Interlocked.Increment(ref _requests);
+        _byKind.AddOrUpdate(KindOf(captured), 1, (_, n) => n + 1);
     }
 
-    private async Task ForwardAsync(TcpClient client)
+    /// <summary>One connection's request lines. Partial matches carry over chunks, so a request line split across two
+    /// reads still counts; the bytes since the last line break are kept to name the request's kind.</summary>
+    private sealed class RequestLineCounter(CountingProxy proxy) : IUpstreamObserver
     {
-        using (client)
-        using (var server = new TcpClient())
-        {
-            client.NoDelay = true;
-            server.NoDelay = true;
-            try
-            {
-                await server.ConnectAsync(IPAddress.Loopback, _target, _stop.Token);
-                var up = PumpAsync(client.GetStream(), server.GetStream(), count: true);
-                var down = PumpAsync(server.GetStream(), client.GetStream(), count: false);
-                await Task.WhenAny(up, down);
-            }
-            catch (Exception e) when (e is IOException or SocketException or OperationCanceledException)
-            {
-                // A closed connection ends its forwarding; the client sees it as the server would have shown it.
-            }
-        }
-    }
+        private readonly byte[] _line = new byte[4096];
+        private int _lineLength;
+        private int _matched;
 
-    private async Task PumpAsync(NetworkStream from, NetworkStream to, bool count)
-    {
-        var buffer = new byte[64 * 1024];
-        var line = new byte[4096];
-        var lineLength = 0;
-        var matched = 0;
-        try
+        public void Observe(ReadOnlySpan<byte> chunk)
         {
-            int read;
-            while ((read = await from.ReadAsync(buffer, _stop.Token)) > 0)
+            foreach (var b in chunk)
             {
-                if (count)
+                _matched = b == RequestLineEnd[_matched] ? _matched + 1 : (b == RequestLineEnd[0] ? 1 : 0);
+                if (_lineLength == _line.Length)
                 {
-                    for (var i = 0; i < read; i++)
-                    {
-                        // Partial matches carry over reads, so a request line split across two reads still counts.
-                        matched = buffer[i] == RequestLineEnd[matched] ? matched + 1 : (buffer[i] == RequestLineEnd[0] ? 1 : 0);
-                        if (lineLength == line.Length)
-                        {
-                            // A long body without line breaks: keep the newer half, which holds any request line to come.
-                            Array.Copy(line, line.Length / 2, line, 0, line.Length / 2);
-                            lineLength = line.Length / 2;
-                        }
-                        line[lineLength++] = buffer[i];
-                        if (matched == RequestLineEnd.Length)
-                        {
-                            Interlocked.Increment(ref _requests);
-                            _byKind.AddOrUpdate(KindOf(Encoding.ASCII.GetString(line, 0, lineLength)), 1, (_, n) => n + 1);
-                            matched = 0;
-                        }
-                        if (buffer[i] == (byte)'\n') lineLength = 0;
-                    }
+                    // A long body without line breaks: keep the newer half, which holds any request line to come.
+                    Array.Copy(_line, _line.Length / 2, _line, 0, _line.Length / 2);
+                    _lineLength = _line.Length / 2;
                 }
-                await to.WriteAsync(buffer.AsMemory(0, read), _stop.Token);
+                _line[_lineLength++] = b;
+                if (_matched == RequestLineEnd.Length)
+                {
+                    proxy.Count(Encoding.ASCII.GetString(_line, 0, _lineLength));
+                    _matched = 0;
+                }
+                if (b == (byte)'\n') _lineLength = 0;
             }
-        }
-        catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
-        {
-        }
-        finally
-        {
-            to.Socket.Shutdown(SocketShutdown.Send);
         }
     }
 
@@ -154,11 +95,4 @@ public sealed partial class CountingProxy : IAsyncDisposable
     [GeneratedRegex("[0-9]+")]
     private static partial Regex Digits();
 
-    public ValueTask DisposeAsync()
-    {
-        _stop.Cancel();
-        _listener.Stop();
-        _stop.Dispose();
-        return ValueTask.CompletedTask;
-    }
 }

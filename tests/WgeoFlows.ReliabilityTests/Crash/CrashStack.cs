@@ -13,7 +13,7 @@ namespace WgeoFlows.Tests.Crash;
 /// <summary>
 /// An Azurite and a local host of the crash suite's own, since it kills the host with <c>kill -9</c>. The host sends mail
 /// through a <see cref="SendGridRelay"/> (on to its own sink unless a test arms it) and reaches Azurite's queues through a
-/// <see cref="QueueGate"/> (open unless a test freezes it), so that a test can stop it at a chosen point inside the
+/// <see cref="StorageRelay"/> (open unless a test freezes it), so that a test can stop it at a chosen point inside the
 /// SendEmail activity; the test itself reads storage directly. Offers get one round (a declined round leads straight to
 /// the manual-match wait) and an hour to answer (no round times out while a test runs). The host hides a taken activity
 /// message for 20 s instead of its default (30 s), so that an activity killed midway runs again sooner. With
@@ -40,7 +40,7 @@ public sealed class CrashStack : IAsyncLifetime
     public LocalHostProcess Host { get; private set; } = null!;
     public WgeoClient Client { get; private set; } = null!;
     public SendGridRelay Relay { get; } = new();
-    public QueueGate Gate { get; private set; } = null!;
+    public StorageRelay Gate { get; private set; } = null!;
 
     /// <summary>The outbox, read straight from storage (past the gate).</summary>
     public EmailOutboxStore Outbox { get; private set; } = null!;
@@ -50,7 +50,7 @@ public sealed class CrashStack : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         Storage = await AzuriteInstance.StartAsync();
-        Gate = new QueueGate(Storage.QueuePort);
+        Gate = new StorageRelay(Storage.QueuePort);
         var queueDirect = $"QueueEndpoint=http://127.0.0.1:{Storage.QueuePort}/";
         Storage.ConnectionString.ShouldContain(queueDirect);
         var configuration = new Dictionary<string, string?>

@@ -23,11 +23,11 @@ public sealed class StorageOutageTests : IAsyncLifetime
     /// the rest is room for a loaded CI machine. A failure bound, not a measurement: the figure is recorded below.</summary>
     private static readonly TimeSpan RecoveryLimit = TimeSpan.FromSeconds(150);
 
-    /// <summary>How late the relay in front of the queue service passes storage's answers on (see <see cref="CuttableRelay"/>).</summary>
+    /// <summary>How late the relay in front of the queue service passes storage's answers on (see <see cref="StorageRelay"/>).</summary>
     private static readonly TimeSpan QueueAnswerDelay = TimeSpan.FromMilliseconds(300);
 
     private AzuriteInstance _storage = null!;
-    private CuttableRelay _queues = null!;
+    private StorageRelay _queues = null!;
     private LocalHostProcess _host = null!;
     private WgeoClient _client = null!;
 
@@ -35,7 +35,7 @@ public sealed class StorageOutageTests : IAsyncLifetime
     {
         _storage = await AzuriteInstance.StartAsync();
         // The host reaches the queues (where the workflows' messages are) through the relay, tables and blobs directly.
-        _queues = new CuttableRelay(_storage.QueuePort, QueueAnswerDelay);
+        _queues = new StorageRelay(_storage.QueuePort, QueueAnswerDelay);
         _host = await LocalHostProcess.StartAsync(_storage, new Dictionary<string, string?>
         {
             ["Storage:ConnectionString"] = _storage.ConnectionString.Replace(
