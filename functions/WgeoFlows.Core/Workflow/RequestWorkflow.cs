@@ -14,9 +14,15 @@ namespace WgeoFlows.Workflow;
 /// </summary>
 public static class RequestWorkflow
 {
+    // The first step writes to storage (timeline, admin index), which may be briefly away: it is retried like every step
+    // (a storage outage used to fail a request here, before it had even begun). A request without a record is final:
+    // BeginRequest says so with an InvalidOperationException, and no retry brings the record back.
+    private static readonly TaskOptions BeginRetry = WorkflowRun.StepRetry(failure => !failure.IsCausedBy<InvalidOperationException>());
+
     public static async Task<RequestWorkflowResult> RunAsync(TaskOrchestrationContext context, RequestWorkflowInput input)
     {
-        var (settings, facts) = await context.CallActivityAsync<RequestStart>(WorkflowNames.Activities.BeginRequest, input.RequestId);
+        var (settings, facts) = await context.CallActivityAsync<RequestStart>(WorkflowNames.Activities.BeginRequest, input.RequestId,
+            BeginRetry);
         var run = new WorkflowRun(context, input.RequestId, settings, input.Attempt);
         try
         {
