@@ -28,7 +28,7 @@ public sealed class IntakeHandler(
     {
         var o = options.Value;
         if (!RequestBody.IsJson(http.ContentType)) return RequestBody.NotJson();
-        var body = await RequestBody.ReadAsync(http, o.MaxBodyBytes, cancellationToken);
+        var body = await RawBody.ReadAsync(http, o.MaxBodyBytes, cancellationToken);
         if (body is null) return RequestBody.TooLarge(o);
 
         var signature = WebhookSignature.Verify(o.WebhookSecret, http.Headers[TimestampHeader], http.Headers[SignatureHeader], body,

@@ -24,7 +24,7 @@ public sealed class TypeformHandler(
     public async Task<IResult> SubmitAsync(HttpRequest http, DurableTaskClient durable, CancellationToken cancellationToken = default)
     {
         if (!RequestBody.IsJson(http.ContentType)) return RequestBody.NotJson();
-        var body = await RequestBody.ReadAsync(http, options.Value.MaxBodyBytes, cancellationToken);
+        var body = await RawBody.ReadAsync(http, options.Value.MaxBodyBytes, cancellationToken);
         if (body is null) return RequestBody.TooLarge(options.Value);
 
         if (string.IsNullOrEmpty(settings.Secret))

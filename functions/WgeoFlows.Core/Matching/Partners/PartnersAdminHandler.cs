@@ -55,11 +55,11 @@ public sealed class PartnersAdminHandler(AdminAuthenticator auth, PartnerStore p
     /// the workflow keeps (open engagements, recent offers) stay as they are.</summary>
     public Task<IResult> PutAsync(HttpRequest http, string id, CancellationToken cancellationToken = default) => GuardAsync(http, async () =>
     {
-        if (!IsJson(http.ContentType))
+        if (!RawBody.IsMediaType(http.ContentType, "application/json"))
         {
             return Problems.Of(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "Send the partner as application/json.");
         }
-        var body = await ReadBodyAsync(http, MaxPutBytes, cancellationToken);
+        var body = await RawBody.ReadAsync(http, MaxPutBytes, cancellationToken);
         if (body is null) return TooLarge(MaxPutBytes);
         JsonElement root;
         try
@@ -105,12 +105,12 @@ public sealed class PartnersAdminHandler(AdminAuthenticator auth, PartnerStore p
     /// <summary>Imports a CSV (text/csv, UTF-8): 200 with a report of every row; 400 when the file as a whole is refused.</summary>
     public Task<IResult> ImportAsync(HttpRequest http, CancellationToken cancellationToken = default) => GuardAsync(http, async () =>
     {
-        if (!IsMediaType(http.ContentType, "text/csv"))
+        if (!RawBody.IsMediaType(http.ContentType, "text/csv"))
         {
             return Problems.Of(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
                 "Send the partners as text/csv (UTF-8, header row: " + string.Join(",", PartnerCsvReader.RequiredColumns) + ",active,publishable).");
         }
-        var body = await ReadBodyAsync(http, MaxImportBytes, cancellationToken);
+        var body = await RawBody.ReadAsync(http, MaxImportBytes, cancellationToken);
         if (body is null) return TooLarge(MaxImportBytes);
         using var stream = new MemoryStream(body, writable: false);
         var report = await importer.ImportAsync(stream, cancellationToken);
@@ -152,24 +152,4 @@ public sealed class PartnersAdminHandler(AdminAuthenticator auth, PartnerStore p
 
     private static IResult TooLarge(int limit) => Problems.Of(StatusCodes.Status413PayloadTooLarge, "Payload too large",
         $"The body may be at most {limit / 1024:N0} KiB.");
-
-    private static bool IsJson(string? contentType) => IsMediaType(contentType, "application/json");
-
-    private static bool IsMediaType(string? contentType, string expected) =>
-        contentType is not null && contentType.Split(';')[0].Trim().Equals(expected, StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>The whole body, or null when it is larger than <paramref name="limit"/> (told by Content-Length or found reading).</summary>
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest http, int limit, CancellationToken cancellationToken)
-    {
-        if (http.ContentLength > limit) return null;
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await http.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > limit) return null;
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
-    }
 }
