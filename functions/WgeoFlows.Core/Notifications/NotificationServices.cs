@@ -16,6 +16,7 @@ public static class NotificationServices
         services.TryAddSingleton<EmailRenderer>();
         services.TryAddSingleton<EmailOutboxStore>();
         services.TryAddSingleton<SendGridMailSender>();
+        services.TryAddSingleton<OutboxDelivery>();
         services.TryAddSingleton<SendEmailActivity>();
         return services;
     }

@@ -20,8 +20,7 @@ public enum DigestOutcome { Sent, AlreadySent, NoRecipients }
 public sealed class AdminDigestJob(
     AdminSummaryReader summaries,
     AdminStatsStore stats,
-    EmailOutboxStore outbox,
-    SendGridMailSender sender,
+    OutboxDelivery delivery,
     DigestRenderer renderer,
     IOptions<AdminOptions> admin,
     IOptions<DigestOptions> options,
@@ -44,24 +43,13 @@ public sealed class AdminDigestJob(
         }
         var now = time.GetUtcNow();
         var partition = PartitionFor(DateOnly.FromDateTime(now.UtcDateTime));
-        if (await outbox.GetAsync(partition, MessageKey, cancellationToken) is { State: not EmailState.Pending })
+        if (await delivery.IsSentAsync(partition, MessageKey, cancellationToken))
         {
             return DigestOutcome.AlreadySent;
         }
 
         var email = await renderer.RenderAsync(await BuildModelAsync(now, cancellationToken));
-        await outbox.RecordAttemptAsync(partition, MessageKey, recipients, email.Subject, email.Template, email.Language, now, cancellationToken);
-        try
-        {
-            await sender.SendAsync(partition, MessageKey, recipients.Select(r => new EmailRecipient(r, null)).ToList(), email, cancellationToken);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            await outbox.RecordFailureAsync(partition, MessageKey, e is EmailDeliveryException ? e.Message : $"{e.GetType().Name}: {e.Message}",
-                CancellationToken.None);
-            throw;
-        }
-        await outbox.MarkSentAsync(partition, MessageKey, time.GetUtcNow(), cancellationToken);
+        await delivery.SendAsync(partition, MessageKey, recipients.Select(r => new EmailRecipient(r, null)).ToList(), email, cancellationToken);
         logger.LogInformation("Daily digest {Partition} sent to {Count} admin(s)", partition, recipients.Count);
         return DigestOutcome.Sent;
     }

@@ -16,8 +16,7 @@ public enum ImpactSummaryOutcome { Sent, AlreadySent, NoRecipients }
 /// </summary>
 public sealed class ImpactSummaryJob(
     ImpactHandler impact,
-    EmailOutboxStore outbox,
-    SendGridMailSender sender,
+    OutboxDelivery delivery,
     ImpactSummaryRenderer renderer,
     IOptions<AdminOptions> admin,
     IOptions<PublicUrlOptions> urls,
@@ -39,7 +38,7 @@ public sealed class ImpactSummaryJob(
         var now = time.GetUtcNow();
         var quarter = ImpactQuarters.Previous(now);
         var partition = PartitionFor(quarter);
-        if (await outbox.GetAsync(partition, MessageKey, cancellationToken) is { State: not EmailState.Pending })
+        if (await delivery.IsSentAsync(partition, MessageKey, cancellationToken))
         {
             return ImpactSummaryOutcome.AlreadySent;
         }
@@ -47,18 +46,7 @@ public sealed class ImpactSummaryJob(
         var figures = await impact.FiguresAsync(cancellationToken);
         var email = await renderer.RenderAsync(new ImpactSummaryModel(quarter, urls.Value.BaseUrl + ImpactRoutes.ApiPrefix + ImpactRoutes.Page,
             QuarterFigures(figures, quarter)));
-        await outbox.RecordAttemptAsync(partition, MessageKey, recipients, email.Subject, email.Template, email.Language, now, cancellationToken);
-        try
-        {
-            await sender.SendAsync(partition, MessageKey, recipients.Select(r => new EmailRecipient(r, null)).ToList(), email, cancellationToken);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            await outbox.RecordFailureAsync(partition, MessageKey, e is EmailDeliveryException ? e.Message : $"{e.GetType().Name}: {e.Message}",
-                CancellationToken.None);
-            throw;
-        }
-        await outbox.MarkSentAsync(partition, MessageKey, time.GetUtcNow(), cancellationToken);
+        await delivery.SendAsync(partition, MessageKey, recipients.Select(r => new EmailRecipient(r, null)).ToList(), email, cancellationToken);
         logger.LogInformation("Impact summary {Quarter} sent to {Count} admin(s)", quarter, recipients.Count);
         return ImpactSummaryOutcome.Sent;
     }
