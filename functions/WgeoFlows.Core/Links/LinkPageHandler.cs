@@ -100,18 +100,9 @@ public sealed class LinkPageHandler(
     {
         var check = LinkToken.Read(token, kind, options.Value.SigningKey, clock.GetUtcNow(), out var claims);
         if (check != LinkTokenCheck.Valid) logger.LogInformation("Refused a {Kind} link: {Check}", kind, check);
-        return check switch
-        {
-            LinkTokenCheck.Valid => (null, claims),
-            LinkTokenCheck.Expired => (await pages.MessageAsync(410, "This link has expired",
-                "The link is too old to use. If you still need to act on this request, please contact the WGEO secretariat."), null),
-            LinkTokenCheck.Tampered => (await pages.MessageAsync(400, "This link is not valid",
-                "The link has been changed or damaged. Please open the link exactly as it was emailed to you."), null),
-            LinkTokenCheck.WrongKind => (await pages.MessageAsync(400, "This link is not valid here",
-                "The link belongs to another kind of step. Please open the link exactly as it was emailed to you."), null),
-            _ => (await pages.MessageAsync(400, "This link is not valid",
-                "The link is incomplete or not a WgeoFlows link. Please open the link exactly as it was emailed to you."), null),
-        };
+        return check == LinkTokenCheck.Valid
+            ? (null, claims)
+            : (await LinkRefusalPage.ForAsync(pages, check, "If you still need to act on this request, please contact the WGEO secretariat."), null);
     }
 
     private Task<IResult> StaleAsync() => pages.MessageAsync(410, "This link is no longer active",

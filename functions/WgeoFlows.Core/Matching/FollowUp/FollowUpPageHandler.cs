@@ -93,16 +93,10 @@ public sealed class FollowUpPageHandler(
     {
         var check = LinkToken.Read(token, FollowUpForm.Kind, options.Value.SigningKey, clock.GetUtcNow(), out var claims);
         if (check != LinkTokenCheck.Valid) logger.LogInformation("Refused a follow-up link: {Check}", check);
-        return check switch
-        {
-            LinkTokenCheck.Valid => (null, claims),
-            LinkTokenCheck.Expired => (await pages.MessageAsync(410, "This link has expired",
-                "The link is too old to use. If you would still like to tell us how the cooperation goes, please write to the WGEO secretariat."), null),
-            LinkTokenCheck.Tampered => (await pages.MessageAsync(400, "This link is not valid",
-                "The link has been changed or damaged. Please open the link exactly as it was emailed to you."), null),
-            _ => (await pages.MessageAsync(400, "This link is not valid",
-                "The link is incomplete or not a WgeoFlows link. Please open the link exactly as it was emailed to you."), null),
-        };
+        return check == LinkTokenCheck.Valid
+            ? (null, claims)
+            : (await LinkRefusalPage.ForAsync(pages, check,
+                "If you would still like to tell us how the cooperation goes, please write to the WGEO secretariat."), null);
     }
 
     private Task<IResult> StaleAsync() => pages.MessageAsync(410, "This link is no longer active",
