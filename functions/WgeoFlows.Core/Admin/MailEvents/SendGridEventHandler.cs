@@ -28,9 +28,9 @@ public sealed class SendGridEventHandler(
 
     public async Task<IResult> HandleAsync(HttpRequest http, CancellationToken cancellationToken = default)
     {
-        if (http.ContentLength > MaxBodyBytes) return Problems.Of(StatusCodes.Status413PayloadTooLarge, "Too large", "An event batch is at most 5 MiB.");
-        var body = await ReadBodyAsync(http, cancellationToken);
-        if (body is null) return Problems.Of(StatusCodes.Status413PayloadTooLarge, "Too large", "An event batch is at most 5 MiB.");
+        var bytes = await RawBody.ReadAsync(http, MaxBodyBytes, cancellationToken);
+        if (bytes is null) return Problems.Of(StatusCodes.Status413PayloadTooLarge, "Too large", "An event batch is at most 5 MiB.");
+        var body = Encoding.UTF8.GetString(bytes);
 
         var check = signature.Check(http.Headers[SendGridSignature.SignatureHeader], http.Headers[SendGridSignature.TimestampHeader], body);
         switch (check)
@@ -89,19 +89,6 @@ public sealed class SendGridEventHandler(
     /// <summary>The same event delivered twice by SendGrid rewrites the same timeline row.</summary>
     private static string TimelineKey(SendGridEvent e) =>
         "mail-event|" + TableKey.Clean(e.EventId ?? $"{e.MessageKey}|{e.Event}|{e.Email}");
-
-    private static async Task<string?> ReadBodyAsync(HttpRequest http, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await http.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes) return null;
-            buffer.Write(chunk, 0, read);
-        }
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
-    }
 }
 
 /// <summary>What Table Storage accepts in a key: no '/', '\', '#', '?' and no control characters; at most 1 KiB.</summary>
