@@ -9,8 +9,8 @@ namespace WgeoFlows.Bench.Listing;
 
 /// <summary>
 /// Seeds both sides of the listing benchmark directly in storage, because creating 10,000 of them one by one through
-/// the product on Azurite would take far longer than the benchmark: index rows in 100-row batches (the rows
-/// <see cref="AdminIndexStore"/> writes), and orchestration instances as copies of the Instances-table row of one real
+/// the product on Azurite would take far longer than the benchmark: index rows in 100-row batches into each listing's
+/// table (the rows <see cref="AdminIndexStore"/> writes), and orchestration instances as copies of the Instances-table row of one real
 /// Pending instance the Durable client scheduled (the listing reads only that table).
 /// </summary>
 public sealed class SeedTables(TableServiceClient tables)
@@ -27,16 +27,16 @@ public sealed class SeedTables(TableServiceClient tables)
 
     public async Task IndexRowsAsync(int from, int to, RequestStatus status, string[] platforms)
     {
-        var table = tables.GetTableClient(TableNames.AdminIndex);
-        await table.CreateIfNotExistsAsync();
-        var entities = Enumerable.Range(from, to - from)
+        foreach (var name in TableNames.AdminListings) await tables.GetTableClient(name).CreateIfNotExistsAsync();
+        var batches = Enumerable.Range(from, to - from)
             .Select(i => new AdminIndexItem($"WG-BENCH-{i:D6}", $"Bench request {i}", "Bench organisation", platforms[i % platforms.Length],
                 "KE", status, Start.AddMinutes(i), Start.AddMinutes(i)))
-            .SelectMany(AdminIndexStore.EntitiesOf)
-            .GroupBy(e => e.PartitionKey)
-            .SelectMany(partition => partition.Chunk(100));
-        await Parallel.ForEachAsync(entities, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (batch, ct) =>
-            await table.SubmitTransactionAsync(batch.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), ct));
+            .SelectMany(AdminIndexStore.RowsOf)
+            .GroupBy(r => r.Listing)
+            .SelectMany(listing => listing.Chunk(100).Select(batch => (listing.Key.Table, Rows: batch.Select(r => r.Row))));
+        await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (batch, ct) =>
+            await tables.GetTableClient(batch.Table).SubmitTransactionAsync(
+                batch.Rows.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), ct));
     }
 
     /// <summary>Copies of <paramref name="template"/> as instances numbered <paramref name="from"/> to <paramref name="to"/>, created a minute apart.

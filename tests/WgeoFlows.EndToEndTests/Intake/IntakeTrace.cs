@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using WgeoFlows.Admin.Index;
 using WgeoFlows.Intake;
 using WgeoFlows.Intake.Submissions;
 using WgeoFlows.Storage;
@@ -23,19 +24,27 @@ public sealed class IntakeTrace(LocalStack stack)
     public async Task<int> SubmissionRowsAsync(string submissionId) =>
         await CountAsync(TableNames.Submissions, $"PartitionKey eq '{SubmissionStore.PartitionOf(submissionId)}'");
 
-    /// <summary>Admin index rows of the request (their row keys end with the request id), in one listing or in all of them.</summary>
-    public async Task<int> AdminIndexRowsAsync(string requestId, string? listing = null)
+    /// <summary>Admin index rows of the request (their row keys end with the request id): in one listing, or anywhere in
+    /// the admin index — every listing table and the index table with its counters and "since" rows.</summary>
+    public async Task<int> AdminIndexRowsAsync(string requestId, AdminListing? listing = null)
+    {
+        if (listing is not null) return await RowsEndingWithAsync(listing.Table, $"PartitionKey eq '{listing.Partition}'", requestId);
+        var rows = 0;
+        foreach (var table in TableNames.AdminListings.Append(TableNames.AdminIndex)) rows += await RowsEndingWithAsync(table, null, requestId);
+        return rows;
+    }
+
+    private async Task<int> RowsEndingWithAsync(string table, string? filter, string requestId)
     {
         var rows = 0;
-        var table = Tables.GetTableClient(TableNames.AdminIndex);
         try
         {
-            await foreach (var row in table.QueryAsync<TableEntity>(listing is null ? null : $"PartitionKey eq '{listing}'", select: ["PartitionKey", "RowKey"]))
+            await foreach (var row in Tables.GetTableClient(table).QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"]))
                 if (row.RowKey.EndsWith(requestId, StringComparison.Ordinal)) rows++;
         }
         catch (Azure.RequestFailedException e) when (e.Status == 404)
         {
-            return 0;
+            return 0; // the table does not exist yet: nothing was ever stored in it
         }
         return rows;
     }

@@ -70,24 +70,25 @@ public sealed class AdminIndexPageCostTests(AzuriteFixture azurite) : IClassFixt
         return measured;
     }
 
-    /// <summary>Writes the index rows of <paramref name="count"/> requests in 100-row transactions, one partition each.
+    /// <summary>Writes the index rows of <paramref name="count"/> requests in 100-row transactions, one listing (table and
+    /// partition) each.
     /// Statuses alternate InReview / Matching, platforms cities / academia-youth in pairs, so every listing is filled.</summary>
     private static async Task SeedAsync(StorageClients storage, int from, int count)
     {
         var start = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
-        var entities = Enumerable.Range(from, count).SelectMany(i =>
+        var rows = Enumerable.Range(from, count).SelectMany(i =>
         {
             var at = start.AddMinutes(i);
             var item = new AdminIndexItem($"req-seed-{i:D5}", $"Seeded request {i}", "Seed organisation", i % 4 < 2 ? "cities" : "academia-youth",
                 "KE", i % 2 == 0 ? RequestStatus.InReview : RequestStatus.Matching, at, at);
-            return AdminIndexStore.EntitiesOf(item);
+            return AdminIndexStore.RowsOf(item);
         });
-        var table = storage.Table(TableNames.AdminIndex);
-        foreach (var partition in entities.GroupBy(e => e.PartitionKey))
+        foreach (var listing in rows.GroupBy(r => r.Listing))
         {
-            foreach (var batch in partition.Chunk(100))
+            foreach (var batch in listing.Chunk(100))
             {
-                await table.SubmitTransactionAsync(batch.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), Ct);
+                await storage.Table(listing.Key.Table).SubmitTransactionAsync(
+                    batch.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r.Row)), Ct);
             }
         }
     }

@@ -5,7 +5,7 @@ using WgeoFlows.Storage;
 namespace WgeoFlows.Tests.Support;
 
 /// <summary>Which requests storage knows of, read straight from the tables and the attachment container (not through the
-/// app): every request row partition, orchestration instance, admin index row and attachment blob names its request id.</summary>
+/// app): every request row partition, orchestration instance, admin index row (listing tables and index table) and attachment blob names its request id.</summary>
 public sealed class StorageCensus(string connectionString)
 {
     /// <summary>The local host's task hub (appsettings.json: Durable:TaskHub); the Azure Storage backend names its tables after it.</summary>
@@ -18,8 +18,11 @@ public sealed class StorageCensus(string connectionString)
         var ids = new HashSet<string>(StringComparer.Ordinal);
         await AddAsync(tables.GetTableClient(TableNames.Requests), e => e.PartitionKey, ids, cancellationToken);
         await AddAsync(tables.GetTableClient(TaskHub + "Instances"), e => e.PartitionKey, ids, cancellationToken);
-        await AddAsync(tables.GetTableClient(TableNames.AdminIndex),
-            e => e.RowKey.Length >= RequestIdLength ? e.RowKey[^RequestIdLength..] : e.RowKey, ids, cancellationToken);
+        foreach (var table in TableNames.AdminListings.Append(TableNames.AdminIndex))
+        {
+            await AddAsync(tables.GetTableClient(table),
+                e => e.RowKey.Length >= RequestIdLength ? e.RowKey[^RequestIdLength..] : e.RowKey, ids, cancellationToken);
+        }
         var container = new BlobServiceClient(connectionString).GetBlobContainerClient(TableNames.AttachmentsContainer);
         if (await container.ExistsAsync(cancellationToken))
         {

@@ -10,13 +10,15 @@ namespace WgeoFlows.Admin.Index;
 /// "all", "status|{status}", "platform|{platform}" and "sp|{status}|{platform}" — each keyed by inverted
 /// submission time, so that any filter combination is one partition read of one page, newest first,
 /// whatever the number of requests. A status change moves the status rows; the others are overwritten.
-/// The dashboard's counters and waiting times are kept beside them by <see cref="AdminStatsStore"/>, in the same write.
+/// Each kind of listing has a table of its own (<see cref="AdminListing"/>): Azurite reads every row of a table to
+/// answer a partition query, so a page now scans one listing's rows instead of four listings' and the counters'.
+/// The dashboard's counters and waiting times are kept in the index table by <see cref="AdminStatsStore"/>, in the same write.
 /// </summary>
 public sealed class AdminIndexStore(StorageClients storage)
 {
     private readonly AdminStatsStore _stats = new(storage);
 
-    private TableClient Table => storage.Table(TableNames.AdminIndex);
+    private TableClient Table(AdminListing listing) => storage.Table(listing.Table);
 
     public static string RowKeyFor(DateTimeOffset submittedAt, string requestId) =>
         (DateTimeOffset.MaxValue.UtcTicks - submittedAt.UtcTicks).ToString("D19") + "|" + requestId;
@@ -27,17 +29,17 @@ public sealed class AdminIndexStore(StorageClients storage)
     {
         await storage.EnsureCreatedAsync();
         var rowKey = RowKeyFor(item.SubmittedAt, item.RequestId);
-        foreach (var entity in EntitiesOf(item))
+        foreach (var (listing, row) in RowsOf(item))
         {
-            await Table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+            await Table(listing).UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
         }
         if (previous is { } old && old != item.Status)
         {
-            foreach (var partition in new[] { StatusPartition(old), StatusPlatformPartition(old, item.Platform) })
+            foreach (var listing in new[] { AdminListing.ByStatus(old), AdminListing.ByStatusAndPlatform(old, item.Platform) })
             {
                 try
                 {
-                    await Table.DeleteEntityAsync(partition, rowKey, ETag.All, cancellationToken);
+                    await Table(listing).DeleteEntityAsync(listing.Partition, rowKey, ETag.All, cancellationToken);
                 }
                 catch (RequestFailedException e) when (e.Status == 404)
                 {
@@ -53,15 +55,9 @@ public sealed class AdminIndexStore(StorageClients storage)
         CancellationToken cancellationToken = default)
     {
         await storage.EnsureCreatedAsync();
-        var partition = (status, platform) switch
-        {
-            ({ } s, { } p) => StatusPlatformPartition(s, p),
-            ({ } s, null) => StatusPartition(s),
-            (null, { } p) => PlatformPartition(p),
-            _ => AllPartition,
-        };
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
-        var pages = Table.QueryAsync<TableEntity>(filter, maxPerPage: pageSize, cancellationToken: cancellationToken)
+        var listing = AdminListing.For(status, platform);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {listing.Partition}");
+        var pages = Table(listing).QueryAsync<TableEntity>(filter, maxPerPage: pageSize, cancellationToken: cancellationToken)
             .AsPages(string.IsNullOrEmpty(continuation) ? null : continuation, pageSize);
         await foreach (var page in pages)
         {
@@ -70,20 +66,13 @@ public sealed class AdminIndexStore(StorageClients storage)
         return new AdminIndexPage([], null);
     }
 
-    public const string AllPartition = "all";
-    public static string StatusPartition(RequestStatus s) => "status|" + s;
-    public static string PlatformPartition(string p) => "platform|" + p;
-    public static string StatusPlatformPartition(RequestStatus s, string p) => "sp|" + s + "|" + p;
-
-    /// <summary>The item's rows, one per listing (tests seed the index in batches with these).</summary>
-    internal static IEnumerable<TableEntity> EntitiesOf(AdminIndexItem item)
+    /// <summary>The item's rows, one per listing, each with the listing it goes in (tests and the benchmark seed the
+    /// listings in batches with these).</summary>
+    internal static IEnumerable<(AdminListing Listing, TableEntity Row)> RowsOf(AdminIndexItem item)
     {
         var rowKey = RowKeyFor(item.SubmittedAt, item.RequestId);
-        return PartitionsOf(item.Status, item.Platform).Select(partition => ToEntity(partition, rowKey, item));
+        return AdminListing.Of(item.Status, item.Platform).Select(listing => (listing, ToEntity(listing.Partition, rowKey, item)));
     }
-
-    private static IEnumerable<string> PartitionsOf(RequestStatus status, string platform) =>
-        [AllPartition, StatusPartition(status), PlatformPartition(platform), StatusPlatformPartition(status, platform)];
 
     private static TableEntity ToEntity(string partition, string rowKey, AdminIndexItem item) => new(partition, rowKey)
     {
