@@ -144,9 +144,10 @@ public sealed class WebhookRefusalTests(LocalStack stack)
         var detail = await stack.Client.AdminGetAsync($"/api/admin/requests/{requestId}");
         detail.GetProperty("request").GetProperty("title").GetString().ShouldBe("Solar mini-grids for informal settlements");
         (await trace.RequestRowsAsync(requestId)).ShouldBeGreaterThan(0);
-        (await trace.ExecutionsStartedAsync(requestId)).ShouldBe(1);
-        // The orchestration's first activity lists the request for admins, moments after the 202.
+        // The orchestration's first activity lists the request for admins, moments after the 202. Its history holds the
+        // ExecutionStarted event only once it has run (the webhook only schedules it), so the start is counted after that.
         await stack.Client.WaitForStatusAsync(requestId, "InReview");
+        (await trace.ExecutionsStartedAsync(requestId)).ShouldBe(1);
         (await trace.AdminIndexRowsAsync(requestId)).ShouldBeGreaterThan(0);
         detail = await stack.Client.AdminGetAsync($"/api/admin/requests/{requestId}");
         detail.GetProperty("request").GetProperty("title").GetString().ShouldBe("Solar mini-grids for informal settlements");
