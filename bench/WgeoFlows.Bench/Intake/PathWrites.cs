@@ -8,10 +8,10 @@ using WgeoFlows.Tests.Intake;
 namespace WgeoFlows.Bench.Intake;
 
 /// <summary>
-/// A second baseline for the intake: only the storage writes of the webhook's path — each submission's claim and its
-/// request record, written by the product's own stores straight to Azurite from this process. No HTTP, no signature or
+/// A second baseline for the intake: only the storage writes of the webhook's path — each submission's claim, its
+/// attachment and its request record, written by the product's own stores straight to Azurite from this process. No HTTP, no signature or
 /// validation, no orchestration and so no workflow work. Whatever the host does around these two inserts, an intake that
-/// stores these rows cannot go faster than this on the same Azurite, so the gap between it and the raw inserts is the
+/// stores these cannot go faster than this on the same Azurite, so the gap between it and the raw inserts is the
 /// storage writes' share, and the gap between the intake and it is everything else (host, orchestration, workflows).
 /// </summary>
 public sealed class PathWrites(string connectionString)
@@ -23,6 +23,7 @@ public sealed class PathWrites(string connectionString)
     {
         var submissions = new SubmissionStore(_storage);
         var requests = new RequestStore(_storage);
+        var attachments = new AttachmentStore(_storage);
         return Enumerable.Range(0, count).Select(i =>
         {
             var element = SamplePayloads.Valid($"{prefix}-{Guid.NewGuid():N}-{i}").ToElement();
@@ -34,8 +35,9 @@ public sealed class PathWrites(string connectionString)
             {
                 var now = DateTimeOffset.UtcNow;
                 var claim = await submissions.TryAddAsync(submission.SubmissionId, requestId, fingerprint, now);
-                var record = submission.ToSupportRequest(requestId, now, []);
-                return claim is not null && await requests.TryAddAsync(record);
+                if (claim is null) return false;
+                var stored = await attachments.SaveAsync(requestId, submission.Attachments);
+                return await requests.TryAddAsync(submission.ToSupportRequest(requestId, now, stored));
             });
         }).ToList();
     }

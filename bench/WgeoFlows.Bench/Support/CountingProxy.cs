@@ -80,11 +80,14 @@ public sealed partial class CountingProxy : IAsyncDisposable
         var inBatch = target.StartsWith("http", StringComparison.Ordinal);
         if (inBatch) target = new Uri(target).AbsolutePath;
         var segments = target.Split('?', 2)[0].Split('/', StringSplitOptions.RemoveEmptyEntries);
+        // Past the account and the table, queue or container, names differ per request (a blob's name, a message's id):
+        // they are folded so that the requests of one kind count together.
         var resource = segments.Length switch
         {
             0 => "/",
             1 => segments[0],
-            _ => string.Join('/', segments.Skip(1)),
+            2 => segments[1],
+            _ => segments[1] + "/" + (segments[^1] == "messages" ? "messages" : "…"),
         };
         return (inBatch ? "in $batch: " : "") + method + " " + Digits().Replace(resource.Split('(', 2)[0], "N");
     }
