@@ -12,7 +12,7 @@ var benches = new Dictionary<string, Func<Task>>
     ["intake"] = IntakeBench.RunAsync,
     ["matching"] = () => { MatchingBench.Run(); return Task.CompletedTask; },
     ["listing"] = ListingBench.RunAsync,
-    ["workflows"] = () => WorkflowsBench.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100),
+    ["workflows"] = () => WorkflowsBench.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 300),
 };
 if (which != "all" && !benches.ContainsKey(which))
 {
