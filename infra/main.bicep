@@ -88,6 +88,9 @@ param adminPurgeAfter string = '90.00:00:00'
 @description('When the daily digest goes to the admins (six-field cron, UTC). Like the purge schedule, read by the Functions host.')
 param adminDigestSchedule string = '0 0 7 * * *'
 
+@description('How often the Functions app sweeps the intake inbox for submissions whose dispatch a crash interrupted (six-field cron, UTC). Read by the Functions host like the other schedules.')
+param intakeDispatchSweepSchedule string = '0 * * * * *'
+
 @description('When the quarterly impact summary goes to the admins (six-field cron, UTC): 08:00 on the first day of each quarter.')
 param impactSummarySchedule string = '0 0 8 1 1,4,7,10 *'
 
@@ -236,6 +239,7 @@ module appSettings 'modules/appsettings.bicep' = {
       Admin__PurgeAfter: adminPurgeAfter
       Admin__DigestSchedule: adminDigestSchedule
       Impact__SummarySchedule: impactSummarySchedule
+      Intake__DispatchSweepSchedule: intakeDispatchSweepSchedule
       SendGrid__EventWebhookPublicKey: sendGridEventWebhookPublicKey
     }
   }

@@ -73,6 +73,7 @@ public sealed class FunctionsMetadataTests
         { "AdminHistoryPurge", "%Admin:PurgeSchedule%" },
         { "AdminDigest", "%Admin:DigestSchedule%" },
         { "ImpactSummary", "%Impact:SummarySchedule%" },
+        { "IntakeDispatchSweep", "%Intake:DispatchSweepSchedule%" },
     };
 
     [Theory]

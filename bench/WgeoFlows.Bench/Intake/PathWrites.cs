@@ -8,11 +8,11 @@ using WgeoFlows.Tests.Intake;
 namespace WgeoFlows.Bench.Intake;
 
 /// <summary>
-/// A second baseline for the intake: only the storage writes of the webhook's path — each submission's claim, its
-/// attachment and its request record, written by the product's own stores straight to Azurite from this process. No HTTP, no signature or
-/// validation, no orchestration and so no workflow work. Whatever the host does around these two inserts, an intake that
-/// stores these cannot go faster than this on the same Azurite, so the gap between it and the raw inserts is the
-/// storage writes' share, and the gap between the intake and it is everything else (host, orchestration, workflows).
+/// A second baseline for the intake: only the storage write of the webhook's path — each submission's inbox row (the
+/// claim, the record and the small attachment inline), written by the product's own store straight to Azurite from this
+/// process. No HTTP, no signature or validation, no dispatch and so no workflow work. An intake that stores this row
+/// cannot go faster than this on the same Azurite, so the gap between it and the raw inserts is the row's own cost (its
+/// size), and the gap between the intake and it is everything else (host, dispatch, workflows).
 /// </summary>
 public sealed class PathWrites(string connectionString)
 {
@@ -21,24 +21,15 @@ public sealed class PathWrites(string connectionString)
     /// <summary>The rows of <paramref name="count"/> distinct sample submissions, prepared before the clock starts.</summary>
     public IReadOnlyList<Func<Task<bool>>> Prepare(int count, string prefix)
     {
-        var submissions = new SubmissionStore(_storage);
-        var requests = new RequestStore(_storage);
-        var attachments = new AttachmentStore(_storage);
+        var inbox = new SubmissionInbox(_storage);
         return Enumerable.Range(0, count).Select(i =>
         {
             var element = SamplePayloads.Valid($"{prefix}-{Guid.NewGuid():N}-{i}").ToElement();
             var submission = SubmissionValidator.Validate(element).Submission
                 ?? throw new InvalidOperationException("The sample payload no longer validates.");
-            var fingerprint = SubmissionFingerprint.Of(element);
-            var requestId = RequestIds.For(submission.SubmissionId);
-            return (Func<Task<bool>>)(async () =>
-            {
-                var now = DateTimeOffset.UtcNow;
-                var claim = await submissions.TryAddAsync(submission.SubmissionId, requestId, fingerprint, now);
-                if (claim is null) return false;
-                var stored = await attachments.SaveAsync(requestId, submission.Attachments);
-                return await requests.TryAddAsync(submission.ToSupportRequest(requestId, now, stored));
-            });
+            var pending = PendingSubmission.From(submission, RequestIds.For(submission.SubmissionId), SubmissionFingerprint.Of(element),
+                DateTimeOffset.UtcNow);
+            return (Func<Task<bool>>)(() => inbox.TryAddAsync(pending));
         }).ToList();
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using WgeoFlows.Intake.Attachments;
+using WgeoFlows.Intake.Dispatch;
 using WgeoFlows.Intake.Form;
 using WgeoFlows.Intake.Status;
 using WgeoFlows.Intake.Submissions;
@@ -10,13 +11,17 @@ namespace WgeoFlows.Intake;
 
 public static class IntakeServices
 {
-    /// <summary>Registers intake: the three doors (webhook, Typeform, form page), the pipeline behind them, attachments and
+    /// <summary>Registers intake: the three doors (webhook, Typeform, form page), the pipeline behind them and its dispatcher, attachments and
     /// the status page. Expects the options and stores of AddWgeoFlowsCore.</summary>
     public static IServiceCollection AddWgeoFlowsIntake(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton<SubmissionStore>();
+        services.AddSingleton<SubmissionInbox>();
         services.AddSingleton<AttachmentStore>();
         services.AddSingleton<SubmissionIntake>();
+        services.AddSingleton<DispatchQueue>();
+        services.AddSingleton<IntakeDispatcher>();
+        services.AddSingleton<IntakeSweep>();
+        services.AddHostedService<IntakeDispatchService>();
         services.AddSingleton<SubmissionPipeline>();
         services.AddSingleton<IntakeHandler>();
         services.AddSingleton(TypeformSettings.From(configuration));

@@ -22,7 +22,8 @@ public sealed class IntakeTrace(LocalStack stack)
     public async Task<int> RequestRowsAsync(string requestId) => await CountAsync(TableNames.Requests, $"PartitionKey eq '{requestId}'");
 
     public async Task<int> SubmissionRowsAsync(string submissionId) =>
-        await CountAsync(TableNames.Submissions, $"PartitionKey eq '{SubmissionStore.PartitionOf(submissionId)}'");
+        await CountAsync(TableNames.Submissions,
+            $"PartitionKey eq '{SubmissionInbox.PartitionOf(RequestIds.For(submissionId))}' and RowKey eq '{RequestIds.For(submissionId)}'");
 
     /// <summary>Admin index rows of the request (their row keys end with the request id): in one listing, or anywhere in
     /// the admin index — every listing table and the index table with its counters and "since" rows.</summary>

@@ -26,7 +26,7 @@ public sealed class HostileCorpusTests(HostileStack stack)
         var seed = await SeedAsync();
         var census = new StorageCensus(stack.Storage.ConnectionString);
         var idsBefore = await census.RequestIdsAsync(Ct);
-        var submissionsBefore = await census.SubmissionPartitionsAsync(Ct);
+        var submissionsBefore = await census.SubmissionRequestIdsAsync(Ct);
 
         var cases = HostileCorpus.Generate(HostileCorpus.Size, seed).ToList();
         var failures = new ConcurrentQueue<string>();
@@ -50,8 +50,7 @@ public sealed class HostileCorpusTests(HostileStack stack)
         // Only the corpus's own few submission ids may have been accepted; any other new id is a refused input's trace.
         var allowed = HostileCorpus.SubmissionIds.Select(RequestIds.For).Append(seed.RequestId).ToHashSet(StringComparer.Ordinal);
         (await census.RequestIdsAsync(Ct)).Except(idsBefore).Where(id => !allowed.Contains(id)).ShouldBeEmpty("request ids stored by refused input");
-        var allowedSubmissions = HostileCorpus.SubmissionIds.Select(SubmissionStore.PartitionOf).ToHashSet(StringComparer.Ordinal);
-        (await census.SubmissionPartitionsAsync(Ct)).Except(submissionsBefore).Where(p => !allowedSubmissions.Contains(p))
+        (await census.SubmissionRequestIdsAsync(Ct)).Except(submissionsBefore).Where(id => !allowed.Contains(id))
             .ShouldBeEmpty("submission claims stored by refused input");
 
         // Tampered, foreign and expired tokens and hostile form fields decided nothing: the seed still waits for its review.

@@ -33,30 +33,31 @@ public sealed class StorageCensus(string connectionString)
         return ids;
     }
 
-    public async Task<IReadOnlySet<string>> SubmissionPartitionsAsync(CancellationToken cancellationToken)
+    /// <summary>The request ids of every intake inbox row (the row key): one per accepted submission.</summary>
+    public async Task<IReadOnlySet<string>> SubmissionRequestIdsAsync(CancellationToken cancellationToken)
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        await AddAsync(new TableServiceClient(connectionString).GetTableClient(TableNames.Submissions), e => e.PartitionKey, ids, cancellationToken);
+        await AddAsync(new TableServiceClient(connectionString).GetTableClient(TableNames.Submissions), e => e.RowKey, ids, cancellationToken);
         return ids;
     }
 
-    /// <summary>The submission ids whose dedupe claim has no orchestration of its request: a delivery that stopped half-way
-    /// and that no later delivery finished (an intake is finished when the orchestration it starts last exists).</summary>
+    /// <summary>The submission ids whose inbox row is still waiting for its dispatch, or whose request has no orchestration:
+    /// an accepted submission that was never turned into a running request.</summary>
     public async Task<IReadOnlyList<string>> UnstartedSubmissionsAsync(CancellationToken cancellationToken)
     {
         var unstarted = new List<string>();
         try
         {
             await foreach (var row in new TableServiceClient(connectionString).GetTableClient(TableNames.Submissions)
-                .QueryAsync<TableEntity>(select: ["SubmissionId", "RequestId"], cancellationToken: cancellationToken))
+                .QueryAsync<TableEntity>(select: ["SubmissionId", "RequestId", "Pending"], cancellationToken: cancellationToken))
             {
-                if (await OrchestrationsAsync(row.GetString("RequestId") ?? "", cancellationToken) == 0)
-                    unstarted.Add(row.GetString("SubmissionId") ?? row.PartitionKey);
+                if (row.GetBoolean("Pending") == true || await OrchestrationsAsync(row.GetString("RequestId") ?? "", cancellationToken) == 0)
+                    unstarted.Add(row.GetString("SubmissionId") ?? row.RowKey);
             }
         }
         catch (Azure.RequestFailedException e) when (e.Status == 404)
         {
-            // No submission was ever claimed.
+            // No submission was ever accepted.
         }
         return unstarted;
     }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 using WgeoFlows.Admin.Auth;
 using WgeoFlows.Admin.Index;
+using WgeoFlows.Intake.Submissions;
 using WgeoFlows.Links;
 using WgeoFlows.Matching.Offers;
 using WgeoFlows.Notifications;
@@ -18,6 +19,7 @@ public sealed class AdminRequestsHandler(
     AdminAuthenticator auth,
     AdminIndexStore index,
     RequestStore requests,
+    SubmissionInbox inbox,
     TimelineStore timeline,
     LinkStageStore stages,
     EmailOutboxStore emails,
@@ -73,14 +75,18 @@ public sealed class AdminRequestsHandler(
         var instance = await durable.GetInstanceAsync(requestId, getInputsAndOutputs: true, cancellation: cancellationToken);
         // An orchestration without its record (deleted, or started by hand with a wrong id) is still shown: it is
         // exactly the kind of thing an admin opens the detail view for.
-        if (stored is null && instance is null) return Problems.NotFound($"No request has the id {requestId}.");
+        // Between the webhook's 202 and the dispatch, the request is only in the intake inbox.
+        var pending = stored is null ? await inbox.GetPendingAsync(requestId, cancellationToken) : null;
+        if (stored is null && instance is null && pending is null) return Problems.NotFound($"No request has the id {requestId}.");
+        var request = stored?.Request ?? pending?.Request;
 
         var body = new
         {
             requestId,
-            request = stored?.Request,
-            status = stored?.Request.Status,
-            recordMissing = stored is null,
+            request,
+            status = request?.Status,
+            recordMissing = request is null,
+            awaitingDispatch = pending is not null,
             orchestration = instance is null ? null : new
             {
                 runtimeStatus = instance.RuntimeStatus.ToString(),

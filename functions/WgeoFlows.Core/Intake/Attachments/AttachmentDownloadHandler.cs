@@ -25,6 +25,7 @@ public sealed class AttachmentDownloadHandler(
     IOptions<LinkOptions> linkOptions,
     LinkStageStore stages,
     RequestStore requests,
+    SubmissionInbox inbox,
     AttachmentStore attachments,
     AdminAuthenticator admins,
     PageRenderer pages,
@@ -65,9 +66,20 @@ public sealed class AttachmentDownloadHandler(
     /// by building a blob path from the URL), or null.</summary>
     private async Task<IResult?> OpenAsync(string requestId, string fileName, CancellationToken cancellationToken)
     {
+        var pending = default(PendingSubmission);
         var request = (await requests.GetAsync(requestId, cancellationToken))?.Request;
+        if (request is null)
+        {
+            // Not dispatched yet: the record and small files are still in the intake inbox.
+            pending = await inbox.GetPendingAsync(requestId, cancellationToken);
+            request = pending?.Request;
+        }
         var attachment = request?.Attachments.FirstOrDefault(a => string.Equals(a.FileName, fileName, StringComparison.OrdinalIgnoreCase));
         if (attachment is null) return null;
+        if (pending?.Inline.FirstOrDefault(i => i.BlobName == attachment.BlobName) is { } inline)
+        {
+            return new AttachmentFileResult(new MemoryStream(inline.Content, writable: false), inline.ContentType, attachment.FileName, attachment.Size);
+        }
         var opened = await attachments.OpenAsync(attachment, cancellationToken);
         return opened is { } file ? new AttachmentFileResult(file.Content, file.ContentType, attachment.FileName, attachment.Size) : null;
     }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using WgeoFlows.Intake.Submissions;
 using WgeoFlows.Links;
 using WgeoFlows.Storage;
 using WgeoFlows.Web;
@@ -7,7 +8,7 @@ using WgeoFlows.Workflow;
 namespace WgeoFlows.Intake.Status;
 
 /// <summary>GET /api/status/{id}?sig=…: the requester's read-only view of where their request stands, in their language.</summary>
-public sealed class StatusPageHandler(RequestStore requests, LinkIssuer links, PageRenderer pages)
+public sealed class StatusPageHandler(RequestStore requests, SubmissionInbox inbox, LinkIssuer links, PageRenderer pages)
 {
     private static readonly (string Key, RequestStatus[] Covers)[] Steps =
     [
@@ -25,7 +26,9 @@ public sealed class StatusPageHandler(RequestStore requests, LinkIssuer links, P
             return await pages.MessageAsync(404, "Request not found",
                 "This status link is not valid. Please open the link exactly as it was emailed to you.");
         }
-        var request = (await requests.GetAsync(requestId, cancellationToken))?.Request;
+        // Between the webhook's 202 and the dispatch, the request is only in the intake inbox: show it as received.
+        var request = (await requests.GetAsync(requestId, cancellationToken))?.Request
+            ?? (await inbox.GetPendingAsync(requestId, cancellationToken))?.Request;
         if (request is null) return await pages.MessageAsync(404, "Request not found", "No request has this reference number.");
 
         var lang = language is "en" or "fr" or "es" ? language : request.Contact.Language;

@@ -3,28 +3,43 @@ using WgeoFlows.Storage;
 
 namespace WgeoFlows.Intake.Submissions;
 
-/// <summary>Attachments as blobs "{requestId}/{index}-{safe name}". Writing the same attachment again overwrites it with
-/// the same bytes, so a retried intake stores it once.</summary>
+/// <summary>Attachments as blobs under "{requestId}/". Writing the same attachment again overwrites it with the same
+/// bytes, so a retried intake or dispatch stores it once.</summary>
 public sealed class AttachmentStore(StorageClients storage)
 {
-    public async Task<IReadOnlyList<StoredAttachment>> SaveAsync(string requestId, IReadOnlyList<ValidAttachment> attachments,
-        CancellationToken cancellationToken = default)
+    /// <summary>"{requestId}/{index}-{safe name}": the name of an attachment the dispatcher uploads. Only the delivery
+    /// that won the claim gets that far, so nothing else writes there.</summary>
+    public static string BlobName(string requestId, int index, string fileName) => $"{requestId}/{index + 1:D2}-{fileName}";
+
+    /// <summary>"{requestId}/{body hash}/{index}-{safe name}": the name of an attachment uploaded before the claim (too large
+    /// to travel inline). A delivery of a different body under the same submission id uploads to other names, so it
+    /// can never overwrite the accepted one's files before it is refused.</summary>
+    public static string PreClaimBlobName(string requestId, string fingerprint, int index, string fileName) =>
+        $"{requestId}/{fingerprint[^12..]}/{index + 1:D2}-{fileName}";
+
+    public async Task UploadAsync(string blobName, string contentType, byte[] content, CancellationToken cancellationToken = default)
     {
-        if (attachments.Count == 0) return [];
         await storage.EnsureCreatedAsync();
-        var stored = new List<StoredAttachment>(attachments.Count);
-        for (var i = 0; i < attachments.Count; i++)
+        await storage.Attachments.GetBlobClient(blobName).UploadAsync(new BinaryData(content), new BlobUploadOptions
         {
-            var a = attachments[i];
-            var blobName = $"{requestId}/{i + 1:D2}-{a.FileName}";
-            var blob = storage.Attachments.GetBlobClient(blobName);
-            await blob.UploadAsync(new BinaryData(a.Content), new BlobUploadOptions
+            HttpHeaders = new BlobHttpHeaders { ContentType = contentType, ContentDisposition = "attachment" },
+        }, cancellationToken);
+    }
+
+    /// <summary>Best effort: removes the files a refused delivery uploaded before it learnt it was refused.</summary>
+    public async Task TryDeleteAsync(IEnumerable<string> blobNames, CancellationToken cancellationToken = default)
+    {
+        foreach (var name in blobNames)
+        {
+            try
             {
-                HttpHeaders = new BlobHttpHeaders { ContentType = a.ContentType, ContentDisposition = "attachment" },
-            }, cancellationToken);
-            stored.Add(new StoredAttachment(a.FileName, a.ContentType, a.Size, blobName));
+                await storage.Attachments.GetBlobClient(name).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+            }
+            catch (Azure.RequestFailedException)
+            {
+                // Harmless: an orphan file under the request's prefix, never listed in its record.
+            }
         }
-        return stored;
     }
 
     public async Task<(Stream Content, string ContentType)?> OpenAsync(StoredAttachment attachment, CancellationToken cancellationToken = default)

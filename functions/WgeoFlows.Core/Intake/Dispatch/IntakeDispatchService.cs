@@ -1,0 +1,106 @@
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using WgeoFlows.Configuration;
+using WgeoFlows.Shared;
+
+namespace WgeoFlows.Intake.Dispatch;
+
+/// <summary>
+/// Runs the dispatches the webhook hands over, a few at a time, off the request path: the webhook's answer waits for
+/// one table write only, and a burst of submissions starts its workflows at the pace the host can take. A failed
+/// dispatch is retried a few times with a growing pause, then left to the sweep, which also runs here on a timer when
+/// the host has a Durable client of its own (the local host; the Functions app sweeps from a timer trigger).
+/// </summary>
+public sealed class IntakeDispatchService(
+    DispatchQueue queue,
+    IntakeDispatcher dispatcher,
+    IServiceProvider services,
+    IOptions<IntakeOptions> options,
+    TimeProvider clock,
+    ILogger<IntakeDispatchService> logger) : BackgroundService
+{
+    /// <summary>Two dispatches at once keep the backlog of a burst short without taking the cores from the webhook.</summary>
+    private const int Workers = 2;
+    private const int MaxAttempts = 5;
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll([.. Enumerable.Range(0, Workers).Select(_ => WorkAsync(stoppingToken)), SweepAsync(stoppingToken)]);
+
+    private async Task WorkAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await foreach (var item in queue.Reader.ReadAllAsync(stoppingToken))
+            {
+                await RunAsync(item, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: rows not dispatched yet stay pending, and the next start's sweep takes them.
+        }
+    }
+
+    private async Task RunAsync(DispatchItem item, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await dispatcher.DispatchAsync(item.Pending, fresh: item.Attempt == 0, item.Durable, stoppingToken);
+            queue.Release(item.RequestId);
+        }
+        catch (Exception e) when (!stoppingToken.IsCancellationRequested && TransientFaults.IsTransient(e) && item.Attempt + 1 < MaxAttempts)
+        {
+            var pause = TimeSpan.FromSeconds(Math.Pow(2, item.Attempt));
+            logger.LogWarning(e, "Dispatch of {RequestId} failed (attempt {Attempt}); retrying in {Pause}", item.RequestId, item.Attempt + 1, pause);
+            _ = RetryLaterAsync(item, pause, stoppingToken);
+        }
+        catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+        {
+            logger.LogError(e, "Dispatch of {RequestId} failed (attempt {Attempt}); the sweep takes it up", item.RequestId, item.Attempt + 1);
+            queue.Release(item.RequestId);
+        }
+    }
+
+    private async Task RetryLaterAsync(DispatchItem item, TimeSpan pause, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Task.Delay(pause, clock, stoppingToken);
+            queue.Retry(item);
+        }
+        catch (OperationCanceledException)
+        {
+            queue.Release(item.RequestId);
+        }
+    }
+
+    private async Task SweepAsync(CancellationToken stoppingToken)
+    {
+        var durable = services.GetService<DurableTaskClient>();
+        if (durable is null) return;
+        var sweep = services.GetRequiredService<IntakeSweep>();
+        try
+        {
+            // The first sweep waits out the grace period, so that it finds what a crash left behind, not rows in flight.
+            await Task.Delay(options.Value.DispatchGrace, clock, stoppingToken);
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                try
+                {
+                    await sweep.RunAsync(durable, stoppingToken);
+                }
+                catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+                {
+                    logger.LogWarning(e, "The intake sweep failed; it runs again in {Interval}", options.Value.DispatchSweepInterval);
+                }
+                await Task.Delay(options.Value.DispatchSweepInterval, clock, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using WgeoFlows.Configuration;
+using WgeoFlows.Intake.Submissions;
+using WgeoFlows.Shared;
+
+namespace WgeoFlows.Intake.Dispatch;
+
+/// <summary>
+/// Finds inbox rows whose dispatch never finished (the host crashed or stopped between the 202 and the dispatch, or
+/// storage failed every retry) and dispatches them. Rows younger than <see cref="IntakeOptions.DispatchGrace"/> are left
+/// to the delivery that added them, which may be running in another instance. The local host runs it on start and on
+/// <c>Intake:DispatchSweepInterval</c>; the Functions app from a timer trigger.
+/// </summary>
+public sealed class IntakeSweep(
+    SubmissionInbox inbox,
+    IntakeDispatcher dispatcher,
+    DispatchQueue queue,
+    IOptions<IntakeOptions> options,
+    TimeProvider clock,
+    ILogger<IntakeSweep> logger)
+{
+    /// <summary>Dispatches what is left; returns how many rows it dispatched.</summary>
+    public async Task<int> RunAsync(DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        var dispatched = 0;
+        var before = clock.GetUtcNow() - options.Value.DispatchGrace;
+        await foreach (var requestId in inbox.PendingAsync(before, cancellationToken))
+        {
+            if (!queue.TryHold(requestId)) continue;
+            try
+            {
+                if (await dispatcher.DispatchStoredAsync(requestId, durable, cancellationToken)) dispatched++;
+            }
+            catch (Exception e) when (TransientFaults.IsTransient(e) && !cancellationToken.IsCancellationRequested)
+            {
+                logger.LogWarning(e, "Dispatch of {RequestId} failed again; the next sweep retries it", requestId);
+            }
+            finally
+            {
+                queue.Release(requestId);
+            }
+        }
+        if (dispatched > 0) logger.LogInformation("The intake sweep dispatched {Count} submission(s) left waiting", dispatched);
+        return dispatched;
+    }
+}

@@ -1,0 +1,125 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using WgeoFlows.Shared;
+using WgeoFlows.Storage;
+
+namespace WgeoFlows.Intake.Submissions;
+
+/// <summary>
+/// One row per accepted submission in <see cref="TableNames.Submissions"/>: PK = "sub|NN" (16 shards by request id),
+/// RK = the request id. The request id is a hash of the submission id, so adding the row is both the claim (a second
+/// delivery's insert fails with 409) and, while <c>Pending</c> is true, the whole submission: the record as JSON and the
+/// small attachments inline, in 64 KiB chunks. The dispatcher replaces it with the bare claim once the request record
+/// and orchestration exist. The row is never deleted: a delivery that comes after the dispatch must still be told
+/// "duplicate" or "conflict", not accepted again.
+/// </summary>
+public sealed class SubmissionInbox(StorageClients storage)
+{
+    public const int Shards = 16;
+    /// <summary>Azure Tables keeps at most 64 KiB in a binary property.</summary>
+    public const int ChunkBytes = 64 * 1024;
+    /// <summary>Attachments up to this many bytes in total travel inline; larger ones are uploaded before the row is
+    /// written. Well inside a row's 1 MiB, beside a record JSON of at most 64 KiB.</summary>
+    public const long InlineBudgetBytes = 256 * 1024;
+
+    private TableClient Table => storage.Table(TableNames.Submissions);
+
+    public static string PartitionOf(string requestId) => PartitionShards.Name("sub", PartitionShards.Of(requestId, Shards));
+
+    /// <summary>Adds the claim with its pending submission; false when the request id was claimed already.</summary>
+    public async Task<bool> TryAddAsync(PendingSubmission pending, CancellationToken cancellationToken = default)
+    {
+        await storage.EnsureCreatedAsync();
+        var entity = Claim(pending.RequestId, pending.SubmissionId, pending.Fingerprint, pending.ReceivedAt);
+        entity["Pending"] = true;
+        entity["Json"] = JsonSerializer.Serialize(pending.Request, WgeoJson.Options);
+        entity["InlineCount"] = pending.Inline.Count;
+        for (var i = 0; i < pending.Inline.Count; i++)
+        {
+            var a = pending.Inline[i];
+            entity[$"A{i}Blob"] = a.BlobName;
+            entity[$"A{i}Type"] = a.ContentType;
+            var chunks = 0;
+            for (var offset = 0; offset < a.Content.Length || chunks == 0; offset += ChunkBytes, chunks++)
+            {
+                entity[$"A{i}C{chunks}"] = a.Content.AsSpan(offset, Math.Min(ChunkBytes, a.Content.Length - offset)).ToArray();
+            }
+            entity[$"A{i}Chunks"] = chunks;
+        }
+        try
+        {
+            await Table.AddEntityAsync(entity, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    public async Task<InboxEntry?> GetAsync(string requestId, CancellationToken cancellationToken = default)
+    {
+        await storage.EnsureCreatedAsync();
+        var response = await Table.GetEntityIfExistsAsync<TableEntity>(PartitionOf(requestId), requestId, cancellationToken: cancellationToken);
+        return response.HasValue && response.Value is not null ? Read(response.Value) : null;
+    }
+
+    /// <summary>The request as received, while its dispatch has not stored the record yet (the status page and the admin
+    /// detail show it as Received in the moment between the 202 and the dispatch).</summary>
+    public async Task<PendingSubmission?> GetPendingAsync(string requestId, CancellationToken cancellationToken = default) =>
+        (await GetAsync(requestId, cancellationToken))?.Pending;
+
+    /// <summary>The request ids still waiting for their dispatch, received before <paramref name="receivedBefore"/>.
+    /// Pending rows are few (the dispatcher clears each within moments), so this reads keys only and the dispatcher
+    /// then reads each row it takes.</summary>
+    public async IAsyncEnumerable<string> PendingAsync(DateTimeOffset receivedBefore, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await storage.EnsureCreatedAsync();
+        var filter = TableClient.CreateQueryFilter($"Pending eq {true} and ReceivedAt lt {receivedBefore}");
+        await foreach (var row in Table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            yield return row.RowKey;
+        }
+    }
+
+    /// <summary>Marks the dispatch done: the row keeps only the claim (the inline bytes now live in Blob Storage).
+    /// Doing it twice changes nothing.</summary>
+    public async Task MarkDispatchedAsync(PendingSubmission pending, CancellationToken cancellationToken = default)
+    {
+        var entity = Claim(pending.RequestId, pending.SubmissionId, pending.Fingerprint, pending.ReceivedAt);
+        entity["DispatchedAt"] = DateTimeOffset.UtcNow;
+        await Table.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    private static TableEntity Claim(string requestId, string submissionId, string fingerprint, DateTimeOffset receivedAt) =>
+        new(PartitionOf(requestId), requestId)
+        {
+            ["SubmissionId"] = submissionId, ["RequestId"] = requestId, ["Fingerprint"] = fingerprint, ["ReceivedAt"] = receivedAt,
+        };
+
+    private static InboxEntry Read(TableEntity e)
+    {
+        var requestId = e.RowKey;
+        var submissionId = e.GetString("SubmissionId") ?? "";
+        var fingerprint = e.GetString("Fingerprint") ?? "";
+        var receivedAt = e.GetDateTimeOffset("ReceivedAt") ?? default;
+        PendingSubmission? pending = null;
+        if (e.GetBoolean("Pending") == true)
+        {
+            var request = JsonSerializer.Deserialize<SupportRequest>(e.GetString("Json"), WgeoJson.Options)
+                ?? throw new InvalidOperationException($"The inbox row of {requestId} has an empty record.");
+            var inline = new List<InlineAttachment>();
+            for (var i = 0; i < (e.GetInt32("InlineCount") ?? 0); i++)
+            {
+                using var content = new MemoryStream();
+                for (var c = 0; c < (e.GetInt32($"A{i}Chunks") ?? 0); c++) content.Write(e.GetBinary($"A{i}C{c}"));
+                inline.Add(new InlineAttachment(e.GetString($"A{i}Blob") ?? "", e.GetString($"A{i}Type") ?? "application/octet-stream",
+                    content.ToArray()));
+            }
+            pending = new PendingSubmission(requestId, submissionId, fingerprint, receivedAt, request, inline);
+        }
+        return new InboxEntry(requestId, submissionId, fingerprint, receivedAt, pending);
+    }
+}
