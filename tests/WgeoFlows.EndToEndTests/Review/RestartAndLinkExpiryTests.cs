@@ -106,7 +106,9 @@ public sealed class RestartAndLinkExpiryTests : IAsyncLifetime
         while (DateTime.UtcNow < deadline)
         {
             detail = await Client.AdminGetAsync($"/api/admin/requests/{requestId}");
-            if (detail.GetProperty("orchestration") is { ValueKind: JsonValueKind.Object } o && o.GetProperty("runtimeStatus").GetString() == runtimeStatus)
+            // No "orchestration" yet in the moment between the 202 and the intake's dispatch.
+            if (detail.TryGetProperty("orchestration", out var o) && o.ValueKind == JsonValueKind.Object
+                && o.GetProperty("runtimeStatus").GetString() == runtimeStatus)
             {
                 return detail;
             }

@@ -34,7 +34,7 @@ public sealed class DuplicateDeliveryTests(HostileStack stack)
                 var deliveries = Enumerable.Range(0, DeliveriesEach).Select(async _ =>
                 {
                     await start.WaitAsync(ct);
-                    // As a form service does: a 503 (an earlier delivery is still storing it) is delivered again after Retry-After.
+                    // As a form service does: a 503 (storage did not answer) is delivered again after Retry-After.
                     for (var attempt = 1; ; attempt++)
                     {
                         using var response = await stack.Client.SubmitAsync(SamplePayloads.Valid(submissionId));
@@ -65,19 +65,16 @@ public sealed class DuplicateDeliveryTests(HostileStack stack)
 
         var census = new StorageCensus(stack.Storage.ConnectionString);
         var requestIds = submissionIds.Select(RequestIds.For).ToList();
+        // The webhook stores each submission in its inbox row; the dispatcher then writes the record and starts the
+        // orchestration, whose history holds the ExecutionStarted event once it has run: all done when the acknowledgement is out.
+        var acknowledgements = await WaitForAcknowledgementsAsync(requestIds);
         foreach (var requestId in requestIds)
         {
             (await census.RequestRecordsAsync(requestId, Ct)).ShouldBe(1, $"request records of {requestId}");
             (await census.OrchestrationsAsync(requestId, Ct)).ShouldBe(1, $"orchestrations of {requestId}");
-        }
-
-        // The webhook only schedules an orchestration; its history holds the ExecutionStarted event once it has run, which
-        // it has when the acknowledgement is out.
-        var acknowledgements = await WaitForAcknowledgementsAsync(requestIds);
-        foreach (var requestId in requestIds)
-        {
             (await census.ExecutionsStartedAsync(requestId, Ct)).ShouldBe(1, $"orchestration starts of {requestId}");
         }
+        (await census.UnstartedSubmissionsAsync(Ct)).ShouldBeEmpty("inbox rows left waiting for their dispatch");
         var counts = requestIds.ToDictionary(id => id, id => acknowledgements.Count(m => m.Text.Contains(id, StringComparison.Ordinal)));
         counts.Where(c => c.Value != 1).ShouldBeEmpty("requests without exactly one acknowledgement");
         Figures.Record(

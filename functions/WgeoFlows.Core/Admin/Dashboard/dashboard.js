@@ -231,7 +231,9 @@
     const orchestration = o
       ? [['Runtime status', o.runtimeStatus], ['Stage', o.customStatus && o.customStatus.stage ? o.customStatus.stage + (o.customStatus.detail ? ': ' + o.customStatus.detail : '') : '—'],
         ['Started', when(o.createdAt)], ['Last update', when(o.lastUpdatedAt)]]
-      : [['Runtime status', 'no orchestration history (purged or never started)']];
+      : [['Runtime status', detail.awaitingDispatch
+        ? 'not started yet: received moments ago, its workflow starts as soon as the intake dispatcher gets to it'
+        : 'no orchestration history (purged or never started)']];
     if (o && o.failure) {
       orchestration.push(['Failed activity', o.failure.activity || '(the orchestrator itself)'], ['Error', o.failure.errorType + ': ' + o.failure.message]);
     }
