@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using Azure.Data.Tables;
 using WgeoFlows.Bench.Support;
 using WgeoFlows.Intake;
@@ -19,21 +20,23 @@ namespace WgeoFlows.Bench.Intake;
 public static class IntakeBench
 {
     private const string Secret = "bench-webhook-secret";
+    private const string AdminKey = "bench-admin-key";
     private static readonly int[] Concurrencies = [1, 8, 32];
 
     public static async Task RunAsync()
     {
+        // Each pass on an Azurite of its own, so that neither inherits the other's data or unfinished work.
+        await using (var counting = await AzuriteInstance.StartAsync()) await CountedAsync(counting);
         await using var azurite = await AzuriteInstance.StartAsync();
         var azuritePid = ProcessMemory.FindByPort("azurite", azurite.TablePort, "--tablePort");
-        var idleCpuPerSecond = await TimedAsync(azurite, azuritePid);
-        await CountedAsync(azurite, azuritePid, idleCpuPerSecond);
+        await TimedAsync(azurite, azuritePid);
     }
 
     private static Task<LocalHostProcess> StartHostAsync(string connectionString) => LocalHostProcess.StartAsync(new Dictionary<string, string?>
     {
         ["Storage:ConnectionString"] = connectionString,
         ["Intake:WebhookSecret"] = Secret,
-        ["Admin:ApiKey"] = "bench-admin-key",
+        ["Admin:ApiKey"] = AdminKey,
         ["Admin:NotifyEmails:0"] = "secretariat@example.org",
     });
 
@@ -41,8 +44,7 @@ public static class IntakeBench
     /// The timed pass: the host talks to Azurite directly, as it does in Azure; counting forwarders in between cost the
     /// intake 10–25% (ADR 0006), so storage requests are counted in a pass of their own (<see cref="CountedAsync"/>).
     /// </summary>
-    /// <returns>Azurite's CPU per second while the host idles, in ms.</returns>
-    private static async Task<double> TimedAsync(AzuriteInstance azurite, int azuritePid)
+    private static async Task TimedAsync(AzuriteInstance azurite, int azuritePid)
     {
         await using var host = await StartHostAsync(azurite.ConnectionString);
         var pid = ProcessMemory.FindByPort("WgeoFlows.Local", host.Port);
@@ -60,6 +62,7 @@ public static class IntakeBench
         await pathWrites.EnsureCreatedAsync();
         var sequence = 0;
         var warm = await DriveAsync(8, 40, _ => SubmitAsync(http, Interlocked.Increment(ref sequence)));
+        var submitted = warm.Accepted;
         var rows = new List<string[]>();
         var cpuRows = new List<string[]>();
         var peakRss = idleRss;
@@ -69,7 +72,7 @@ public static class IntakeBench
             var count = concurrency == 1 ? 60 : concurrency * 12;
             // The baselines and the intake each start from a quiet host: the workflows started by the previous round's
             // submissions have finished their first steps (they wait for a reviewer), so no round pays for another's work.
-            quietWaits.Add(Report.Number((await QuietAsync(azuritePid, idleCpuPerSecond)).TotalSeconds, "F0") + " s");
+            quietWaits.Add(Report.Number((await QuietAsync(http, submitted, AzuriteCpu(azuritePid), AzuriteQuiet(idleCpuPerSecond))).TotalSeconds, "F0") + " s");
             var rawCpu0 = ProcessMemory.CpuTime(azuritePid);
             var raw = await RawInsertsAsync(azurite, concurrency, count);
             var rawAzuriteCpu = (ProcessMemory.CpuTime(azuritePid) - rawCpu0).TotalMilliseconds / count;
@@ -82,12 +85,13 @@ public static class IntakeBench
             using var sampling = new CancellationTokenSource();
             var sampler = SamplePeakAsync(pid, sampling.Token);
             var ours = await DriveAsync(concurrency, count, _ => SubmitAsync(http, Interlocked.Increment(ref sequence)));
+            submitted += ours.Accepted;
             await sampling.CancelAsync();
             peakRss = Math.Max(peakRss, await sampler);
             var hostCpu = (ProcessMemory.CpuTime(pid) - hostCpu0).TotalMilliseconds / ours.Accepted;
             var azuriteCpu = (ProcessMemory.CpuTime(azuritePid) - azuriteCpu0).TotalMilliseconds / ours.Accepted;
             // The whole cost of a submission: its request path, its dispatch and its workflow's first steps, up to the review wait.
-            var drained = await QuietAsync(azuritePid, idleCpuPerSecond);
+            var drained = await QuietAsync(http, submitted, AzuriteCpu(azuritePid), AzuriteQuiet(idleCpuPerSecond));
             var drainedCpu = ((ProcessMemory.CpuTime(pid) - hostCpu0) + (ProcessMemory.CpuTime(azuritePid) - azuriteCpu0)).TotalMilliseconds
                 / ours.Accepted;
             cpuRows.Add([concurrency.ToString(CultureInfo.InvariantCulture), Report.Ms(hostCpu), Report.Ms(azuriteCpu),
@@ -112,7 +116,7 @@ public static class IntakeBench
         Console.WriteLine("The host talks to Azurite directly in this pass. Path writes: the webhook path's own storage write (the inbox row: " +
             "claim, record and the sample's small attachment inline) made by the product's store straight to Azurite from the benchmark " +
             "process, without HTTP, validation, dispatch or workflow work; 'path writes ratio' is their rate over the raw inserts'. " +
-            $"Each round waited for the host to go quiet first (Azurite's CPU back near its idle {Report.Number(idleCpuPerSecond, "F0")} ms/s): " +
+            $"Each round waited for the host to go quiet first (every submission so far dispatched and waiting for its review, then Azurite's CPU back under {Report.Number(AzuriteQuiet(idleCpuPerSecond), "F0")} ms/s for 2 s; it idles at {Report.Number(idleCpuPerSecond, "F0")} ms/s): " +
             $"{string.Join(", ", quietWaits)}. Warm-up: {warm.Accepted} accepted.");
         Console.WriteLine();
         Report.Table("Where the time goes: CPU per accepted submission (host and Azurite, /proc), beside Azurite's CPU per path write and per " +
@@ -126,15 +130,14 @@ public static class IntakeBench
             ["idle after start", "peak under intake load", "idle after load", "target"],
             [[Report.Bytes(idleRss), Report.Bytes(peakRss), Report.Bytes(ProcessMemory.ResidentBytes(pid)),
               idleRss < 300L * 1024 * 1024 ? "met" : $"MISSED by {Report.Bytes(idleRss - 300L * 1024 * 1024)}"]]);
-        return idleCpuPerSecond;
     }
 
     /// <summary>
-    /// The counted pass: a fresh host on the same Azurite, through forwarders that count each storage request by kind,
+    /// The counted pass: a host on a fresh Azurite, through forwarders that count each storage request by kind,
     /// takes 60 submissions one at a time; per accepted submission: the requests in the intake window (idle rate
     /// subtracted) and until the host is quiet again.
     /// </summary>
-    private static async Task CountedAsync(AzuriteInstance azurite, int azuritePid, double idleCpuPerSecond)
+    private static async Task CountedAsync(AzuriteInstance azurite)
     {
         await using var blobs = new CountingProxy(azurite.BlobPort);
         await using var queues = new CountingProxy(azurite.QueuePort);
@@ -147,69 +150,119 @@ public static class IntakeBench
         await using var host = await StartHostAsync(counted);
         using var http = new HttpClient { BaseAddress = host.BaseUrl, Timeout = TimeSpan.FromSeconds(60) };
         var sequence = 0;
-        await DriveAsync(1, 5, _ => SubmitAsync(http, Interlocked.Increment(ref sequence)));
+        var submitted = await InReviewAsync(http);
+        submitted += (await DriveAsync(1, 5, _ => SubmitAsync(http, Interlocked.Increment(ref sequence)))).Accepted;
+        var tableRate = Rate(() => tables.Requests);
+        await QuietAsync(http, submitted, tableRate, double.MaxValue);
 
-        // Idle storage traffic (queue polling, leases), measured once the warm-up is done, to subtract from the window.
-        var idleWindow = TimeSpan.FromSeconds(5);
-        await QuietAsync(azuritePid, idleCpuPerSecond);
-        var (idleTables, idleBlobs) = (tables.Requests, blobs.Requests);
+        // Idle storage traffic (queue polling, leases), measured once the warm-up is done, to subtract; and what one call of
+        // the admin summary costs, since the waits below ask it whether every workflow has reached its review.
+        var idleWindow = TimeSpan.FromSeconds(10);
+        var idle0 = AllKinds(tables, queues, blobs);
+        var idleTables0 = tables.Requests;
         await Task.Delay(idleWindow);
-        var idleTableRate = (tables.Requests - idleTables) / idleWindow.TotalSeconds;
-        var idleBlobRate = (blobs.Requests - idleBlobs) / idleWindow.TotalSeconds;
-        await QuietAsync(tables, idleTableRate);
+        var idleTableRate = (tables.Requests - idleTables0) / idleWindow.TotalSeconds;
+        var idleKinds = Delta(AllKinds(tables, queues, blobs), idle0, idleWindow.TotalSeconds);
+        var summary0 = AllKinds(tables, queues, blobs);
+        var summaryClock = Stopwatch.StartNew();
+        for (var i = 0; i < 5; i++) await InReviewAsync(http);
+        var perSummary = Subtract(Delta(AllKinds(tables, queues, blobs), summary0, 5), idleKinds, summaryClock.Elapsed.TotalSeconds / 5);
 
-        var (t0, b0, q0) = (tables.Requests, blobs.Requests, queues.Requests);
         var kinds0 = AllKinds(tables, queues, blobs);
+        var summaries0 = _summaryCalls;
+        var clock = Stopwatch.StartNew();
         var ours = await DriveAsync(1, 60, _ => SubmitAsync(http, Interlocked.Increment(ref sequence)));
-        var seconds = ours.Elapsed.TotalSeconds;
-        var tableCalls = (tables.Requests - t0 - idleTableRate * seconds) / ours.Accepted;
-        var blobCalls = (blobs.Requests - b0 - idleBlobRate * seconds) / ours.Accepted;
-        var queueCalls = (queues.Requests - q0) / (double)ours.Accepted;
-        var drained = await QuietAsync(tables, idleTableRate);
-        var drainedCalls = (tables.Requests - t0 + blobs.Requests - b0 + queues.Requests - q0) / (double)ours.Accepted;
-        var kinds = AllKinds(tables, queues, blobs).Select(k => (Kind: k.Key, PerSubmission: (k.Value - kinds0.GetValueOrDefault(k.Key)) / (double)ours.Accepted))
-            .Where(k => k.PerSubmission >= 0.05).OrderByDescending(k => k.PerSubmission).ToList();
+        submitted += ours.Accepted;
+        var window = Subtract(Delta(AllKinds(tables, queues, blobs), kinds0, ours.Accepted), idleKinds, ours.Elapsed.TotalSeconds / ours.Accepted);
+        var drained = await QuietAsync(http, submitted, tableRate, idleTableRate * 1.2 + 3);
+        var kinds = Subtract(Subtract(Delta(AllKinds(tables, queues, blobs), kinds0, ours.Accepted), idleKinds, clock.Elapsed.TotalSeconds / ours.Accepted),
+                perSummary, (double)(_summaryCalls - summaries0) / ours.Accepted)
+            .Where(k => k.Value >= 0.05).OrderByDescending(k => k.Value).ToList();
+        // Totals count HTTP requests: the operations inside a table $batch are listed by kind, but travel in one request.
+        var drainedCalls = kinds.Where(k => !IsInBatch(k.Key)).Sum(k => k.Value);
+        var inWindow = window.Where(k => k.Value >= 0.05 && !IsInBatch(k.Key)).Sum(k => k.Value);
 
         Console.WriteLine();
-        Console.WriteLine($"Storage requests per accepted submission (a second host on the same Azurite, through counting forwarders, " +
-            $"60 submissions one at a time, {ours.Accepted} accepted, intake p50 {Report.Ms(ours.P50Ms)} through the forwarders): in the intake " +
-            $"window {Report.Number(tableCalls)} table + {Report.Number(blobCalls)} blob + {Report.Number(queueCalls)} queue (idle rate " +
-            $"{Report.Number(idleTableRate)} table/s + {Report.Number(idleBlobRate)} blob/s subtracted; includes the dispatches and " +
-            $"workflow steps that ran in the window); until quiet again ({Report.Number(drained.TotalSeconds, "F0")} s): " +
-            $"{Report.Number(drainedCalls)} in all.");
+        Console.WriteLine($"Storage requests per accepted submission (a pass of its own before the timed one: its own host and Azurite, through counting forwarders, " +
+            $"60 submissions one at a time, {ours.Accepted} accepted, intake p50 {Report.Ms(ours.P50Ms)} through the forwarders): " +
+            $"{Report.Number(inWindow)} in the intake window, {Report.Number(drainedCalls)} until quiet again ({Report.Number(drained.TotalSeconds, "F0")} s " +
+            $"after the first submission). The host's idle traffic ({Report.Number(idleKinds.Where(k => !IsInBatch(k.Key)).Sum(k => k.Value))} requests/s, most of it " +
+            $"{string.Join(", ", idleKinds.OrderByDescending(k => k.Value).Take(3).Select(k => $"{k.Key} {Report.Number(k.Value)}/s"))}) and the " +
+            $"benchmark's own admin-summary calls ({Report.Number(perSummary.Where(k => !IsInBatch(k.Key)).Sum(k => k.Value))} requests each) are subtracted.");
         Console.WriteLine();
         Report.Table("Storage requests per accepted submission by kind (counted pass, until the host is quiet again: the request path, " +
-            "its dispatch and its workflow's first steps up to the review wait; ≥ 0.05 shown; idle traffic not subtracted)",
-            ["kind", "per submission"], kinds.Select(k => new[] { k.Kind, Report.Number(k.PerSubmission, "F2") }));
+            "its dispatch and its workflow's first steps up to the review wait; idle traffic subtracted; ≥ 0.05 shown)",
+            ["kind", "per submission", "in the intake window"],
+            kinds.Select(k => new[] { k.Key, Report.Number(k.Value, "F2"), Report.Number(window.GetValueOrDefault(k.Key), "F2") }));
     }
 
-    /// <summary>Waits until Azurite's CPU is back near its idle rate for two seconds running (at most 4 minutes).</summary>
-    private static async Task<TimeSpan> QuietAsync(int azuritePid, double idleCpuPerSecond)
+    /// <summary>
+    /// Waits until the host is quiet: every one of the <paramref name="submitted"/> submissions accepted so far has been
+    /// dispatched and its workflow has reached the review wait (the admin summary's InReview count, asked every 2 s, at
+    /// most 6 minutes), then <paramref name="busy"/> (per second) stays at or under <paramref name="quiet"/> for two
+    /// seconds running (the last mails and history writes; at most 1 minute).
+    /// </summary>
+    private static async Task<TimeSpan> QuietAsync(HttpClient http, int submitted, Func<double> busy, double quiet)
     {
         var waited = Stopwatch.StartNew();
-        var quietSeconds = 0;
-        var threshold = Math.Max(idleCpuPerSecond * 1.5, idleCpuPerSecond + 15);
-        while (quietSeconds < 2 && waited.Elapsed < TimeSpan.FromMinutes(4))
+        int inReview;
+        while ((inReview = await InReviewAsync(http)) < submitted)
         {
-            var before = ProcessMemory.CpuTime(azuritePid);
+            if (waited.Elapsed > TimeSpan.FromMinutes(6))
+            {
+                Console.WriteLine($"(warning: only {inReview} of {submitted} submissions reached their review wait within 6 minutes)");
+                break;
+            }
+            await Task.Delay(TimeSpan.FromSeconds(2));
+        }
+        var settle = Stopwatch.StartNew();
+        busy();
+        for (var quietSeconds = 0; quietSeconds < 2 && settle.Elapsed < TimeSpan.FromMinutes(1);)
+        {
             await Task.Delay(TimeSpan.FromSeconds(1));
-            quietSeconds = (ProcessMemory.CpuTime(azuritePid) - before).TotalMilliseconds <= threshold ? quietSeconds + 1 : 0;
+            quietSeconds = busy() <= quiet ? quietSeconds + 1 : 0;
         }
         return waited.Elapsed;
     }
 
-    /// <summary>Waits until the host's table traffic is back near its idle rate for two seconds running (at most 4 minutes).</summary>
-    private static async Task<TimeSpan> QuietAsync(CountingProxy tables, double idleTableRate)
+    /// <summary>Azurite's CPU, in ms per second since the last call.</summary>
+    private static Func<double> AzuriteCpu(int azuritePid) => Rate(() => (long)ProcessMemory.CpuTime(azuritePid).TotalMilliseconds);
+
+    private static double AzuriteQuiet(double idleCpuPerSecond) => Math.Max(idleCpuPerSecond * 1.5, idleCpuPerSecond + 15);
+
+    /// <summary>How fast <paramref name="counter"/> grew per second since the last call.</summary>
+    private static Func<double> Rate(Func<long> counter)
     {
-        var waited = Stopwatch.StartNew();
-        var quietSeconds = 0;
-        while (quietSeconds < 2 && waited.Elapsed < TimeSpan.FromMinutes(4))
+        var last = (Value: counter(), At: Stopwatch.GetTimestamp());
+        return () =>
         {
-            var before = tables.Requests;
-            await Task.Delay(TimeSpan.FromSeconds(1));
-            quietSeconds = tables.Requests - before <= idleTableRate + 3 ? quietSeconds + 1 : 0;
-        }
-        return waited.Elapsed;
+            var now = (Value: counter(), At: Stopwatch.GetTimestamp());
+            var rate = (now.Value - last.Value) / Math.Max(Stopwatch.GetElapsedTime(last.At, now.At).TotalSeconds, 1e-3);
+            last = now;
+            return rate;
+        };
+    }
+
+    private static Dictionary<string, double> Delta(Dictionary<string, long> after, Dictionary<string, long> before, double per) =>
+        after.ToDictionary(k => k.Key, k => (k.Value - before.GetValueOrDefault(k.Key)) / per, StringComparer.Ordinal);
+
+    private static Dictionary<string, double> Subtract(Dictionary<string, double> from, Dictionary<string, double> what, double times) =>
+        from.ToDictionary(k => k.Key, k => Math.Max(0, k.Value - what.GetValueOrDefault(k.Key) * times), StringComparer.Ordinal);
+
+    private static int _summaryCalls;
+
+    private static bool IsInBatch(string kind) => kind.StartsWith("in $batch", StringComparison.Ordinal);
+
+    private static async Task<int> InReviewAsync(HttpClient http)
+    {
+        Interlocked.Increment(ref _summaryCalls);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/admin/summary");
+        request.Headers.Add("X-Wgeo-Admin-Key", AdminKey);
+        using var response = await http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        using var summary = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return summary.RootElement.GetProperty("counts").EnumerateObject()
+            .Where(c => c.Name.Equals("InReview", StringComparison.OrdinalIgnoreCase)).Sum(c => c.Value.GetInt32());
     }
 
     private static Dictionary<string, long> AllKinds(params CountingProxy[] proxies)

@@ -15,6 +15,8 @@ public sealed class DispatchQueue
 {
     private readonly Channel<DispatchItem> _items = Channel.CreateUnbounded<DispatchItem>(new UnboundedChannelOptions { SingleReader = false });
     private readonly ConcurrentDictionary<string, byte> _held = new(StringComparer.Ordinal);
+    private int _arriving;
+    private long _lastArrivalEnded;
 
     public ChannelReader<DispatchItem> Reader => _items.Reader;
 
@@ -34,6 +36,19 @@ public sealed class DispatchQueue
     public void Release(string requestId) => _held.TryRemove(requestId, out _);
 
     public int Held => _held.Count;
+
+    /// <summary>A delivery has come in (any door); pair with <see cref="DeliveryEnded"/>.</summary>
+    public void DeliveryStarted() => Interlocked.Increment(ref _arriving);
+
+    public void DeliveryEnded()
+    {
+        Interlocked.Decrement(ref _arriving);
+        Volatile.Write(ref _lastArrivalEnded, Environment.TickCount64);
+    }
+
+    /// <summary>True while deliveries are being answered, or one was answered within the last 100 ms: a burst is on.</summary>
+    public bool DeliveriesArriving =>
+        Volatile.Read(ref _arriving) > 0 || Environment.TickCount64 - Volatile.Read(ref _lastArrivalEnded) < 100;
 }
 
 /// <summary>One dispatch to do. <paramref name="Pending"/> is the submission as the webhook stored it (no need to read the

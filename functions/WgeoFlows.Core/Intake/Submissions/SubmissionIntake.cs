@@ -27,6 +27,7 @@ public sealed class SubmissionIntake(
         var requestId = RequestIds.For(submission.SubmissionId);
         using var operation = RequestOperation.Start(logger, "intake", requestId);
         IReadOnlyList<string> uploaded = [];
+        dispatch.DeliveryStarted();
         try
         {
             var pending = PendingSubmission.From(submission, requestId, fingerprint, clock.GetUtcNow());
@@ -47,6 +48,10 @@ public sealed class SubmissionIntake(
             logger.LogWarning(e, "Intake of {RequestId} interrupted: storage did not answer", requestId);
             return new IntakeOutcome.Unavailable("Storage is not answering right now. Nothing was lost: please deliver the submission again.",
                 TimeSpan.FromSeconds(5));
+        }
+        finally
+        {
+            dispatch.DeliveryEnded();
         }
     }
 
