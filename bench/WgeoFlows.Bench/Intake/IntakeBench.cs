@@ -94,6 +94,11 @@ public static class IntakeBench
             var drained = await QuietAsync(http, submitted, AzuriteCpu(azuritePid), AzuriteQuiet(idleCpuPerSecond));
             var drainedCpu = ((ProcessMemory.CpuTime(pid) - hostCpu0) + (ProcessMemory.CpuTime(azuritePid) - azuriteCpu0)).TotalMilliseconds
                 / ours.Accepted;
+            // The raw inserts once more, now that the host is quiet again: Azurite's pace varies from one moment to the next
+            // (its garbage collector, the machine), and the faster of the two runs is the baseline, which can only lower the ratio.
+            var rawAgain = await RawInsertsAsync(azurite, concurrency, count);
+            var rawRuns = $"{Report.Number(raw.PerSecond)}, {Report.Number(rawAgain.PerSecond)}";
+            if (rawAgain.PerSecond > raw.PerSecond) raw = rawAgain;
             cpuRows.Add([concurrency.ToString(CultureInfo.InvariantCulture), Report.Ms(hostCpu), Report.Ms(azuriteCpu),
                 Report.Ms(pathAzuriteCpu), Report.Ms(rawAzuriteCpu), Report.Number(azuriteCpu / rawAzuriteCpu, "F1") + "×",
                 Report.Number(drained.TotalSeconds, "F0") + " s", Report.Ms(drainedCpu)]);
@@ -107,15 +112,16 @@ public static class IntakeBench
             rows.Add([concurrency.ToString(CultureInfo.InvariantCulture), $"{ours.Accepted}/{count}",
                 Report.Number(ours.PerSecond), Report.Ms(ours.P50Ms), Report.Ms(ours.P99Ms),
                 Report.Number(path.PerSecond), Report.Ms(path.P99Ms), Report.Number(path.PerSecond / raw.PerSecond, "F2"),
-                Report.Number(raw.PerSecond), Report.Ms(raw.P50Ms), Report.Ms(raw.P99Ms), Report.Number(ratio, "F2"), target]);
+                rawRuns, Report.Ms(raw.P50Ms), Report.Ms(raw.P99Ms), Report.Number(ratio, "F2"), target]);
         }
         Report.Table("Intake: accepted signed submissions vs raw single-entity Azurite inserts (targets: ratio ≥ 0.35 at 32, p99 < 100 ms at 8)",
             ["concurrency", "accepted", "intake /s", "intake p50", "intake p99", "path writes /s", "path writes p99", "path writes ratio",
-             "raw inserts /s", "raw p50", "raw p99", "ratio", "target"], rows);
+             "raw inserts /s (before, after)", "raw p50", "raw p99", "ratio", "target"], rows);
         Console.WriteLine();
         Console.WriteLine("The host talks to Azurite directly in this pass. Path writes: the webhook path's own storage write (the inbox row: " +
             "claim, record and the sample's small attachment inline) made by the product's store straight to Azurite from the benchmark " +
             "process, without HTTP, validation, dispatch or workflow work; 'path writes ratio' is their rate over the raw inserts'. " +
+            "The raw inserts run before the path writes and again once the host is quiet after the intake; the ratios use the faster run. " +
             $"Each round waited for the host to go quiet first (every submission so far dispatched and waiting for its review, then Azurite's CPU back under {Report.Number(AzuriteQuiet(idleCpuPerSecond), "F0")} ms/s for 2 s; it idles at {Report.Number(idleCpuPerSecond, "F0")} ms/s): " +
             $"{string.Join(", ", quietWaits)}. Warm-up: {warm.Accepted} accepted.");
         Console.WriteLine();
