@@ -141,12 +141,13 @@ public sealed class WebhookRefusalTests(LocalStack stack)
         second.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         second.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
         (await second.Content.ReadAsStringAsync(Ct)).ShouldContain(requestId);
+        // The detail shows the first body whether or not the dispatch has stored its record yet (before it, from the inbox row).
         var detail = await stack.Client.AdminGetAsync($"/api/admin/requests/{requestId}");
         detail.GetProperty("request").GetProperty("title").GetString().ShouldBe("Solar mini-grids for informal settlements");
-        (await trace.RequestRowsAsync(requestId)).ShouldBeGreaterThan(0);
-        // The orchestration's first activity lists the request for admins, moments after the 202. Its history holds the
-        // ExecutionStarted event only once it has run (the webhook only schedules it), so the start is counted after that.
+        // The dispatcher writes the record and starts the orchestration moments after the 202; the orchestration's first
+        // activity lists the request for admins, and its history holds ExecutionStarted once it has run: count after that.
         await stack.Client.WaitForStatusAsync(requestId, "InReview");
+        (await trace.RequestRowsAsync(requestId)).ShouldBeGreaterThan(0);
         (await trace.ExecutionsStartedAsync(requestId)).ShouldBe(1);
         (await trace.AdminIndexRowsAsync(requestId)).ShouldBeGreaterThan(0);
         detail = await stack.Client.AdminGetAsync($"/api/admin/requests/{requestId}");
