@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using WgeoFlows.Intake;
 using WgeoFlows.Intake.Dispatch;
@@ -45,11 +46,8 @@ public sealed class IntakeDispatchTests(AdminStack stack) : IClassFixture<AdminS
     [Fact]
     public async Task While_a_row_waits_for_its_dispatch_a_redelivery_is_a_duplicate_and_another_body_a_conflict_that_changes_nothing()
     {
-        var (submissionId, body) = NewSubmission("waiting");
-        var requestId = RequestIds.For(submissionId);
         // A delivery that wrote its row and crashed before handing it over: nothing else of it exists.
-        var pending = Pending(body, DateTimeOffset.UtcNow);
-        (await stack.Get<SubmissionInbox>().TryAddAsync(pending, Ct)).ShouldBeTrue();
+        var (requestId, body, pending) = await LeftPendingAsync("waiting", DateTimeOffset.UtcNow);
 
         (await stack.Get<SubmissionPipeline>().SubmitAsync(body, stack.Durable, Ct)).ShouldBeOfType<IntakeOutcome.Accepted>().Duplicate.ShouldBeTrue();
         (await stack.Get<SubmissionPipeline>().SubmitAsync(Changed(body), stack.Durable, Ct)).ShouldBeOfType<IntakeOutcome.Conflict>()
@@ -65,10 +63,8 @@ public sealed class IntakeDispatchTests(AdminStack stack) : IClassFixture<AdminS
     [Fact]
     public async Task The_sweep_dispatches_a_row_a_crash_left_behind_once_and_a_second_sweep_finds_nothing_to_do()
     {
-        var (submissionId, body) = NewSubmission("swept");
-        var requestId = RequestIds.For(submissionId);
         // Received a minute ago by a host that died before its dispatch: older than the sweep's grace period.
-        (await stack.Get<SubmissionInbox>().TryAddAsync(Pending(body, DateTimeOffset.UtcNow.AddMinutes(-1)), Ct)).ShouldBeTrue();
+        var (requestId, _, _) = await LeftPendingAsync("swept", DateTimeOffset.UtcNow.AddMinutes(-1));
 
         await stack.Get<IntakeSweep>().RunAsync(stack.Durable, Ct);
         // The host's own background sweep may have held the row at that moment; either way it ends dispatched.
@@ -82,11 +78,29 @@ public sealed class IntakeDispatchTests(AdminStack stack) : IClassFixture<AdminS
     }
 
     [Fact]
+    public async Task A_row_that_cannot_be_dispatched_does_not_hold_up_the_sweep_of_the_others()
+    {
+        var minuteAgo = DateTimeOffset.UtcNow.AddMinutes(-1);
+        // A pending row whose record no longer reads (written by hand, as a bug or a bad migration might leave it).
+        var (brokenId, _, _) = await LeftPendingAsync("broken", minuteAgo);
+        await new TableClient(stack.Azurite.ConnectionString, TableNames.Submissions).UpdateEntityAsync(
+            new TableEntity(SubmissionInbox.PartitionOf(brokenId), brokenId) { ["Json"] = "{ not json" }, Azure.ETag.All,
+            TableUpdateMode.Merge, Ct);
+        var (goodId, _, _) = await LeftPendingAsync("good", minuteAgo);
+
+        await Should.NotThrowAsync(() => stack.Get<IntakeSweep>().RunAsync(stack.Durable, Ct));
+
+        await WaitUntilDispatchedAsync(goodId);
+        (await stack.Durable.GetInstanceAsync(goodId, Ct)).ShouldNotBeNull();
+        (await stack.Durable.GetInstanceAsync(brokenId, Ct)).ShouldBeNull();
+        (await stack.Get<SubmissionInbox>().PendingAsync(DateTimeOffset.UtcNow, Ct).ToListAsync(Ct)).ShouldContain(brokenId,
+            "the broken row stays, not lost: each sweep logs it as an error");
+    }
+
+    [Fact]
     public async Task A_fresh_row_is_left_to_the_delivery_that_added_it_until_its_grace_period_is_over()
     {
-        var (submissionId, body) = NewSubmission("young");
-        var requestId = RequestIds.For(submissionId);
-        (await stack.Get<SubmissionInbox>().TryAddAsync(Pending(body, DateTimeOffset.UtcNow), Ct)).ShouldBeTrue();
+        var (requestId, _, _) = await LeftPendingAsync("young", DateTimeOffset.UtcNow);
 
         await stack.Get<IntakeSweep>().RunAsync(stack.Durable, Ct);
 
@@ -97,10 +111,7 @@ public sealed class IntakeDispatchTests(AdminStack stack) : IClassFixture<AdminS
     [Fact]
     public async Task Dispatching_the_same_row_twice_gives_one_record_and_one_orchestration()
     {
-        var (submissionId, body) = NewSubmission("twice");
-        var requestId = RequestIds.For(submissionId);
-        var pending = Pending(body, DateTimeOffset.UtcNow);
-        (await stack.Get<SubmissionInbox>().TryAddAsync(pending, Ct)).ShouldBeTrue();
+        var (requestId, _, pending) = await LeftPendingAsync("twice", DateTimeOffset.UtcNow);
         var dispatcher = stack.Get<IntakeDispatcher>();
 
         await dispatcher.DispatchAsync(pending, fresh: true, stack.Durable, Ct);
@@ -158,6 +169,15 @@ public sealed class IntakeDispatchTests(AdminStack stack) : IClassFixture<AdminS
 
     private BlobContainerClient Container =>
         new BlobServiceClient(stack.Azurite.ConnectionString).GetBlobContainerClient(TableNames.AttachmentsContainer);
+
+    /// <summary>A new submission's inbox row as a delivery that died before its hand-over leaves it: nothing else exists.</summary>
+    private async Task<(string RequestId, JsonElement Body, PendingSubmission Pending)> LeftPendingAsync(string prefix, DateTimeOffset receivedAt)
+    {
+        var (submissionId, body) = NewSubmission(prefix);
+        var pending = Pending(body, receivedAt);
+        (await stack.Get<SubmissionInbox>().TryAddAsync(pending, Ct)).ShouldBeTrue();
+        return (RequestIds.For(submissionId), body, pending);
+    }
 
     private static PendingSubmission Pending(JsonElement body, DateTimeOffset receivedAt)
     {

@@ -24,7 +24,7 @@ public sealed class DispatchQueue
     public void Enqueue(PendingSubmission pending, DurableTaskClient durable)
     {
         _held.TryAdd(pending.RequestId, 0);
-        _items.Writer.TryWrite(new DispatchItem(pending.RequestId, pending, durable, Attempt: 0));
+        _items.Writer.TryWrite(new DispatchItem(pending, durable, Attempt: 0));
     }
 
     /// <summary>Puts an item back after a failed attempt (the caller still holds it).</summary>
@@ -34,8 +34,6 @@ public sealed class DispatchQueue
     public bool TryHold(string requestId) => _held.TryAdd(requestId, 0);
 
     public void Release(string requestId) => _held.TryRemove(requestId, out _);
-
-    public int Held => _held.Count;
 
     /// <summary>A delivery has come in (any door); pair with <see cref="DeliveryEnded"/>.</summary>
     public void DeliveryStarted() => Interlocked.Increment(ref _arriving);
@@ -53,4 +51,7 @@ public sealed class DispatchQueue
 
 /// <summary>One dispatch to do. <paramref name="Pending"/> is the submission as the webhook stored it (no need to read the
 /// row back); <paramref name="Attempt"/> counts failed tries.</summary>
-public sealed record DispatchItem(string RequestId, PendingSubmission Pending, DurableTaskClient Durable, int Attempt);
+public sealed record DispatchItem(PendingSubmission Pending, DurableTaskClient Durable, int Attempt)
+{
+    public string RequestId => Pending.RequestId;
+}

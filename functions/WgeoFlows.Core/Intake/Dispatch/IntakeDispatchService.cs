@@ -17,6 +17,7 @@ namespace WgeoFlows.Intake.Dispatch;
 public sealed class IntakeDispatchService(
     DispatchQueue queue,
     IntakeDispatcher dispatcher,
+    IntakeSweep sweep,
     IServiceProvider services,
     IOptions<IntakeOptions> options,
     TimeProvider clock,
@@ -104,9 +105,10 @@ public sealed class IntakeDispatchService(
 
     private async Task SweepAsync(CancellationToken stoppingToken)
     {
+        // Only a host whose Durable client is a service (the local host) sweeps here; the Functions app's client comes
+        // with each binding, so it sweeps from its timer trigger.
         var durable = services.GetService<DurableTaskClient>();
         if (durable is null) return;
-        var sweep = services.GetRequiredService<IntakeSweep>();
         try
         {
             // The first sweep waits out the grace period, so that it finds what a crash left behind, not rows in flight.

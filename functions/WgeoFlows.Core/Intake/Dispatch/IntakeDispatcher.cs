@@ -18,6 +18,7 @@ public sealed class IntakeDispatcher(
     SubmissionInbox inbox,
     AttachmentStore attachments,
     RequestStore requests,
+    TimeProvider clock,
     ILogger<IntakeDispatcher> logger)
 {
     /// <summary>Dispatches <paramref name="pending"/>. <paramref name="fresh"/>: handed over in-process by the delivery
@@ -33,7 +34,7 @@ public sealed class IntakeDispatcher(
             await durable.ScheduleNewOrchestrationInstanceAsync(WorkflowNames.RequestOrchestrator, new RequestWorkflowInput(pending.RequestId),
                 new StartOrchestrationOptions(InstanceId: pending.RequestId), cancellationToken);
         }
-        await inbox.MarkDispatchedAsync(pending, cancellationToken);
+        await inbox.MarkDispatchedAsync(pending, clock.GetUtcNow(), cancellationToken);
     }
 
     /// <summary>Reads the row of <paramref name="requestId"/> and dispatches it if it still waits; false when there was

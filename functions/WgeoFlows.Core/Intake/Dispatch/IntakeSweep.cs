@@ -37,6 +37,11 @@ public sealed class IntakeSweep(
             {
                 logger.LogWarning(e, "Dispatch of {RequestId} failed again; the next sweep retries it", requestId);
             }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            {
+                // A row that cannot be dispatched (e.g. a record that no longer reads) must not hold up the rows after it.
+                logger.LogError(e, "Dispatch of {RequestId} failed; the sweep goes on with the other rows and tries it again next time", requestId);
+            }
             finally
             {
                 queue.Release(requestId);

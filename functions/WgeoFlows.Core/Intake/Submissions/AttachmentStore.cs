@@ -35,7 +35,7 @@ public sealed class AttachmentStore(StorageClients storage)
             {
                 await storage.Attachments.GetBlobClient(name).DeleteIfExistsAsync(cancellationToken: cancellationToken);
             }
-            catch (Azure.RequestFailedException)
+            catch (Exception e) when (e is Azure.RequestFailedException || Shared.TransientFaults.IsTransient(e))
             {
                 // Harmless: an orphan file under the request's prefix, never listed in its record.
             }

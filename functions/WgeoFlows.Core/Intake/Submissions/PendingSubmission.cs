@@ -5,14 +5,13 @@ namespace WgeoFlows.Intake.Submissions;
 /// as it will be, and the attachments it has not uploaded yet. The dispatcher turns it into blobs, the request record
 /// and a started orchestration.
 /// </summary>
-public sealed record PendingSubmission(
-    string RequestId,
-    string SubmissionId,
-    string Fingerprint,
-    DateTimeOffset ReceivedAt,
-    SupportRequest Request,
-    IReadOnlyList<InlineAttachment> Inline)
+public sealed record PendingSubmission(SupportRequest Request, string Fingerprint, IReadOnlyList<InlineAttachment> Inline)
 {
+    public string RequestId => Request.RequestId;
+    public string SubmissionId => Request.SubmissionId;
+    /// <summary>When the webhook accepted it: the record's submission time.</summary>
+    public DateTimeOffset ReceivedAt => Request.SubmittedAt;
+
     /// <summary>The row as the dispatcher will need it. Attachments that fit (<see cref="SubmissionInbox.InlineBudgetBytes"/>
     /// in all) travel inline and are uploaded by the dispatcher; larger ones must be uploaded before the claim, under names
     /// of their own body (<see cref="AttachmentStore.PreClaimBlobName"/>), and <see cref="Inline"/> is then empty.</summary>
@@ -25,7 +24,7 @@ public sealed record PendingSubmission(
         IReadOnlyList<InlineAttachment> inlined = inline
             ? submission.Attachments.Select((a, i) => new InlineAttachment(stored[i].BlobName, a.ContentType, a.Content)).ToList()
             : [];
-        return new PendingSubmission(requestId, submission.SubmissionId, fingerprint, now, submission.ToSupportRequest(requestId, now, stored), inlined);
+        return new PendingSubmission(submission.ToSupportRequest(requestId, now, stored), fingerprint, inlined);
     }
 
     /// <summary>True when the attachments are too large to travel inline and must be uploaded before the row is added.</summary>

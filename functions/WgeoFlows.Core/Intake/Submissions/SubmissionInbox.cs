@@ -86,10 +86,10 @@ public sealed class SubmissionInbox(StorageClients storage)
 
     /// <summary>Marks the dispatch done: the row keeps only the claim (the inline bytes now live in Blob Storage).
     /// Doing it twice changes nothing.</summary>
-    public async Task MarkDispatchedAsync(PendingSubmission pending, CancellationToken cancellationToken = default)
+    public async Task MarkDispatchedAsync(PendingSubmission pending, DateTimeOffset dispatchedAt, CancellationToken cancellationToken = default)
     {
         var entity = Claim(pending.RequestId, pending.SubmissionId, pending.Fingerprint, pending.ReceivedAt);
-        entity["DispatchedAt"] = DateTimeOffset.UtcNow;
+        entity["DispatchedAt"] = dispatchedAt;
         await Table.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Replace, cancellationToken);
     }
 
@@ -118,7 +118,7 @@ public sealed class SubmissionInbox(StorageClients storage)
                 inline.Add(new InlineAttachment(e.GetString($"A{i}Blob") ?? "", e.GetString($"A{i}Type") ?? "application/octet-stream",
                     content.ToArray()));
             }
-            pending = new PendingSubmission(requestId, submissionId, fingerprint, receivedAt, request, inline);
+            pending = new PendingSubmission(request, fingerprint, inline);
         }
         return new InboxEntry(requestId, submissionId, fingerprint, receivedAt, pending);
     }
