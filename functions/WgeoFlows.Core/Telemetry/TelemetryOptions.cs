@@ -8,6 +8,10 @@ public sealed class TelemetryOptions
     /// metrics and logs are exported there.</summary>
     public const string ApplicationInsightsConnectionStringKey = "APPLICATIONINSIGHTS_CONNECTION_STRING";
 
+    /// <summary>Configuration key of App Service's Entra ID ingestion setting (<see cref="ApplicationInsightsAuthentication"/>):
+    /// the exporter then authenticates with that managed identity.</summary>
+    public const string ApplicationInsightsAuthenticationStringKey = "APPLICATIONINSIGHTS_AUTHENTICATION_STRING";
+
     /// <summary><c>Telemetry:Console</c>: also print traces and metrics on the console (a local opt-in).</summary>
     public bool Console { get; set; }
 }

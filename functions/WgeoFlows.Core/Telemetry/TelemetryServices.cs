@@ -14,13 +14,15 @@ public static class TelemetryServices
     /// <summary>
     /// OpenTelemetry for either host: the app's spans and metrics (<see cref="WgeoTelemetry.Name"/>) with ASP.NET Core
     /// and HttpClient (SendGrid, storage) instrumentation; exported to Application Insights when its connection string
-    /// is configured, to the console when <c>Telemetry:Console</c> is true, and otherwise nowhere. Returns the builder
-    /// so that the Functions host can add its worker defaults.
+    /// is configured (with the managed identity that <c>APPLICATIONINSIGHTS_AUTHENTICATION_STRING</c> names, if any), to
+    /// the console when <c>Telemetry:Console</c> is true, and otherwise nowhere. Returns the builder so that the Functions
+    /// host can add its worker defaults.
     /// </summary>
     public static OpenTelemetryBuilder AddWgeoTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions();
         var connectionString = configuration[TelemetryOptions.ApplicationInsightsConnectionStringKey];
+        var entraIngestion = ApplicationInsightsAuthentication.Parse(configuration[TelemetryOptions.ApplicationInsightsAuthenticationStringKey]);
 
         var telemetry = services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(WgeoTelemetry.Name))
@@ -37,7 +39,12 @@ public static class TelemetryServices
 
         if (!string.IsNullOrWhiteSpace(connectionString))
         {
-            telemetry.UseAzureMonitorExporter(o => o.ConnectionString = connectionString);
+            telemetry.UseAzureMonitorExporter(o =>
+            {
+                o.ConnectionString = connectionString;
+                // In Azure the resource accepts only Entra ID tokens (local authentication off): the app's identity.
+                if (entraIngestion is not null) o.Credential = entraIngestion.Credential();
+            });
         }
         if (options.Console)
         {
