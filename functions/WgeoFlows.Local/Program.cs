@@ -18,6 +18,17 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 
 var urls = LocalUrls.FromConfiguration(builder.Configuration);
 builder.WebHost.UseUrls(urls.BaseUrl);
+
+if (HostModes.FromConfiguration(builder.Configuration) == HostMode.MailSink)
+{
+    // Beside the Azure Functions host, which runs the product and mails through SendGrid:Host = this process.
+    builder.Services.AddWgeoMailSinkOnly(builder.Configuration, urls);
+    var sink = builder.Build();
+    sink.MapDevMailSink();
+    sink.Run();
+    return;
+}
+
 LocalConfiguration.AddComputedDefaults(builder.Configuration, urls);
 
 builder.Services.AddWgeoFlowsCore(builder.Configuration);
