@@ -21,6 +21,11 @@ internal sealed class ChildProcessOutput
 
     public string Text => string.Join(Environment.NewLine, _lines);
 
+    public int LineCount => _lines.Count;
+
+    /// <summary>The lines printed after the first <paramref name="mark"/> ones (a mark taken from <see cref="LineCount"/>).</summary>
+    public IReadOnlyList<string> LinesSince(int mark) => _lines.Skip(mark).ToList();
+
     private void Add(string? line)
     {
         if (line is null) return;

@@ -14,16 +14,23 @@ public sealed class LocalHostProcess : IAsyncDisposable
     /// <summary>The line the host prints once storage, the sidecar, the worker, the client and the sample data are up.</summary>
     public const string ReadyLinePrefix = "WgeoFlows is ready at ";
 
+    /// <summary>The line the host prints in <c>--mode mail-sink</c> once storage and the sample data are there.</summary>
+    public const string MailSinkReadyLinePrefix = "WgeoFlows mail sink is ready at ";
+
     public static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(120);
 
     private readonly IReadOnlyDictionary<string, string?> _configuration;
     private readonly ChildProcessOutput _output = new();
+    private readonly string _mode;
+    private readonly string _readyLinePrefix;
     private Process? _process;
 
-    private LocalHostProcess(int port, IReadOnlyDictionary<string, string?> configuration)
+    private LocalHostProcess(int port, IReadOnlyDictionary<string, string?> configuration, bool mailSinkOnly)
     {
         Port = port;
         _configuration = configuration;
+        _mode = mailSinkOnly ? "mail-sink" : "app";
+        _readyLinePrefix = mailSinkOnly ? MailSinkReadyLinePrefix : ReadyLinePrefix;
         BaseUrl = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}");
         Http = new HttpClient { BaseAddress = BaseUrl, Timeout = TimeSpan.FromSeconds(30) };
     }
@@ -52,10 +59,24 @@ public sealed class LocalHostProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the host with <paramref name="configuration"/> (which should name <c>Storage:ConnectionString</c>), and waits until it is ready.</summary>
-    public static async Task<LocalHostProcess> StartAsync(
-        IReadOnlyDictionary<string, string?> configuration, CancellationToken cancellationToken = default)
+    public static Task<LocalHostProcess> StartAsync(
+        IReadOnlyDictionary<string, string?> configuration, CancellationToken cancellationToken = default) =>
+        StartAsync(configuration, mailSinkOnly: false, cancellationToken);
+
+    /// <summary>Starts the local host in <c>--mode mail-sink</c> on storage <paramref name="storage"/>: the
+    /// SendGrid-compatible sink (<c>/v3/mail/send</c>, <c>/dev/mail</c>) and the sample data, for another host.</summary>
+    public static Task<LocalHostProcess> StartMailSinkAsync(
+        AzuriteInstance storage, IReadOnlyDictionary<string, string?>? configuration = null, CancellationToken cancellationToken = default)
     {
-        var host = new LocalHostProcess(FreePort.Next(), configuration);
+        var all = new Dictionary<string, string?>(configuration ?? new Dictionary<string, string?>(), StringComparer.OrdinalIgnoreCase);
+        all.TryAdd("Storage:ConnectionString", storage.ConnectionString);
+        return StartAsync(all, mailSinkOnly: true, cancellationToken);
+    }
+
+    private static async Task<LocalHostProcess> StartAsync(
+        IReadOnlyDictionary<string, string?> configuration, bool mailSinkOnly, CancellationToken cancellationToken)
+    {
+        var host = new LocalHostProcess(FreePort.Next(), configuration, mailSinkOnly);
         try
         {
             await host.StartProcessAsync(cancellationToken);
@@ -112,6 +133,8 @@ public sealed class LocalHostProcess : IAsyncDisposable
         start.ArgumentList.Add(RepositoryPaths.LocalHostAssembly);
         start.ArgumentList.Add("--port");
         start.ArgumentList.Add(Port.ToString(CultureInfo.InvariantCulture));
+        start.ArgumentList.Add("--mode");
+        start.ArgumentList.Add(_mode);
         start.Environment["Azurite__AutoStart"] = "false";
         foreach (var (key, value) in _configuration)
         {
@@ -121,7 +144,7 @@ public sealed class LocalHostProcess : IAsyncDisposable
         var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         void OnLine(string line)
         {
-            if (line.StartsWith(ReadyLinePrefix, StringComparison.Ordinal)) ready.TrySetResult();
+            if (line.StartsWith(_readyLinePrefix, StringComparison.Ordinal)) ready.TrySetResult();
         }
         _output.LineReceived += OnLine;
         var clock = Stopwatch.StartNew();
