@@ -1,6 +1,7 @@
 // WgeoFlows in Azure: `azd up` deploys this (parameters from main.parameters.json and the azd environment).
-// One resource group with a Flex Consumption Function App (.NET 10 isolated), its storage account reached with a
-// managed identity (shared keys off), a Key Vault for the secrets, and Application Insights on Log Analytics.
+// One resource group with a Flex Consumption Function App (.NET 10 isolated), its data storage account reached with a
+// managed identity (shared keys off), a separate account for its deployment package, a Key Vault for the secrets, and
+// Application Insights on Log Analytics (Entra ID ingestion only).
 targetScope = 'subscription'
 
 @description('azd environment name: names the resource group and seeds the unique resource names.')
@@ -11,6 +12,9 @@ param environmentName string
 @description('Azure region of every resource (one where Flex Consumption is offered).')
 @minLength(1)
 param location string
+
+@description('Salt of the Key Vault\'s name. Empty on the first deployment; azure.yaml\'s postdown hook sets a new one after each `azd down`, because the deleted vault keeps its name for 90 days (purge protection).')
+param keyVaultSalt string = ''
 
 // ---- secrets (azd asks for them, or takes them from the environment: see main.parameters.json) ----
 
@@ -94,7 +98,7 @@ param intakeDispatchSweepSchedule string = '0 * * * * *'
 @description('When the quarterly impact summary goes to the admins (six-field cron, UTC): 08:00 on the first day of each quarter.')
 param impactSummarySchedule string = '0 0 8 1 1,4,7,10 *'
 
-@description('SendGrid\'s Event Webhook verification key (public, base64). Empty: delivery events are refused until it is set.')
+@description('SendGrid\'s Event Webhook verification key (public, base64; azd: WGEO_SENDGRID_EVENT_WEBHOOK_PUBLIC_KEY). Empty: delivery events are refused until it is set.')
 param sendGridEventWebhookPublicKey string = ''
 
 // ---- scale, storage, retention ----
@@ -108,9 +112,9 @@ param maximumInstanceCount int = 100
 @allowed([512, 2048, 4096])
 param instanceMemoryMB int = 2048
 
-@description('Storage replication.')
-@allowed(['Standard_LRS', 'Standard_ZRS', 'Standard_GRS', 'Standard_GZRS'])
-param storageSkuName string = 'Standard_ZRS'
+@description('Storage replication of both accounts. Empty: zone-redundant (Standard_ZRS) in a region with availability zones, Standard_LRS elsewhere (see zoneRedundantStorageRegions).')
+@allowed(['', 'Standard_LRS', 'Standard_ZRS', 'Standard_GRS', 'Standard_GZRS'])
+param storageSkuName string = ''
 
 @description('Days a deleted attachment can be restored (blob soft delete).')
 @minValue(1)
@@ -131,6 +135,49 @@ var resourceToken = toLower(uniqueString(subscription().id, environmentName, loc
 var tags = { 'azd-env-name': environmentName }
 var appName = 'func-wgeo-${resourceToken}'
 
+// A Key Vault name is global and, with purge protection, stays taken by the deleted vault for 90 days after `azd down`.
+// Without a salt the name is the one every earlier deployment used; with one, the next `azd up` gets a new vault while
+// the other resources keep their names (and the app its URL).
+var keyVaultToken = empty(keyVaultSalt) ? resourceToken : toLower(uniqueString(subscription().id, environmentName, location, keyVaultSalt))
+
+// Regions where Standard_ZRS is offered for general-purpose v2 accounts (Microsoft Learn, "Azure regions that support
+// zone-redundant storage"). Elsewhere a ZRS account cannot be created, so the default falls back to LRS there.
+var zoneRedundantStorageRegions = [
+  'australiaeast'
+  'brazilsouth'
+  'canadacentral'
+  'centralindia'
+  'centralus'
+  'eastasia'
+  'eastus'
+  'eastus2'
+  'francecentral'
+  'germanywestcentral'
+  'israelcentral'
+  'italynorth'
+  'japaneast'
+  'koreacentral'
+  'mexicocentral'
+  'northeurope'
+  'norwayeast'
+  'polandcentral'
+  'qatarcentral'
+  'southafricanorth'
+  'southcentralus'
+  'southeastasia'
+  'spaincentral'
+  'swedencentral'
+  'switzerlandnorth'
+  'uaenorth'
+  'uksouth'
+  'westeurope'
+  'westus2'
+  'westus3'
+]
+var storageSku = !empty(storageSkuName)
+  ? storageSkuName
+  : (contains(zoneRedundantStorageRegions, toLower(replace(location, ' ', ''))) ? 'Standard_ZRS' : 'Standard_LRS')
+
 resource resourceGroup 'Microsoft.Resources/resourceGroups@2025-04-01' = {
   name: 'rg-${environmentName}'
   location: location
@@ -146,6 +193,16 @@ module identity 'modules/identity.bicep' = {
   }
 }
 
+// Writes and reads the deployment package, nothing else (see modules/packagestorage.bicep).
+module deploymentIdentity 'modules/identity.bicep' = {
+  scope: resourceGroup
+  params: {
+    name: 'id-wgeo-deploy-${resourceToken}'
+    location: location
+    tags: tags
+  }
+}
+
 module monitoring 'modules/monitoring.bicep' = {
   scope: resourceGroup
   params: {
@@ -154,6 +211,7 @@ module monitoring 'modules/monitoring.bicep' = {
     location: location
     tags: tags
     retentionInDays: logRetentionDays
+    appPrincipalId: identity.outputs.principalId
   }
 }
 
@@ -163,17 +221,28 @@ module storage 'modules/storage.bicep' = {
     name: 'stwgeo${resourceToken}'
     location: location
     tags: tags
-    skuName: storageSkuName
-    deploymentContainerName: 'app-package'
+    skuName: storageSku
     blobSoftDeleteDays: blobSoftDeleteDays
     appPrincipalId: identity.outputs.principalId
+  }
+}
+
+module packageStorage 'modules/packagestorage.bicep' = {
+  scope: resourceGroup
+  params: {
+    name: 'stwgeopkg${resourceToken}'
+    location: location
+    tags: tags
+    skuName: storageSku
+    containerName: 'app-package'
+    deploymentPrincipalId: deploymentIdentity.outputs.principalId
   }
 }
 
 module keyVault 'modules/keyvault.bicep' = {
   scope: resourceGroup
   params: {
-    name: 'kv-wgeo-${resourceToken}'
+    name: 'kv-wgeo-${keyVaultToken}'
     location: location
     tags: tags
     appPrincipalId: identity.outputs.principalId
@@ -192,8 +261,9 @@ module functionApp 'modules/functionapp.bicep' = {
     location: location
     tags: union(tags, { 'azd-service-name': 'api' })
     identityId: identity.outputs.id
-    storageBlobEndpoint: storage.outputs.blobEndpoint
-    deploymentContainerName: storage.outputs.deploymentContainerName
+    deploymentIdentityId: deploymentIdentity.outputs.id
+    packageBlobEndpoint: packageStorage.outputs.blobEndpoint
+    packageContainerName: packageStorage.outputs.containerName
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
     entraClientId: entraClientId
@@ -217,6 +287,8 @@ module appSettings 'modules/appsettings.bicep' = {
       AZURE_CLIENT_ID: identity.outputs.clientId
       TASKHUB_NAME: taskHubName
       APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.connectionString
+      // Local authentication is off on Application Insights: the host and the worker send with the app's identity.
+      APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD;ClientId=${identity.outputs.clientId}'
       // Secrets: Key Vault references without a version, so a rotated secret is picked up without a deployment.
       Intake__WebhookSecret: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.webhookSecretUri})'
       Links__SigningKey: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.linkSigningKeyUri})'
@@ -251,6 +323,8 @@ output AZURE_RESOURCE_GROUP string = resourceGroup.name
 output AZURE_FUNCTION_APP_NAME string = functionApp.outputs.name
 output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
 output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
+output AZURE_STORAGE_SKU string = storageSku
+output AZURE_PACKAGE_STORAGE_ACCOUNT_NAME string = packageStorage.outputs.name
 output APPLICATIONINSIGHTS_NAME string = monitoring.outputs.applicationInsightsName
 @description('The app\'s URL; the API is under /api (the admin dashboard at /api/admin).')
 output SERVICE_API_URI string = functionApp.outputs.url

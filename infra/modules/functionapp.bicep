@@ -13,14 +13,17 @@ param location string
 @description('Tags of the app; azure.yaml\'s service name goes in azd-service-name so that `azd deploy` finds the app.')
 param tags object
 
-@description('Resource id of the app\'s user-assigned managed identity.')
+@description('Resource id of the app\'s user-assigned managed identity: Key Vault references, storage, telemetry.')
 param identityId string
 
-@description('Blob endpoint of the storage account.')
-param storageBlobEndpoint string
+@description('Resource id of the deployment identity: writes and reads the deployment package, nothing else.')
+param deploymentIdentityId string
+
+@description('Blob endpoint of the deployment package\'s storage account.')
+param packageBlobEndpoint string
 
 @description('Container of the deployment package.')
-param deploymentContainerName string
+param packageContainerName string
 
 @description('Most instances the app scales out to.')
 @minValue(40)
@@ -58,8 +61,12 @@ resource app 'Microsoft.Web/sites@2024-11-01' = {
   kind: 'functionapp,linux'
   identity: {
     type: 'UserAssigned'
+    // The deployment identity must be attached for the platform to use it. Code in the app could ask for its token
+    // too (any attached identity can be requested by client id), but the app is never given its client id and uses
+    // its own identity (AZURE_CLIENT_ID, AzureWebJobsStorage__clientId) everywhere.
     userAssignedIdentities: {
       '${identityId}': {}
+      '${deploymentIdentityId}': {}
     }
   }
   properties: {
@@ -76,10 +83,12 @@ resource app 'Microsoft.Web/sites@2024-11-01' = {
       deployment: {
         storage: {
           type: 'blobContainer'
-          value: '${storageBlobEndpoint}${deploymentContainerName}'
+          value: '${packageBlobEndpoint}${packageContainerName}'
+          // Not the app's identity: the platform writes the package published by `azd deploy` with this one, so the
+          // identity the app runs with has no write access to its own code.
           authentication: {
             type: 'UserAssignedIdentity'
-            userAssignedIdentityResourceId: identityId
+            userAssignedIdentityResourceId: deploymentIdentityId
           }
         }
       }
@@ -92,6 +101,24 @@ resource app 'Microsoft.Web/sites@2024-11-01' = {
         version: '10.0'
       }
     }
+  }
+}
+
+// No publishing with user names and passwords (FTP or the scm site's basic authentication): `azd deploy` publishes
+// with the deployer's Entra ID token, which needs neither.
+resource ftpBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-11-01' = {
+  parent: app
+  name: 'ftp'
+  properties: {
+    allow: false
+  }
+}
+
+resource scmBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-11-01' = {
+  parent: app
+  name: 'scm'
+  properties: {
+    allow: false
   }
 }
 

@@ -1,5 +1,6 @@
-// The app's user-assigned managed identity. User-assigned rather than system-assigned so that its role assignments
-// exist before the Function App is created: the app can read Key Vault and storage from its first start.
+// A user-assigned managed identity; main.bicep makes two: the app's (storage data, Key Vault, telemetry) and the
+// deployment identity (the package container only). User-assigned rather than system-assigned so that their role
+// assignments exist before the Function App is created: the app can read Key Vault and storage from its first start.
 
 @description('Name of the managed identity.')
 param name string

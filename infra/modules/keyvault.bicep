@@ -1,5 +1,6 @@
 // Key Vault (RBAC) holding the app's secrets. The app reads them through Key Vault references in its app settings,
 // never as plain values; the references name a secret without a version, so a new version is picked up on rotation.
+// Purge protection keeps a deleted vault, and its name, for 90 days: main.bicep salts the name after an `azd down`.
 
 @description('Name of the vault (3-24 characters).')
 @minLength(3)
@@ -29,9 +30,6 @@ param sendGridApiKey string
 @description('Admin key accepted in X-Wgeo-Admin-Key (Admin:ApiKey), for scripts; people sign in with Entra ID.')
 @secure()
 param adminApiKey string
-
-// Key Vault Secrets User: read secret values, nothing else.
-var secretsUserRoleId = '4633458b-17de-408a-b874-0445c86b69e6'
 
 resource vault 'Microsoft.KeyVault/vaults@2024-11-01' = {
   name: name
@@ -75,11 +73,12 @@ resource adminApiKeyEntry 'Microsoft.KeyVault/vaults/secrets@2024-11-01' = {
   properties: { value: adminApiKey }
 }
 
+// Key Vault Secrets User on this vault only: read secret values (the Key Vault references), nothing else.
 resource secretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(vault.id, appPrincipalId, secretsUserRoleId)
+  name: guid(vault.id, appPrincipalId, '4633458b-17de-408a-b874-0445c86b69e6')
   scope: vault
   properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', secretsUserRoleId)
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
     principalId: appPrincipalId
     principalType: 'ServicePrincipal'
     description: 'Key Vault Secrets User for the WgeoFlows app (Key Vault references)'

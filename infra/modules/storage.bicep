@@ -1,6 +1,7 @@
-// The storage account: the app's tables and attachment blobs, the Durable task hub (queues, tables, blobs), the
-// Functions host's own state, and the Flex Consumption deployment package. Shared keys are off: everything,
-// including the Functions host and the Durable extension, reaches it with the app's managed identity.
+// The data storage account: the app's tables and attachment blobs, the Durable task hub (queues, tables, blobs) and the
+// Functions host's own state (AzureWebJobsStorage). Shared keys are off: the Functions host, the Durable extension and
+// the app's own clients all reach it with the app's managed identity. The deployment package is not here: it is in
+// packagestorage.bicep's account, on which this identity has no role.
 
 @description('Name of the storage account (3-24 lowercase letters and digits).')
 @minLength(3)
@@ -12,36 +13,16 @@ param location string
 
 param tags object
 
-@description('Replication of the account.')
-@allowed(['Standard_LRS', 'Standard_ZRS', 'Standard_GRS', 'Standard_GZRS'])
+@description('Replication of the account: main.bicep validates the parameter and chooses ZRS or LRS by region.')
 param skuName string
 
-@description('Blob container that holds the Flex Consumption deployment package.')
-param deploymentContainerName string
-
-@description('Days a deleted or overwritten blob (attachments, deployment packages) can be restored.')
+@description('Days a deleted or overwritten attachment blob (or a deleted container) can be restored.')
 @minValue(1)
 @maxValue(365)
 param blobSoftDeleteDays int
 
 @description('Principal id of the app\'s managed identity, given the data roles below.')
 param appPrincipalId string
-
-// Built-in roles (ids are the same in every tenant).
-var dataRoles = [
-  {
-    name: 'Storage Blob Data Owner' // the Functions host's leases and Durable's blobs need more than Contributor
-    id: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
-  }
-  {
-    name: 'Storage Queue Data Contributor' // Durable's control and work-item queues
-    id: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
-  }
-  {
-    name: 'Storage Table Data Contributor' // the app's tables and Durable's history and instances tables
-    id: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
-  }
-]
 
 resource account 'Microsoft.Storage/storageAccounts@2025-01-01' = {
   name: name
@@ -80,27 +61,46 @@ resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2025-01-01'
   }
 }
 
-resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-01-01' = {
-  parent: blobService
-  name: deploymentContainerName
+// The app's data roles, on this account only (the host, Durable and the app create their containers, queues and tables
+// at run time, so the scope is the account rather than single containers). Ids are built-in roles, the same in every
+// tenant; one resource per role so that each is reviewed, and checked by tests/WgeoFlows.Deployment.Tests, on its own.
+
+// Blobs: the Functions host's leases, timer schedule status and keys (azure-webjobs-*), Durable's partition leases and
+// large messages, the app's attachments. Owner rather than Contributor: Microsoft documents Storage Blob Data Owner as
+// the host storage connection's requirement (AzureWebJobsStorage, which the Durable extension uses here too).
+resource blobDataOwner 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(account.id, appPrincipalId, 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b')
+  scope: account
   properties: {
-    publicAccess: 'None'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b')
+    principalId: appPrincipalId
+    principalType: 'ServicePrincipal'
+    description: 'Storage Blob Data Owner for the WgeoFlows app (Functions host and Durable blobs, attachments)'
   }
 }
 
-resource roleAssignments 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
-  for role in dataRoles: {
-    name: guid(account.id, appPrincipalId, role.id)
-    scope: account
-    properties: {
-      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', role.id)
-      principalId: appPrincipalId
-      principalType: 'ServicePrincipal'
-      description: '${role.name} for the WgeoFlows app'
-    }
+// Queues: Durable's control queues (one per partition) and work-item queue. The app sends no queue message itself.
+resource queueDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(account.id, appPrincipalId, '974c5e8b-45b9-4653-ba55-5f855dd0fb88')
+  scope: account
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '974c5e8b-45b9-4653-ba55-5f855dd0fb88')
+    principalId: appPrincipalId
+    principalType: 'ServicePrincipal'
+    description: 'Storage Queue Data Contributor for the WgeoFlows app (Durable task hub queues)'
   }
-]
+}
+
+// Tables: Durable's History and Instances tables, and the app's own tables (requests, timeline, outbox, admin index, …).
+resource tableDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(account.id, appPrincipalId, '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3')
+  scope: account
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3')
+    principalId: appPrincipalId
+    principalType: 'ServicePrincipal'
+    description: 'Storage Table Data Contributor for the WgeoFlows app (Durable history and instances, app tables)'
+  }
+}
 
 output name string = account.name
-output blobEndpoint string = account.properties.primaryEndpoints.blob
-output deploymentContainerName string = deploymentContainer.name
