@@ -3,7 +3,8 @@ using WgeoFlows.Deployment.Tests.Support;
 
 namespace WgeoFlows.Deployment.Tests;
 
-/// <summary>What the compiled template deploys: the runtime, identity-only storage, the roles, Key Vault, authentication.</summary>
+/// <summary>What the compiled template deploys: the runtime, identity-only storage, Key Vault, no publishing passwords,
+/// Entra-only telemetry, authentication. The roles are in <see cref="RoleAssignmentTests"/>.</summary>
 public sealed class TemplateSecurityTests
 {
     private static JsonObject Template => BicepCli.CompiledMain;
@@ -37,26 +38,64 @@ public sealed class TemplateSecurityTests
     }
 
     [Fact]
-    public void The_storage_account_accepts_no_shared_keys_and_no_anonymous_blob_access()
+    public void Both_storage_accounts_accept_no_shared_keys_and_no_anonymous_blob_access()
     {
-        var properties = Single("Microsoft.Storage/storageAccounts")["properties"]!;
+        var accounts = ArmTemplate.ResourcesOfType(Template, "Microsoft.Storage/storageAccounts");
 
-        properties["allowSharedKeyAccess"]!.GetValue<bool>().ShouldBeFalse();
-        properties["allowBlobPublicAccess"]!.GetValue<bool>().ShouldBeFalse();
-        properties["minimumTlsVersion"]!.GetValue<string>().ShouldBe("TLS1_2");
+        accounts.Count.ShouldBe(2, "the data account and the deployment package's account");
+        foreach (var properties in accounts.Select(a => a["properties"]!))
+        {
+            properties["allowSharedKeyAccess"]!.GetValue<bool>().ShouldBeFalse();
+            properties["allowBlobPublicAccess"]!.GetValue<bool>().ShouldBeFalse();
+            properties["minimumTlsVersion"]!.GetValue<string>().ShouldBe("TLS1_2");
+        }
     }
 
     [Fact]
-    public void The_apps_identity_gets_the_table_blob_queue_and_key_vault_secret_roles()
+    public void Publishing_with_ftp_or_scm_basic_authentication_is_off()
     {
-        // The storage roles are a loop over a variable: the role ids are in the module's variables, not in each resource.
-        ArmTemplate.ResourcesOfType(Template, "Microsoft.Authorization/roleAssignments").Count.ShouldBe(2);
-        var roleIds = Template.ToJsonString();
+        var policies = ArmTemplate.ResourcesOfType(Template, "Microsoft.Web/sites/basicPublishingCredentialsPolicies");
 
-        roleIds.ShouldContain("0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3", customMessage: "Storage Table Data Contributor");
-        roleIds.ShouldContain("b7e6dc6d-f1e8-4753-8033-0f276bb0955b", customMessage: "Storage Blob Data Owner");
-        roleIds.ShouldContain("974c5e8b-45b9-4653-ba55-5f855dd0fb88", customMessage: "Storage Queue Data Contributor");
-        roleIds.ShouldContain("4633458b-17de-408a-b874-0445c86b69e6", customMessage: "Key Vault Secrets User");
+        policies.Select(p => p["name"]!.ToString()).Order().ShouldBe(
+            ["[format('{0}/{1}', parameters('name'), 'ftp')]", "[format('{0}/{1}', parameters('name'), 'scm')]"]);
+        policies.ShouldAllBe(p => p["properties"]!["allow"]!.GetValue<bool>() == false);
+    }
+
+    [Fact]
+    public void Application_insights_accepts_only_entra_id_and_the_app_sends_with_its_identity()
+    {
+        Single("Microsoft.Insights/components")["properties"]!["DisableLocalAuth"]!.GetValue<bool>().ShouldBeTrue();
+
+        var settings = ArmTemplate.AppSettings(Template);
+        settings["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"]
+            .ShouldBe("[format('Authorization=AAD;ClientId={0}', reference('identity').outputs.clientId.value)]");
+        // The same identity as the app's code: RoleAssignmentTests checks it has Monitoring Metrics Publisher there.
+        settings["AZURE_CLIENT_ID"].ShouldBe("[reference('identity').outputs.clientId.value]");
+    }
+
+    [Fact]
+    public void Every_secret_comes_from_an_azd_parameter_and_the_generated_keys_must_be_at_least_32_characters()
+    {
+        var parameters = Template["parameters"]!.AsObject();
+        var secrets = parameters.Where(p => p.Value!["type"]!.GetValue<string>() == "securestring").ToDictionary(p => p.Key, p => p.Value!);
+
+        secrets.Keys.Order().ShouldBe(["adminApiKey", "linkSigningKey", "sendGridApiKey", "webhookSecret"]);
+        // The template generates no secret (no newGuid(), no default): each is the operator's, and a character is at
+        // least one byte, so these bounds are the app's 32-byte minimum (RequiredSettings.GeneratedKeys).
+        secrets.Values.ShouldAllBe(p => p["defaultValue"] == null);
+        foreach (var key in new[] { "adminApiKey", "linkSigningKey", "webhookSecret" })
+        {
+            secrets[key]["minLength"]!.GetValue<int>().ShouldBeGreaterThanOrEqualTo(32, customMessage: key);
+        }
+        Template.ToJsonString().ShouldNotContain("newGuid(");
+        var vault = TemplateModules.All(Template).Values
+            .Single(m => TemplateModules.Resources(m).Any(r => (string?)r["type"] == "Microsoft.KeyVault/vaults"));
+        foreach (var secret in ArmTemplate.ResourcesOfType(Template, "Microsoft.KeyVault/vaults/secrets"))
+        {
+            var value = secret["properties"]!["value"]!.ToString();
+            value.ShouldMatch(@"^\[parameters\('[A-Za-z]+'\)\]$");
+            TemplateModules.Resolve(vault, value).ShouldBeOneOf(secrets.Keys.Select(k => $"[parameters('{k}')]").ToArray());
+        }
     }
 
     [Fact]

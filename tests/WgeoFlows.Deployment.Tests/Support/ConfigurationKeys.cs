@@ -25,6 +25,7 @@ public static class ConfigurationKeys
         }
         keys.UnionWith(RequiredSettings.Secrets);
         keys.Add(TelemetryOptions.ApplicationInsightsConnectionStringKey);
+        keys.Add(TelemetryOptions.ApplicationInsightsAuthenticationStringKey);
         keys.Add(StorageClients.FunctionsConnectionName);
         return keys;
     }
