@@ -84,7 +84,7 @@ public sealed class FunctionsHostStack : IAsyncDisposable
             ["Admin:DigestSchedule"] = "0 0 7 * * *",
             ["Impact:SummarySchedule"] = "0 0 8 1 1,4,7,10 *",
             ["Intake:DispatchSweepSchedule"] = "0 * * * * *",
-            ["SendGrid:EventWebhookPublicKey"] = "",
+            ["SendGrid:EventWebhookPublicKey"] = SendGridSigner.PublicKey,
         };
 
     public async ValueTask DisposeAsync()

@@ -2,14 +2,14 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace WgeoFlows.Tests.Admin;
+namespace WgeoFlows.Testing;
 
 /// <summary>
 /// Signs event posts as SendGrid's signed Event Webhook does: ECDSA P-256 with SHA-256 over the timestamp header followed
 /// by the body, the signature base64 of its DER form; the verification key is base64 of the public key's DER
 /// (SubjectPublicKeyInfo), as SendGrid shows it. A key pair made for this test run.
 /// </summary>
-internal static class SendGridSigner
+public static class SendGridSigner
 {
     private static readonly ECDsa Key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
 

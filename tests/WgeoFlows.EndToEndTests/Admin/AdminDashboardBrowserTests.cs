@@ -9,7 +9,7 @@ namespace WgeoFlows.Tests.Admin;
 
 /// <summary>The admin dashboard in a real browser: sign in with the key, filter the list, open a request's detail —
 /// and no accessibility violations.</summary>
-public sealed class AdminDashboardBrowserTests(LocalStack stack)
+public abstract class AdminDashboardBrowserTests(IHostStack stack)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -31,9 +31,9 @@ public sealed class AdminDashboardBrowserTests(LocalStack stack)
         await stack.Client.WaitForStatusAsync(cities, "InReview");
 
         await using var browser = await BrowserSession.StartAsync();
-        var page = await browser.NewPageAsync(stack.Host.BaseUrl);
+        var page = await browser.NewPageAsync(stack.BaseUrl);
         await page.GotoAsync("/api/admin");
-        await page.GetByLabel("Admin key").FillAsync(LocalStack.AdminKey);
+        await page.GetByLabel("Admin key").FillAsync(stack.Client.AdminKey);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await page.Locator("#counts li").First.WaitForAsync();
         (await page.Locator("#platforms-chart svg").GetAttributeAsync("aria-label")).ShouldNotBeNull().ShouldContain("Academia");
@@ -57,3 +57,9 @@ public sealed class AdminDashboardBrowserTests(LocalStack stack)
         violations.ShouldBeEmpty(BrowserSession.Describe(violations));
     }
 }
+
+/// <summary>The scenarios above on the local host.</summary>
+public sealed class AdminDashboardBrowserTestsOnLocalHost(LocalStack stack) : AdminDashboardBrowserTests(stack);
+
+/// <summary>The scenarios above on the Azure Functions host.</summary>
+public sealed class AdminDashboardBrowserTestsOnFunctionsHost(FunctionsStack stack) : AdminDashboardBrowserTests(stack);

@@ -8,7 +8,7 @@ namespace WgeoFlows.Tests.Impact;
 
 /// <summary>The public impact page in a real browser, in each language: readable without sign-in and free of
 /// accessibility violations.</summary>
-public sealed class ImpactPageBrowserTests(LocalStack stack)
+public abstract class ImpactPageBrowserTests(IHostStack stack)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -30,7 +30,7 @@ public sealed class ImpactPageBrowserTests(LocalStack stack)
             ("es", "Impacto de la cooperación Sur-Sur y triangular"),
         })
         {
-            var page = await browser.NewPageAsync(stack.Host.BaseUrl);
+            var page = await browser.NewPageAsync(stack.BaseUrl);
             var answer = await page.GotoAsync($"/api/impact?lang={lang}");
             answer.ShouldNotBeNull().Status.ShouldBe(200);
             (await page.Locator("h1").InnerTextAsync()).ShouldBe(heading);
@@ -42,3 +42,9 @@ public sealed class ImpactPageBrowserTests(LocalStack stack)
         }
     }
 }
+
+/// <summary>The scenarios above on the local host.</summary>
+public sealed class ImpactPageBrowserTestsOnLocalHost(LocalStack stack) : ImpactPageBrowserTests(stack);
+
+/// <summary>The scenarios above on the Azure Functions host.</summary>
+public sealed class ImpactPageBrowserTestsOnFunctionsHost(FunctionsStack stack) : ImpactPageBrowserTests(stack);

@@ -7,7 +7,7 @@ namespace WgeoFlows.Tests.Intake;
 
 /// <summary>The acknowledgement as the requester receives it: in their language (English when theirs has no templates), with
 /// the reference number and the status link, in HTML and plain text, with what they typed HTML-encoded.</summary>
-public sealed class AcknowledgementMailTests(LocalStack stack)
+public abstract class AcknowledgementMailTests(IHostStack stack)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -42,3 +42,9 @@ public sealed class AcknowledgementMailTests(LocalStack stack)
         mail.Html.ShouldNotContain("<b>mini-grids</b>");
     }
 }
+
+/// <summary>The scenarios above on the local host.</summary>
+public sealed class AcknowledgementMailTestsOnLocalHost(LocalStack stack) : AcknowledgementMailTests(stack);
+
+/// <summary>The scenarios above on the Azure Functions host.</summary>
+public sealed class AcknowledgementMailTestsOnFunctionsHost(FunctionsStack stack) : AcknowledgementMailTests(stack);

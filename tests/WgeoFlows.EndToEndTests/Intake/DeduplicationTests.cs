@@ -8,7 +8,7 @@ namespace WgeoFlows.Tests.Intake;
 
 /// <summary>One submission delivered many times, one after another and 20 at the same moment, against Azurite: one request,
 /// one orchestration, one acknowledgement; every delivery answered with the same request id.</summary>
-public sealed class DeduplicationTests(LocalStack stack)
+public abstract class DeduplicationTests(IHostStack stack)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
     private readonly IntakeTrace trace = new(stack);
@@ -72,3 +72,9 @@ public sealed class DeduplicationTests(LocalStack stack)
         acknowledgements.Count.ShouldBe(1, string.Join(" | ", acknowledgements.Select(m => m.Subject)));
     }
 }
+
+/// <summary>The scenarios above on the local host.</summary>
+public sealed class DeduplicationTestsOnLocalHost(LocalStack stack) : DeduplicationTests(stack);
+
+/// <summary>The scenarios above on the Azure Functions host.</summary>
+public sealed class DeduplicationTestsOnFunctionsHost(FunctionsStack stack) : DeduplicationTests(stack);

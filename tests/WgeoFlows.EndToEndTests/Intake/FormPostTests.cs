@@ -5,7 +5,7 @@ namespace WgeoFlows.Tests.Intake;
 
 /// <summary>The built-in form at HTTP level: it goes through the same intake as the webhook, a replayed post is the same
 /// request, and posts from another site, without the form's cookie or with a forged token are refused storing nothing.</summary>
-public sealed class FormPostTests(LocalStack stack)
+public abstract class FormPostTests(IHostStack stack)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
     private readonly IntakeTrace trace = new(stack);
@@ -13,7 +13,7 @@ public sealed class FormPostTests(LocalStack stack)
     [Fact]
     public async Task The_form_page_sets_an_HttpOnly_SameSite_Strict_cookie_and_labels_every_field_in_the_language_asked_for()
     {
-        var (form, response) = await FormSession.OpenAsync(stack.Host.BaseUrl, "fr");
+        var (form, response) = await FormSession.OpenAsync(stack.BaseUrl, "fr");
         using (form)
         using (response)
         {
@@ -34,7 +34,7 @@ public sealed class FormPostTests(LocalStack stack)
     [Fact]
     public async Task A_valid_post_with_a_file_is_stored_like_a_webhook_submission_and_a_replay_answers_with_the_same_request()
     {
-        var (form, opened) = await FormSession.OpenAsync(stack.Host.BaseUrl);
+        var (form, opened) = await FormSession.OpenAsync(stack.BaseUrl);
         opened.Dispose();
         using var _ = form;
         var file = ("concept note.pdf", "application/pdf", SamplePayloads.PdfBytes);
@@ -62,7 +62,7 @@ public sealed class FormPostTests(LocalStack stack)
     [Fact]
     public async Task The_same_form_sent_again_with_other_answers_gets_409_and_changes_nothing()
     {
-        var (form, opened) = await FormSession.OpenAsync(stack.Host.BaseUrl);
+        var (form, opened) = await FormSession.OpenAsync(stack.BaseUrl);
         opened.Dispose();
         using var _ = form;
         using (var first = await form.PostAsync(FormSession.ValidFields()))
@@ -85,12 +85,12 @@ public sealed class FormPostTests(LocalStack stack)
     [MemberData(nameof(RefusedPosts))]
     public async Task A_cross_site_or_forged_post_is_refused_with_403_and_stores_nothing(string @case)
     {
-        var (form, opened) = await FormSession.OpenAsync(stack.Host.BaseUrl);
+        var (form, opened) = await FormSession.OpenAsync(stack.BaseUrl);
         opened.Dispose();
         using var _ = form;
         var fields = FormSession.ValidFields();
         var tampered = form.Token[..^2] + (form.Token[^2] == 'A' ? "B" : "A") + form.Token[^1];
-        var (other, otherOpened) = await FormSession.OpenAsync(stack.Host.BaseUrl);
+        var (other, otherOpened) = await FormSession.OpenAsync(stack.BaseUrl);
         otherOpened.Dispose();
         using var __ = other;
 
@@ -114,16 +114,16 @@ public sealed class FormPostTests(LocalStack stack)
     [Fact]
     public async Task A_same_origin_post_from_the_browser_is_accepted()
     {
-        var (form, opened) = await FormSession.OpenAsync(stack.Host.BaseUrl);
+        var (form, opened) = await FormSession.OpenAsync(stack.BaseUrl);
         opened.Dispose();
         using var _ = form;
-        var origin = stack.Host.BaseUrl.GetLeftPart(UriPartial.Authority);
+        var origin = stack.BaseUrl.GetLeftPart(UriPartial.Authority);
 
         using var response = await form.PostAsync(FormSession.ValidFields(), headers: [("Origin", origin), ("Sec-Fetch-Site", "same-origin")]);
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
 
         // Chromium sends Origin: null under the pages' Referrer-Policy no-referrer; Sec-Fetch-Site still says same-origin.
-        var (next, nextOpened) = await FormSession.OpenAsync(stack.Host.BaseUrl);
+        var (next, nextOpened) = await FormSession.OpenAsync(stack.BaseUrl);
         nextOpened.Dispose();
         using var __ = next;
         using var nullOrigin = await next.PostAsync(FormSession.ValidFields(), headers: [("Origin", "null"), ("Sec-Fetch-Site", "same-origin")]);
@@ -133,7 +133,7 @@ public sealed class FormPostTests(LocalStack stack)
     [Fact]
     public async Task Bad_answers_come_back_next_to_their_fields_with_the_values_kept_and_nothing_stored()
     {
-        var (form, opened) = await FormSession.OpenAsync(stack.Host.BaseUrl);
+        var (form, opened) = await FormSession.OpenAsync(stack.BaseUrl);
         opened.Dispose();
         using var _ = form;
         var fields = FormSession.ValidFields().Where(f => f.Name is not ("request.title" or "request.thematicAreas")).ToList();
@@ -155,3 +155,9 @@ public sealed class FormPostTests(LocalStack stack)
         await trace.ShouldHaveStoredNothingAsync(form.SubmissionId);
     }
 }
+
+/// <summary>The scenarios above on the local host.</summary>
+public sealed class FormPostTestsOnLocalHost(LocalStack stack) : FormPostTests(stack);
+
+/// <summary>The scenarios above on the Azure Functions host.</summary>
+public sealed class FormPostTestsOnFunctionsHost(FunctionsStack stack) : FormPostTests(stack);

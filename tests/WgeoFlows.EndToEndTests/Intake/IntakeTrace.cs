@@ -12,10 +12,10 @@ namespace WgeoFlows.Tests.Intake;
 
 /// <summary>What intake left behind for one submission, read straight from storage (not through the app): the proof that a
 /// refused delivery stored nothing and that a deduplicated one stored one of everything.</summary>
-public sealed class IntakeTrace(LocalStack stack)
+public sealed class IntakeTrace(IHostStack stack)
 {
-    /// <summary>The local host's task hub (appsettings.json: Durable:TaskHub); the Azure Storage backend names its tables after it.</summary>
-    private const string TaskHub = "WgeoFlows";
+    /// <summary>The Azure Storage backend names its tables after the task hub.</summary>
+    private string TaskHub => stack.TaskHub;
 
     private TableServiceClient Tables => new(stack.Storage.ConnectionString);
 
@@ -80,7 +80,7 @@ public sealed class IntakeTrace(LocalStack stack)
         Check("orchestrations", await OrchestrationsAsync(requestId));
         Check("mails", (await stack.Client.MailsAboutAsync(requestId)).Count);
         using var detail = new HttpRequestMessage(HttpMethod.Get, $"/api/admin/requests/{requestId}");
-        detail.Headers.Add("X-Wgeo-Admin-Key", LocalStack.AdminKey);
+        detail.Headers.Add("X-Wgeo-Admin-Key", stack.Client.AdminKey);
         using var answer = await stack.Client.Http.SendAsync(detail);
         if ((int)answer.StatusCode != 404) found.Append(CultureInfo.InvariantCulture, $"admin detail answered {(int)answer.StatusCode}; ");
         found.ToString().ShouldBeEmpty($"submission {submissionId} (request {requestId}) left traces");

@@ -6,7 +6,7 @@ using WgeoFlows.Tests.Support;
 namespace WgeoFlows.Tests.Intake;
 
 /// <summary>A request that passes validation but not the eligibility rules ends Rejected, and the requester is told why.</summary>
-public sealed class ScreeningRejectionTests(LocalStack stack)
+public abstract class ScreeningRejectionTests(IHostStack stack)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -33,3 +33,9 @@ public sealed class ScreeningRejectionTests(LocalStack stack)
         (await stack.Client.MailsAboutAsync(requestId)).ShouldNotContain(m => m.To.Contains("cities.lead@example.org"));
     }
 }
+
+/// <summary>The scenarios above on the local host.</summary>
+public sealed class ScreeningRejectionTestsOnLocalHost(LocalStack stack) : ScreeningRejectionTests(stack);
+
+/// <summary>The scenarios above on the Azure Functions host.</summary>
+public sealed class ScreeningRejectionTestsOnFunctionsHost(FunctionsStack stack) : ScreeningRejectionTests(stack);

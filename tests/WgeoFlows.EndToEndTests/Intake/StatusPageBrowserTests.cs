@@ -7,7 +7,7 @@ using WgeoFlows.Tests.Support;
 namespace WgeoFlows.Tests.Intake;
 
 /// <summary>The requester's status page, as their browser shows it: the stage in plain words, in their language, accessible.</summary>
-public sealed class StatusPageBrowserTests(LocalStack stack)
+public abstract class StatusPageBrowserTests(IHostStack stack)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -26,7 +26,7 @@ public sealed class StatusPageBrowserTests(LocalStack stack)
         await stack.Client.WaitForStatusAsync(requestId, "InReview");
 
         await using var browser = await BrowserSession.StartAsync();
-        var page = await browser.NewPageAsync(stack.Host.BaseUrl, phone: true);
+        var page = await browser.NewPageAsync(stack.BaseUrl, phone: true);
         var response = await page.GotoAsync(accepted.GetProperty("statusUrl").GetString()!);
         response!.Status.ShouldBe(200);
         (await page.Locator("html").GetAttributeAsync("lang")).ShouldBe(language);
@@ -48,3 +48,9 @@ public sealed class StatusPageBrowserTests(LocalStack stack)
         (await forged.Content.ReadAsStringAsync(Ct)).ShouldContain("not valid");
     }
 }
+
+/// <summary>The scenarios above on the local host.</summary>
+public sealed class StatusPageBrowserTestsOnLocalHost(LocalStack stack) : StatusPageBrowserTests(stack);
+
+/// <summary>The scenarios above on the Azure Functions host.</summary>
+public sealed class StatusPageBrowserTestsOnFunctionsHost(FunctionsStack stack) : StatusPageBrowserTests(stack);

@@ -9,15 +9,14 @@ using WgeoFlows.Tests.Support;
 
 namespace WgeoFlows.Tests.Intake;
 
-/// <summary>Typeform's own webhook format against the local host (its development secret and the conventional field refs).</summary>
-public sealed class TypeformWebhookTests(LocalStack stack)
+/// <summary>Typeform's own webhook format against each host (its development secret and the conventional field refs).</summary>
+public abstract class TypeformWebhookTests(IHostStack stack)
 {
-    /// <summary>The local host's Intake:Typeform:Secret (functions/WgeoFlows.Local/appsettings.json).</summary>
-    private const string Secret = "dev-typeform-secret";
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private Task<HttpResponseMessage> DeliverAsync(JsonObject delivery, string secret = Secret)
+    private Task<HttpResponseMessage> DeliverAsync(JsonObject delivery, string? secret = null)
     {
+        secret ??= stack.TypeformSecret;
         var body = Encoding.UTF8.GetBytes(delivery.ToJsonString());
         var message = new HttpRequestMessage(HttpMethod.Post, "/api/requests/typeform") { Content = new ByteArrayContent(body) };
         message.Content.Headers.ContentType = new("application/json");
@@ -71,3 +70,9 @@ public sealed class TypeformWebhookTests(LocalStack stack)
         await new IntakeTrace(stack).ShouldHaveStoredNothingAsync("typeform:e2e-typeform-bad");
     }
 }
+
+/// <summary>The scenarios above on the local host.</summary>
+public sealed class TypeformWebhookTestsOnLocalHost(LocalStack stack) : TypeformWebhookTests(stack);
+
+/// <summary>The scenarios above on the Azure Functions host.</summary>
+public sealed class TypeformWebhookTestsOnFunctionsHost(FunctionsStack stack) : TypeformWebhookTests(stack);

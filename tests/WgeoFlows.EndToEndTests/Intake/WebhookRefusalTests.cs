@@ -8,9 +8,9 @@ using WgeoFlows.Tests.Support;
 
 namespace WgeoFlows.Tests.Intake;
 
-/// <summary>The webhook's refusals (CONTRACT.md) over HTTP against the local host, each proven to store nothing: no request
+/// <summary>The webhook's refusals (CONTRACT.md) over HTTP against each host, each proven to store nothing: no request
 /// row, no dedupe claim, no blob, no admin index row, no orchestration, no mail.</summary>
-public sealed class WebhookRefusalTests(LocalStack stack)
+public abstract class WebhookRefusalTests(IHostStack stack)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
     private readonly IntakeTrace trace = new(stack);
@@ -31,15 +31,15 @@ public sealed class WebhookRefusalTests(LocalStack stack)
         var body = SamplePayloads.Valid(submissionId).ToBody();
         var now = DateTimeOffset.UtcNow;
         string Ts(DateTimeOffset at) => at.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        string Sign(string ts, byte[] signed, string secret = LocalStack.WebhookSecret) => WebhookSignature.Compute(secret, ts, signed);
+        string Sign(string ts, byte[] signed, string? secret = null) => WebhookSignature.Compute(secret ?? stack.Client.WebhookSecret, ts, signed);
         var message = @case switch
         {
             "no signature" => RawDelivery.Build(body, "application/json", Ts(now), null),
             "no timestamp" => RawDelivery.Build(body, "application/json", null, Sign(Ts(now), body)),
             "signed with another secret" => RawDelivery.Build(body, "application/json", Ts(now), Sign(Ts(now), body, "not-the-secret")),
             "signature of another body" => RawDelivery.Build(body, "application/json", Ts(now), Sign(Ts(now), SamplePayloads.Valid("other").ToBody())),
-            "timestamp 6 minutes old" => RawDelivery.Signed(body, LocalStack.WebhookSecret, now.AddMinutes(-6)),
-            "timestamp 6 minutes ahead" => RawDelivery.Signed(body, LocalStack.WebhookSecret, now.AddMinutes(6)),
+            "timestamp 6 minutes old" => RawDelivery.Signed(body, stack.Client.WebhookSecret, now.AddMinutes(-6)),
+            "timestamp 6 minutes ahead" => RawDelivery.Signed(body, stack.Client.WebhookSecret, now.AddMinutes(6)),
             "timestamp not a number" => RawDelivery.Build(body, "application/json", "yesterday", Sign("yesterday", body)),
             _ => RawDelivery.Build(body, "application/json", Ts(now), "sha256=" + new string('z', 64)),
         };
@@ -54,7 +54,7 @@ public sealed class WebhookRefusalTests(LocalStack stack)
     [Fact]
     public async Task A_timestamp_within_five_minutes_is_accepted()
     {
-        using var response = await SendAsync(RawDelivery.Signed(SamplePayloads.Valid("e2e-401-skew-ok"), LocalStack.WebhookSecret,
+        using var response = await SendAsync(RawDelivery.Signed(SamplePayloads.Valid("e2e-401-skew-ok"), stack.Client.WebhookSecret,
             DateTimeOffset.UtcNow.AddMinutes(-4)));
         response.StatusCode.ShouldBe(HttpStatusCode.Accepted);
     }
@@ -72,7 +72,7 @@ public sealed class WebhookRefusalTests(LocalStack stack)
         payload["request"]!["budgetUsd"] = "a lot";
         payload["attachments"] = new System.Text.Json.Nodes.JsonArray(SamplePayloads.Attachment("tool.exe", "application/x-msdownload", [0x4D, 0x5A]));
 
-        using var response = await SendAsync(RawDelivery.Signed(payload, LocalStack.WebhookSecret));
+        using var response = await SendAsync(RawDelivery.Signed(payload, stack.Client.WebhookSecret));
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
@@ -87,7 +87,7 @@ public sealed class WebhookRefusalTests(LocalStack stack)
     [Fact]
     public async Task A_body_that_is_not_JSON_gets_400_and_stores_nothing()
     {
-        using var response = await SendAsync(RawDelivery.Signed("{\"submissionId\": \"e2e-400-broken\", "u8.ToArray(), LocalStack.WebhookSecret));
+        using var response = await SendAsync(RawDelivery.Signed("{\"submissionId\": \"e2e-400-broken\", "u8.ToArray(), stack.Client.WebhookSecret));
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors").TryGetProperty("$", out _).ShouldBeTrue();
@@ -103,7 +103,7 @@ public sealed class WebhookRefusalTests(LocalStack stack)
         SamplePayloads.PdfBytes.CopyTo(big, 0);
         payload["attachments"] = new System.Text.Json.Nodes.JsonArray(SamplePayloads.Attachment("big.pdf", "application/pdf", big));
 
-        using var response = await SendAsync(RawDelivery.Signed(payload, LocalStack.WebhookSecret));
+        using var response = await SendAsync(RawDelivery.Signed(payload, stack.Client.WebhookSecret));
 
         response.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
@@ -120,7 +120,7 @@ public sealed class WebhookRefusalTests(LocalStack stack)
         var body = SamplePayloads.Valid(submissionId).ToBody();
         var ts = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
 
-        using var response = await SendAsync(RawDelivery.Build(body, contentType, ts, WebhookSignature.Compute(LocalStack.WebhookSecret, ts, body)));
+        using var response = await SendAsync(RawDelivery.Build(body, contentType, ts, WebhookSignature.Compute(stack.Client.WebhookSecret, ts, body)));
 
         response.StatusCode.ShouldBe(HttpStatusCode.UnsupportedMediaType);
         await trace.ShouldHaveStoredNothingAsync(submissionId);
@@ -154,3 +154,9 @@ public sealed class WebhookRefusalTests(LocalStack stack)
         detail.GetProperty("request").GetProperty("title").GetString().ShouldBe("Solar mini-grids for informal settlements");
     }
 }
+
+/// <summary>The scenarios above on the local host.</summary>
+public sealed class WebhookRefusalTestsOnLocalHost(LocalStack stack) : WebhookRefusalTests(stack);
+
+/// <summary>The scenarios above on the Azure Functions host.</summary>
+public sealed class WebhookRefusalTestsOnFunctionsHost(FunctionsStack stack) : WebhookRefusalTests(stack);

@@ -9,21 +9,21 @@ namespace WgeoFlows.Tests.Matching;
 /// <summary>What an admin script does with the partner registry, and where the follow-up form's link is in a mail.</summary>
 internal static partial class AdminHttp
 {
-    public static async Task<HttpResponseMessage> SendAsync(HttpClient http, HttpMethod method, string path, HttpContent? content = null,
+    public static async Task<HttpResponseMessage> SendAsync(WgeoClient client, HttpMethod method, string path, HttpContent? content = null,
         bool withKey = true)
     {
         using var message = new HttpRequestMessage(method, path) { Content = content };
-        if (withKey) message.Headers.Add("X-Wgeo-Admin-Key", LocalStack.AdminKey);
-        return await http.SendAsync(message, TestContext.Current.CancellationToken);
+        if (withKey) message.Headers.Add("X-Wgeo-Admin-Key", client.AdminKey);
+        return await client.Http.SendAsync(message, TestContext.Current.CancellationToken);
     }
 
     public static StringContent Json(object body) => new(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");
 
     public static StringContent Csv(string csv) => new(csv, Encoding.UTF8, "text/csv");
 
-    public static async Task<JsonElement> GetPartnerAsync(HttpClient http, string id)
+    public static async Task<JsonElement> GetPartnerAsync(WgeoClient client, string id)
     {
-        using var response = await SendAsync(http, HttpMethod.Get, $"/api/admin/partners/{id}");
+        using var response = await SendAsync(client, HttpMethod.Get, $"/api/admin/partners/{id}");
         response.EnsureSuccessStatusCode();
         return await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
     }

@@ -24,7 +24,7 @@ public sealed class FollowUpTests(MatchingStack stack)
     public async Task When_both_sides_answer_the_form_their_answers_are_in_the_timeline_and_the_request_closes_with_capacity_given_back()
     {
         var requestId = await MatchAsync("e2e-followup-answered", "circular-economy", "circ-one@example.org");
-        (await AdminHttp.GetPartnerAsync(Client.Http, "circ-one")).GetProperty("openEngagements").GetInt32().ShouldBe(1);
+        (await AdminHttp.GetPartnerAsync(Client, "circ-one")).GetProperty("openEngagements").GetInt32().ShouldBe(1);
 
         var toRequester = await Client.WaitForMailAsync(requestId, m => m.To.Contains(MatchingStack.Requester) && AdminHttp.HasFollowUpLink(m),
             "follow-up to requester");
@@ -69,7 +69,7 @@ public sealed class FollowUpTests(MatchingStack stack)
             && t.GetProperty("actor").GetString() == "circ-one@example.org");
         timeline.ShouldContain(t => t.GetProperty("action").GetString() == "engagement closed"
             && t.GetProperty("detail").GetString()!.Contains("every follow-up answered"));
-        (await AdminHttp.GetPartnerAsync(Client.Http, "circ-one")).GetProperty("openEngagements").GetInt32().ShouldBe(0);
+        (await AdminHttp.GetPartnerAsync(Client, "circ-one")).GetProperty("openEngagements").GetInt32().ShouldBe(0);
         // Closed is the orchestration's last step: it completes right after.
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
         while (detail.GetProperty("orchestration").GetProperty("runtimeStatus").GetString() != "Completed" && DateTime.UtcNow < deadline)
@@ -90,7 +90,7 @@ public sealed class FollowUpTests(MatchingStack stack)
         var detail = await Client.WaitForStatusAsync(requestId, "Closed", MatchingStack.AnswerWithin + TimeSpan.FromSeconds(60));
         detail.GetProperty("timeline").EnumerateArray().ShouldContain(t => t.GetProperty("action").GetString() == "engagement closed"
             && t.GetProperty("detail").GetString()!.Contains("no follow-up answer from"));
-        (await AdminHttp.GetPartnerAsync(Client.Http, "water-one")).GetProperty("openEngagements").GetInt32().ShouldBe(0);
+        (await AdminHttp.GetPartnerAsync(Client, "water-one")).GetProperty("openEngagements").GetInt32().ShouldBe(0);
 
         using var late = await Client.PostFormAsync(AdminHttp.FollowUpLinkIn(toPartner), ("progress", "completed"));
         late.StatusCode.ShouldBe(HttpStatusCode.Gone);

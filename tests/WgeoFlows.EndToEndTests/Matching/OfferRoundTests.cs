@@ -31,7 +31,7 @@ public sealed class OfferRoundTests(MatchingStack stack)
         // Both offers count as recent load for ranking.
         foreach (var id in new[] { "bio-first", "bio-second" })
         {
-            var partner = await AdminHttp.GetPartnerAsync(Client.Http, id);
+            var partner = await AdminHttp.GetPartnerAsync(Client, id);
             partner.GetProperty("recentOffers").GetInt32().ShouldBe(1);
             partner.TryGetProperty("lastOfferedAt", out _).ShouldBeTrue();
         }
@@ -44,7 +44,7 @@ public sealed class OfferRoundTests(MatchingStack stack)
             "introduction to requester");
         await Client.WaitForMailAsync(requestId, m => m.To.Contains("bio-admin@example.org") && m.Text.Contains(MatchingStack.Requester),
             "introduction to partner");
-        (await AdminHttp.GetPartnerAsync(Client.Http, "bio-admin")).GetProperty("openEngagements").GetInt32().ShouldBe(1);
+        (await AdminHttp.GetPartnerAsync(Client, "bio-admin")).GetProperty("openEngagements").GetInt32().ShouldBe(1);
     }
 
     [Fact]
@@ -54,8 +54,8 @@ public sealed class OfferRoundTests(MatchingStack stack)
         var first = await stack.WaitForOfferToAsync(requestId, "tour-first@example.org");
 
         // Meanwhile the partner's last unit is gone (another engagement, or an admin lowered it).
-        var partner = await AdminHttp.GetPartnerAsync(Client.Http, "tour-first");
-        using (var put = await AdminHttp.SendAsync(Client.Http, HttpMethod.Put, "/api/admin/partners/tour-first", AdminHttp.Json(new
+        var partner = await AdminHttp.GetPartnerAsync(Client, "tour-first");
+        using (var put = await AdminHttp.SendAsync(Client, HttpMethod.Put, "/api/admin/partners/tour-first", AdminHttp.Json(new
         {
             name = partner.GetProperty("name").GetString(), platform = "private-sector", country = "KE", role = "provider",
             thematicAreas = new[] { "sustainable-tourism" }, supportTypes = new[] { "knowledge-exchange" }, languages = new[] { "en" },
@@ -70,7 +70,7 @@ public sealed class OfferRoundTests(MatchingStack stack)
         var detail = await Client.WaitForStatusAsync(requestId, "Matched");
         MatchingStack.Actions(detail).ShouldContain("acceptance without capacity");
         detail.GetProperty("orchestration").GetProperty("customStatus").GetProperty("detail").GetString().ShouldBe("Tour Second (fictional)");
-        (await AdminHttp.GetPartnerAsync(Client.Http, "tour-first")).GetProperty("openEngagements").GetInt32().ShouldBe(0);
-        (await AdminHttp.GetPartnerAsync(Client.Http, "tour-second")).GetProperty("openEngagements").GetInt32().ShouldBe(1);
+        (await AdminHttp.GetPartnerAsync(Client, "tour-first")).GetProperty("openEngagements").GetInt32().ShouldBe(0);
+        (await AdminHttp.GetPartnerAsync(Client, "tour-second")).GetProperty("openEngagements").GetInt32().ShouldBe(1);
     }
 }

@@ -8,7 +8,7 @@ namespace WgeoFlows.Tests.Matching;
 
 /// <summary>The partner registry's admin API over HTTP against the shared local host (sample registry loaded). Partners made
 /// here are inactive, so the other tests' matching never offers them anything.</summary>
-public sealed class PartnersApiTests(LocalStack stack)
+public abstract class PartnersApiTests(IHostStack stack)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -28,7 +28,7 @@ public sealed class PartnersApiTests(LocalStack stack)
     [Fact]
     public async Task The_list_pages_through_the_registry_with_a_continuation()
     {
-        using var first = await AdminHttp.SendAsync(Http, HttpMethod.Get, "/api/admin/partners?pageSize=7");
+        using var first = await AdminHttp.SendAsync(stack.Client, HttpMethod.Get, "/api/admin/partners?pageSize=7");
         first.StatusCode.ShouldBe(HttpStatusCode.OK);
         var page1 = await JsonOf(first);
         var items1 = page1.GetProperty("items").EnumerateArray().ToList();
@@ -39,13 +39,13 @@ public sealed class PartnersApiTests(LocalStack stack)
         }
         var continuation = page1.GetProperty("continuation").GetString()!;
 
-        using var second = await AdminHttp.SendAsync(Http, HttpMethod.Get, $"/api/admin/partners?pageSize=7&continuation={Uri.EscapeDataString(continuation)}");
+        using var second = await AdminHttp.SendAsync(stack.Client, HttpMethod.Get, $"/api/admin/partners?pageSize=7&continuation={Uri.EscapeDataString(continuation)}");
         var items2 = (await JsonOf(second)).GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()).ToList();
         items2.Count.ShouldBe(7);
         items2.ShouldNotContain(items1[0].GetProperty("id").GetString());
         string.CompareOrdinal(items2[0], items1[^1].GetProperty("id").GetString()).ShouldBeGreaterThan(0);
 
-        using var bad = await AdminHttp.SendAsync(Http, HttpMethod.Get, "/api/admin/partners?pageSize=0");
+        using var bad = await AdminHttp.SendAsync(stack.Client, HttpMethod.Get, "/api/admin/partners?pageSize=0");
         bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await JsonOf(bad)).GetProperty("errors").TryGetProperty("pageSize", out _).ShouldBeTrue();
     }
@@ -54,7 +54,7 @@ public sealed class PartnersApiTests(LocalStack stack)
     public async Task A_partner_is_created_read_replaced_and_deleted()
     {
         const string path = "/api/admin/partners/e2e-api-partner";
-        using (var created = await AdminHttp.SendAsync(Http, HttpMethod.Put, path, AdminHttp.Json(Body())))
+        using (var created = await AdminHttp.SendAsync(stack.Client, HttpMethod.Put, path, AdminHttp.Json(Body())))
         {
             created.StatusCode.ShouldBe(HttpStatusCode.Created);
             var partner = await JsonOf(created);
@@ -63,19 +63,19 @@ public sealed class PartnersApiTests(LocalStack stack)
             partner.GetProperty("globalSouth").GetBoolean().ShouldBeTrue();
             partner.GetProperty("role").GetString().ShouldBe("both");
         }
-        using (var replaced = await AdminHttp.SendAsync(Http, HttpMethod.Put, path, AdminHttp.Json(Body("Api Partner Renamed (fictional)", 5, "DE"))))
+        using (var replaced = await AdminHttp.SendAsync(stack.Client, HttpMethod.Put, path, AdminHttp.Json(Body("Api Partner Renamed (fictional)", 5, "DE"))))
         {
             replaced.StatusCode.ShouldBe(HttpStatusCode.OK);
         }
-        var read = await AdminHttp.GetPartnerAsync(Http, "e2e-api-partner");
+        var read = await AdminHttp.GetPartnerAsync(stack.Client, "e2e-api-partner");
         read.GetProperty("name").GetString().ShouldBe("Api Partner Renamed (fictional)");
         read.GetProperty("capacity").GetInt32().ShouldBe(5);
         read.GetProperty("region").GetString().ShouldBe("europe");
         read.GetProperty("globalSouth").GetBoolean().ShouldBeFalse();
 
-        using (var deleted = await AdminHttp.SendAsync(Http, HttpMethod.Delete, path)) deleted.StatusCode.ShouldBe(HttpStatusCode.NoContent);
-        using (var gone = await AdminHttp.SendAsync(Http, HttpMethod.Get, path)) gone.StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        using (var again = await AdminHttp.SendAsync(Http, HttpMethod.Delete, path)) again.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        using (var deleted = await AdminHttp.SendAsync(stack.Client, HttpMethod.Delete, path)) deleted.StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        using (var gone = await AdminHttp.SendAsync(stack.Client, HttpMethod.Get, path)) gone.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        using (var again = await AdminHttp.SendAsync(stack.Client, HttpMethod.Delete, path)) again.StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -86,16 +86,16 @@ public sealed class PartnersApiTests(LocalStack stack)
             name = "", platform = "shipping", country = "XX", role = "donor", thematicAreas = new[] { "space" }, supportTypes = Array.Empty<string>(),
             languages = new[] { "en" }, capacity = -1, email = "not-an-email",
         };
-        using var refused = await AdminHttp.SendAsync(Http, HttpMethod.Put, "/api/admin/partners/e2e-bad-partner", AdminHttp.Json(body));
+        using var refused = await AdminHttp.SendAsync(stack.Client, HttpMethod.Put, "/api/admin/partners/e2e-bad-partner", AdminHttp.Json(body));
 
         refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         refused.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
         var errors = (await JsonOf(refused)).GetProperty("errors").EnumerateObject().Select(p => p.Name).Order().ToList();
         errors.ShouldBe(["capacity", "country", "email", "name", "platform", "role", "supportTypes", "thematicAreas"]);
-        using var notStored = await AdminHttp.SendAsync(Http, HttpMethod.Get, "/api/admin/partners/e2e-bad-partner");
+        using var notStored = await AdminHttp.SendAsync(stack.Client, HttpMethod.Get, "/api/admin/partners/e2e-bad-partner");
         notStored.StatusCode.ShouldBe(HttpStatusCode.NotFound);
 
-        using var notJson = await AdminHttp.SendAsync(Http, HttpMethod.Put, "/api/admin/partners/e2e-bad-partner",
+        using var notJson = await AdminHttp.SendAsync(stack.Client, HttpMethod.Put, "/api/admin/partners/e2e-bad-partner",
             new StringContent("name=x", Encoding.UTF8, "application/x-www-form-urlencoded"));
         notJson.StatusCode.ShouldBe(HttpStatusCode.UnsupportedMediaType);
     }
@@ -109,7 +109,7 @@ public sealed class PartnersApiTests(LocalStack stack)
             e2e-import-b,Import B (fictional),cities,XX,funder,biodiversity,financing,en,2,import-b@example.org,false
             e2e-import-c,"Import C, Cities (fictional)",cities,IN,both,water-management;biodiversity,financing;policy-advisory,en,3,import-c@example.org,false
             """;
-        using var first = await AdminHttp.SendAsync(Http, HttpMethod.Post, "/api/admin/partners/import", AdminHttp.Csv(csv));
+        using var first = await AdminHttp.SendAsync(stack.Client, HttpMethod.Post, "/api/admin/partners/import", AdminHttp.Csv(csv));
         first.StatusCode.ShouldBe(HttpStatusCode.OK);
         var report = await JsonOf(first);
         report.GetProperty("created").GetInt32().ShouldBe(2);
@@ -118,9 +118,9 @@ public sealed class PartnersApiTests(LocalStack stack)
         rows.Select(r => r.GetProperty("outcome").GetString()).ShouldBe(["created", "rejected", "created"]);
         rows[1].GetProperty("line").GetInt32().ShouldBe(3);
         rows[1].GetProperty("errors").EnumerateArray().Single().GetString()!.ShouldStartWith("country:");
-        (await AdminHttp.GetPartnerAsync(Http, "e2e-import-c")).GetProperty("name").GetString().ShouldBe("Import C, Cities (fictional)");
+        (await AdminHttp.GetPartnerAsync(stack.Client, "e2e-import-c")).GetProperty("name").GetString().ShouldBe("Import C, Cities (fictional)");
 
-        using var second = await AdminHttp.SendAsync(Http, HttpMethod.Post, "/api/admin/partners/import", AdminHttp.Csv(csv));
+        using var second = await AdminHttp.SendAsync(stack.Client, HttpMethod.Post, "/api/admin/partners/import", AdminHttp.Csv(csv));
         var repeated = await JsonOf(second);
         repeated.GetProperty("created").GetInt32().ShouldBe(0);
         repeated.GetProperty("updated").GetInt32().ShouldBe(0);
@@ -131,16 +131,16 @@ public sealed class PartnersApiTests(LocalStack stack)
     [Fact]
     public async Task An_import_that_is_not_CSV_too_large_or_has_a_wrong_header_is_refused()
     {
-        using (var json = await AdminHttp.SendAsync(Http, HttpMethod.Post, "/api/admin/partners/import", AdminHttp.Json(new { id = "x" })))
+        using (var json = await AdminHttp.SendAsync(stack.Client, HttpMethod.Post, "/api/admin/partners/import", AdminHttp.Json(new { id = "x" })))
         {
             json.StatusCode.ShouldBe(HttpStatusCode.UnsupportedMediaType);
         }
         var huge = Header + "\n" + new string('x', 8 * 1024 * 1024 + 1);
-        using (var tooLarge = await AdminHttp.SendAsync(Http, HttpMethod.Post, "/api/admin/partners/import", AdminHttp.Csv(huge)))
+        using (var tooLarge = await AdminHttp.SendAsync(stack.Client, HttpMethod.Post, "/api/admin/partners/import", AdminHttp.Csv(huge)))
         {
             tooLarge.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
         }
-        using var header = await AdminHttp.SendAsync(Http, HttpMethod.Post, "/api/admin/partners/import", AdminHttp.Csv("id,name\ne2e-x,X"));
+        using var header = await AdminHttp.SendAsync(stack.Client, HttpMethod.Post, "/api/admin/partners/import", AdminHttp.Csv("id,name\ne2e-x,X"));
         header.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await JsonOf(header)).GetProperty("errors").GetProperty("file")[0].GetString()!.ShouldContain("missing columns");
     }
@@ -153,9 +153,15 @@ public sealed class PartnersApiTests(LocalStack stack)
     [InlineData("POST", "/api/admin/partners/import")]
     public async Task Every_partner_route_refuses_a_caller_without_the_admin_key(string method, string path)
     {
-        using var response = await AdminHttp.SendAsync(Http, new HttpMethod(method), path,
+        using var response = await AdminHttp.SendAsync(stack.Client, new HttpMethod(method), path,
             method == "PUT" ? AdminHttp.Json(Body()) : method == "POST" ? AdminHttp.Csv(Header) : null, withKey: false);
         response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
     }
 }
+
+/// <summary>The scenarios above on the local host.</summary>
+public sealed class PartnersApiTestsOnLocalHost(LocalStack stack) : PartnersApiTests(stack);
+
+/// <summary>The scenarios above on the Azure Functions host.</summary>
+public sealed class PartnersApiTestsOnFunctionsHost(FunctionsStack stack) : PartnersApiTests(stack);

@@ -8,7 +8,7 @@ namespace WgeoFlows.Tests.Review;
 
 /// <summary>Issue 4 point 6 and issue 6 point 3: resend, reassign, match, terminate on the shared host; every action is
 /// in the timeline with the admin's identity, and bad calls get problem+json.</summary>
-public sealed class AdminActionTests(LocalStack stack)
+public abstract class AdminActionTests(IHostStack stack)
 {
     private const string Reviewer = "cities.lead@example.org";
     private const string Requester = "amina@example.org";
@@ -213,7 +213,7 @@ public sealed class AdminActionTests(LocalStack stack)
         {
             Content = new StringContent("{ reviewer:", null, "application/json"),
         };
-        notJson.Headers.Add("X-Wgeo-Admin-Key", LocalStack.AdminKey);
+        notJson.Headers.Add("X-Wgeo-Admin-Key", stack.Client.AdminKey);
         await Expect(await Client.Http.SendAsync(notJson, Ct), HttpStatusCode.BadRequest);
 
         (await Client.StatusOfAsync(requestId)).ShouldBe("InReview");
@@ -255,3 +255,9 @@ public sealed class AdminActionTests(LocalStack stack)
         throw new TimeoutException("No ranked partner to take an id from.");
     }
 }
+
+/// <summary>The scenarios above on the local host.</summary>
+public sealed class AdminActionTestsOnLocalHost(LocalStack stack) : AdminActionTests(stack);
+
+/// <summary>The scenarios above on the Azure Functions host.</summary>
+public sealed class AdminActionTestsOnFunctionsHost(FunctionsStack stack) : AdminActionTests(stack);

@@ -5,7 +5,7 @@ using WgeoFlows.Tests.Support;
 namespace WgeoFlows.Tests.Review;
 
 /// <summary>Issue 4, points 3 and 4: what each review decision does, and what every kind of bad or old link answers.</summary>
-public sealed class ReviewDecisionTests(LocalStack stack)
+public abstract class ReviewDecisionTests(IHostStack stack)
 {
     private const string Reviewer = "cities.lead@example.org";
     private const string Requester = "amina@example.org";
@@ -164,3 +164,9 @@ public sealed class ReviewDecisionTests(LocalStack stack)
         detail.GetProperty("links").EnumerateArray().ShouldAllBe(l => l.GetProperty("open").GetBoolean());
     }
 }
+
+/// <summary>The scenarios above on the local host.</summary>
+public sealed class ReviewDecisionTestsOnLocalHost(LocalStack stack) : ReviewDecisionTests(stack);
+
+/// <summary>The scenarios above on the Azure Functions host.</summary>
+public sealed class ReviewDecisionTestsOnFunctionsHost(FunctionsStack stack) : ReviewDecisionTests(stack);

@@ -7,7 +7,7 @@ namespace WgeoFlows.Tests.Review;
 
 /// <summary>Issue 4, point 1: GET/PUT /api/admin/reviewers. Only refused PUTs here (they change nothing), so that the
 /// shared host's reviewers stay as the other tests expect.</summary>
-public sealed class ReviewersApiTests(LocalStack stack)
+public abstract class ReviewersApiTests(IHostStack stack)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -55,14 +55,14 @@ public sealed class ReviewersApiTests(LocalStack stack)
     public async Task A_body_that_is_not_a_reviewer_list_is_refused()
     {
         using var notJson = new HttpRequestMessage(HttpMethod.Put, "/api/admin/reviewers") { Content = new StringContent("{ nope", null, "application/json") };
-        notJson.Headers.Add("X-Wgeo-Admin-Key", LocalStack.AdminKey);
+        notJson.Headers.Add("X-Wgeo-Admin-Key", stack.Client.AdminKey);
         (await Client.Http.SendAsync(notJson, Ct)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
 
         using var noList = await Client.AdminSendAsync(HttpMethod.Put, "/api/admin/reviewers", new { something = 1 });
         noList.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
 
         using var text = new HttpRequestMessage(HttpMethod.Put, "/api/admin/reviewers") { Content = new StringContent("a,b") };
-        text.Headers.Add("X-Wgeo-Admin-Key", LocalStack.AdminKey);
+        text.Headers.Add("X-Wgeo-Admin-Key", stack.Client.AdminKey);
         (await Client.Http.SendAsync(text, Ct)).StatusCode.ShouldBe(HttpStatusCode.UnsupportedMediaType);
     }
 
@@ -75,3 +75,9 @@ public sealed class ReviewersApiTests(LocalStack stack)
         put.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
 }
+
+/// <summary>The scenarios above on the local host.</summary>
+public sealed class ReviewersApiTestsOnLocalHost(LocalStack stack) : ReviewersApiTests(stack);
+
+/// <summary>The scenarios above on the Azure Functions host.</summary>
+public sealed class ReviewersApiTestsOnFunctionsHost(FunctionsStack stack) : ReviewersApiTests(stack);

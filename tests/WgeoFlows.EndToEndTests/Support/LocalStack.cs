@@ -8,14 +8,22 @@ namespace WgeoFlows.Tests.Support;
 /// One Azurite and one local host (the real runtime: sidecar, worker, client, mail sink) for the whole assembly.
 /// Tests keep apart by using their own submission ids, and find their emails by request id.
 /// </summary>
-public sealed class LocalStack : IAsyncLifetime
+public sealed class LocalStack : IAsyncLifetime, IHostStack
 {
+    /// <summary>The local host's Intake:Typeform:Secret and task hub (functions/WgeoFlows.Local/appsettings.json).</summary>
+    public const string TypeformSecretValue = "dev-typeform-secret";
+
     public const string WebhookSecret = "e2e-webhook-secret";
     public const string AdminKey = "e2e-admin-key";
 
     public AzuriteInstance Storage { get; private set; } = null!;
     public LocalHostProcess Host { get; private set; } = null!;
     public WgeoClient Client { get; private set; } = null!;
+
+    public HostKind Kind => HostKind.Local;
+    public Uri BaseUrl => Host.BaseUrl;
+    public string TaskHub => "WgeoFlows";
+    public string TypeformSecret => TypeformSecretValue;
 
     public async ValueTask InitializeAsync()
     {
@@ -25,6 +33,7 @@ public sealed class LocalStack : IAsyncLifetime
             ["Intake:WebhookSecret"] = WebhookSecret,
             ["Admin:ApiKey"] = AdminKey,
             ["Admin:NotifyEmails:0"] = "secretariat@example.org",
+            ["SendGrid:EventWebhookPublicKey"] = SendGridSigner.PublicKey,
             // Offers are answered within a test; keep the real timers far away so they never interfere.
             ["Matching:OfferTimeout"] = "01:00:00",
         });

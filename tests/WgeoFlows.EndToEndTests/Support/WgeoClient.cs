@@ -8,10 +8,14 @@ using WgeoFlows.Intake;
 
 namespace WgeoFlows.Tests.Support;
 
-/// <summary>What a form service, a person clicking links and an admin script do, over HTTP, against the local host.</summary>
-public sealed partial class WgeoClient(HttpClient http, string webhookSecret, string adminKey)
+/// <summary>What a form service, a person clicking links and an admin script do, over HTTP, against a host; mail is read
+/// from <paramref name="mailHttp"/>'s sink (<c>/dev/mail</c>), the host itself when not given.</summary>
+public sealed partial class WgeoClient(HttpClient http, string webhookSecret, string adminKey, HttpClient? mailHttp = null)
 {
     public HttpClient Http => http;
+
+    public string WebhookSecret => webhookSecret;
+    public string AdminKey => adminKey;
 
     public async Task<HttpResponseMessage> SubmitAsync(JsonObject payload, DateTimeOffset? at = null)
     {
@@ -77,7 +81,7 @@ public sealed partial class WgeoClient(HttpClient http, string webhookSecret, st
 
     public async Task<IReadOnlyList<SinkMail>> MailsAsync()
     {
-        var mails = await http.GetFromJsonAsync<List<SinkMail>>("/dev/mail", JsonSerializerOptions.Web);
+        var mails = await (mailHttp ?? http).GetFromJsonAsync<List<SinkMail>>("/dev/mail", JsonSerializerOptions.Web);
         return mails ?? [];
     }
 

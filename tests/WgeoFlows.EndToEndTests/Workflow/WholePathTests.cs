@@ -6,8 +6,8 @@ using WgeoFlows.Tests.Support;
 
 namespace WgeoFlows.Tests.Workflow;
 
-/// <summary>Issue 2's thin path, over HTTP against the real local host: webhook → review → offer → introduction → Matched.</summary>
-public sealed class WholePathTests(LocalStack stack)
+/// <summary>Issue 2's thin path, over HTTP against each host: webhook → review → offer → introduction → Matched.</summary>
+public abstract class WholePathTests(IHostStack stack)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -109,3 +109,9 @@ public sealed class WholePathTests(LocalStack stack)
         (await health.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("status").GetString().ShouldBe("healthy");
     }
 }
+
+/// <summary>The scenarios above on the local host.</summary>
+public sealed class WholePathTestsOnLocalHost(LocalStack stack) : WholePathTests(stack);
+
+/// <summary>The scenarios above on the Azure Functions host.</summary>
+public sealed class WholePathTestsOnFunctionsHost(FunctionsStack stack) : WholePathTests(stack);

@@ -1,3 +1,4 @@
+using WgeoFlows.Testing;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using WgeoFlows.Admin.Dashboard;

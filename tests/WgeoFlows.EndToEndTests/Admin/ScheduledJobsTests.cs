@@ -1,0 +1,157 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using WgeoFlows.Configuration;
+using WgeoFlows.Intake;
+using WgeoFlows.Intake.Submissions;
+using WgeoFlows.Storage;
+using WgeoFlows.Testing;
+using WgeoFlows.Tests.Intake;
+using WgeoFlows.Tests.Support;
+
+namespace WgeoFlows.Tests.Admin;
+
+/// <summary>
+/// Each scheduled job runs on its configured schedule, of seconds here, on each host: the history purge (with a tiny
+/// PurgeAfter), the daily digest (once for the day however often its timer fires), the intake sweep (it finishes a
+/// submission a crash left in the inbox) and the quarterly impact summary (once for the quarter). Each host gets an
+/// Azurite and a host of this class's own, for the schedules of seconds.
+/// </summary>
+public abstract class ScheduledJobsTests : IAsyncLifetime
+{
+    protected const string Reader = "digest-reader@example.org";
+
+    protected static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>Every schedule key of both hosts: the Functions timer triggers and the local host's scheduler read the same ones.</summary>
+    protected static readonly IReadOnlyDictionary<string, string?> Schedules = new Dictionary<string, string?>
+    {
+        ["Admin:NotifyEmails:0"] = Reader,
+        ["Admin:PurgeSchedule"] = "*/2 * * * * *",
+        ["Admin:PurgeAfter"] = "00:00:01",
+        ["Admin:DigestSchedule"] = "*/3 * * * * *",
+        ["Impact:SummarySchedule"] = "*/3 * * * * *",
+        ["Intake:DispatchSweepSchedule"] = "*/2 * * * * *",
+        // The local host sweeps on an interval rather than a schedule.
+        ["Intake:DispatchSweepInterval"] = "00:00:02",
+    };
+
+    protected WgeoClient Client { get; private set; } = null!;
+    protected AzuriteInstance Storage { get; private set; } = null!;
+    private IAsyncDisposable _stack = null!;
+
+    protected abstract Task<(IAsyncDisposable Stack, WgeoClient Client, AzuriteInstance Storage)> StartAsync();
+
+    public async ValueTask InitializeAsync() => (_stack, Client, Storage) = await StartAsync();
+
+    public ValueTask DisposeAsync() => _stack.DisposeAsync();
+
+    [Fact]
+    public async Task A_finished_requests_history_is_purged_by_the_timer()
+    {
+        var payload = SamplePayloads.Valid($"e2e-purge-timer-{Guid.NewGuid():N}");
+        payload["request"]!["description"] = "Too short.";
+        using var submitted = await Client.SubmitAsync(payload);
+        submitted.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        var requestId = (await submitted.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("requestId").GetString()!;
+        await Client.WaitForStatusAsync(requestId, "Rejected");
+
+        // The job purges, then writes the timeline: wait for both.
+        static List<string?> Actions(JsonElement detail) =>
+            detail.GetProperty("timeline").EnumerateArray().Select(t => t.GetProperty("action").GetString()).ToList();
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        JsonElement detail;
+        do
+        {
+            await Task.Delay(500, Ct);
+            detail = await Client.AdminGetAsync($"/api/admin/requests/{requestId}");
+        }
+        while ((detail.TryGetProperty("orchestration", out _) || !Actions(detail).Contains("orchestration history purged"))
+            && DateTime.UtcNow < deadline);
+
+        detail.TryGetProperty("orchestration", out _).ShouldBeFalse($"the history was not purged: {detail}");
+        detail.GetProperty("status").GetString().ShouldBe("Rejected");
+        Actions(detail).ShouldContain("orchestration history purged");
+        Actions(detail).ShouldContain("not eligible");
+    }
+
+    [Fact]
+    public async Task The_digest_and_the_impact_summary_go_out_once_however_often_their_timers_fire()
+    {
+        // Both timers fire every 3 s: after a first mail, several more firings must add none.
+        await WaitForMailsAsync(m => m.Subject.StartsWith("WgeoFlows digest", StringComparison.Ordinal)
+            || m.Subject.StartsWith("WgeoFlows impact", StringComparison.Ordinal), count: 2);
+        await Task.Delay(TimeSpan.FromSeconds(7), Ct); // at least two more firings of each timer
+
+        var mails = (await Client.MailsAsync()).Where(m => m.To.Contains(Reader)).ToList();
+        mails.Where(m => m.Subject.StartsWith("WgeoFlows digest", StringComparison.Ordinal)).ShouldHaveSingleItem();
+        mails.Where(m => m.Subject.StartsWith("WgeoFlows impact", StringComparison.Ordinal)).ShouldHaveSingleItem()
+            .Subject.ShouldMatch(@"WgeoFlows impact \d{4}-Q[1-4]");
+    }
+
+    [Fact]
+    public async Task The_intake_sweep_finishes_a_submission_a_crash_left_in_the_inbox()
+    {
+        // What a host that died between its 202 and its dispatch leaves: the inbox row alone, received a minute ago.
+        var submissionId = $"e2e-swept-{Guid.NewGuid():N}";
+        var body = SamplePayloads.Valid(submissionId).ToElement();
+        var submission = SubmissionValidator.Validate(body).Submission.ShouldNotBeNull();
+        var requestId = RequestIds.For(submissionId);
+        var pending = PendingSubmission.From(submission, requestId, SubmissionFingerprint.Of(body), DateTimeOffset.UtcNow.AddMinutes(-1));
+        var storage = new StorageClients(Options.Create(new StorageOptions { ConnectionString = Storage.ConnectionString }));
+        await storage.EnsureCreatedAsync();
+        (await new SubmissionInbox(storage).TryAddAsync(pending, Ct)).ShouldBeTrue();
+
+        await Client.WaitForStatusAsync(requestId, "InReview", TimeSpan.FromSeconds(90));
+        await Client.WaitForMailAsync(requestId, m => m.To.Contains("cities.lead@example.org"), "review request");
+    }
+
+    private async Task<IReadOnlyList<SinkMail>> WaitForMailsAsync(Func<SinkMail, bool> match, int count)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            var mails = (await Client.MailsAsync()).Where(m => m.To.Contains(Reader) && match(m)).ToList();
+            if (mails.Count >= count) return mails;
+            await Task.Delay(300, Ct);
+        }
+        throw new TimeoutException($"Fewer than {count} scheduled mails reached {Reader} within 60 s.");
+    }
+}
+
+/// <summary>The scheduled jobs on the local host, run by its own scheduler.</summary>
+public sealed class ScheduledJobsTestsOnLocalHost : ScheduledJobsTests
+{
+    protected override async Task<(IAsyncDisposable Stack, WgeoClient Client, AzuriteInstance Storage)> StartAsync()
+    {
+        var stack = await OwnStack.StartAsync(Schedules);
+        return (stack, stack.Client, stack.Storage);
+    }
+}
+
+/// <summary>The scheduled jobs as timer functions under the Azure Functions host, which resolves their %schedule% settings.</summary>
+public sealed class ScheduledJobsTestsOnFunctionsHost : ScheduledJobsTests
+{
+    private FunctionsHostStack _functions = null!;
+
+    protected override async Task<(IAsyncDisposable Stack, WgeoClient Client, AzuriteInstance Storage)> StartAsync()
+    {
+        _functions = await FunctionsHostStack.StartAsync(Schedules, Ct);
+        var client = new WgeoClient(_functions.Host.Http, FunctionsHostStack.WebhookSecret, FunctionsHostStack.AdminKey, _functions.MailSink.Http);
+        return (_functions, client, _functions.Storage);
+    }
+
+    /// <summary>A timer whose %schedule% setting is missing is dropped by the host at indexing, with no more than a log
+    /// line: all four must be among the functions it loaded.</summary>
+    [Fact]
+    public void The_host_loaded_all_four_timer_functions()
+    {
+        var loaded = _functions.Host.LoadedFunctions;
+        loaded.Count.ShouldBeGreaterThan(40, _functions.Host.Output);
+        foreach (var timer in new[] { "AdminHistoryPurge", "AdminDigest", "IntakeDispatchSweep", "ImpactSummary" })
+        {
+            loaded.ShouldContain(timer);
+        }
+    }
+}
