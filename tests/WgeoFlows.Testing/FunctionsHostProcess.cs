@@ -14,7 +14,7 @@ public sealed class FunctionsHostProcess : IAsyncDisposable
 {
     public const string JobHostStartedLine = "Job host started";
 
-    public static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(120);
+    public static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(240);
 
     private readonly string _appFolder;
     private readonly IReadOnlyDictionary<string, string?> _settings;

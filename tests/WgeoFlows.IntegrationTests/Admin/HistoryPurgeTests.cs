@@ -63,9 +63,14 @@ public sealed class HistoryPurgeTests(AdminStack stack) : IClassFixture<AdminSta
         var job = Job(TimeSpan.FromSeconds(1));
         await job.RunAsync(stack.Durable, Ct);
 
-        var again = await job.RunAsync(stack.Durable, Ct);
+        var first = (await stack.Get<TimelineStore>().ListAsync(requestId, Ct)).Single(e => e.Action == HistoryPurgeJob.TimelineAction);
 
-        again.ShouldBe(new PurgeReport(0, 0));
-        (await stack.Get<TimelineStore>().ListAsync(requestId, Ct)).Count(e => e.Action == HistoryPurgeJob.TimelineAction).ShouldBe(1);
+        await job.RunAsync(stack.Durable, Ct);
+
+        // Handling the request again would rewrite its entry ("no history was left to purge", a later time). The report is
+        // not asserted: it counts every request that came due, and on a slow machine another test's request, finished
+        // "now", is older than PurgeAfter by the second run.
+        var entries = (await stack.Get<TimelineStore>().ListAsync(requestId, Ct)).Where(e => e.Action == HistoryPurgeJob.TimelineAction).ToList();
+        entries.ShouldHaveSingleItem().ShouldBe(first);
     }
 }
