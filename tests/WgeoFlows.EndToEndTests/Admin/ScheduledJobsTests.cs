@@ -18,34 +18,14 @@ namespace WgeoFlows.Tests.Admin;
 /// submission a crash left in the inbox) and the quarterly impact summary (once for the quarter). Each host gets an
 /// Azurite and a host of this class's own, for the schedules of seconds.
 /// </summary>
-public abstract class ScheduledJobsTests : IAsyncLifetime
+public abstract class ScheduledJobsTests(ScheduledJobsStack stack)
 {
-    protected const string Reader = "digest-reader@example.org";
+    protected const string Reader = ScheduledJobsStack.Reader;
 
     protected static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    /// <summary>Every schedule key of both hosts: the Functions timer triggers and the local host's scheduler read the same ones.</summary>
-    protected static readonly IReadOnlyDictionary<string, string?> Schedules = new Dictionary<string, string?>
-    {
-        ["Admin:NotifyEmails:0"] = Reader,
-        ["Admin:PurgeSchedule"] = "*/2 * * * * *",
-        ["Admin:PurgeAfter"] = "00:00:01",
-        ["Admin:DigestSchedule"] = "*/3 * * * * *",
-        ["Impact:SummarySchedule"] = "*/3 * * * * *",
-        ["Intake:DispatchSweepSchedule"] = "*/2 * * * * *",
-        // The local host sweeps on an interval rather than a schedule.
-        ["Intake:DispatchSweepInterval"] = "00:00:02",
-    };
-
-    protected WgeoClient Client { get; private set; } = null!;
-    protected AzuriteInstance Storage { get; private set; } = null!;
-    private IAsyncDisposable _stack = null!;
-
-    protected abstract Task<(IAsyncDisposable Stack, WgeoClient Client, AzuriteInstance Storage)> StartAsync();
-
-    public async ValueTask InitializeAsync() => (_stack, Client, Storage) = await StartAsync();
-
-    public ValueTask DisposeAsync() => _stack.DisposeAsync();
+    protected WgeoClient Client => stack.Client;
+    protected AzuriteInstance Storage => stack.Storage;
 
     [Fact]
     public async Task A_finished_requests_history_is_purged_by_the_timer()
@@ -60,7 +40,7 @@ public abstract class ScheduledJobsTests : IAsyncLifetime
         // The job purges, then writes the timeline: wait for both.
         static List<string?> Actions(JsonElement detail) =>
             detail.GetProperty("timeline").EnumerateArray().Select(t => t.GetProperty("action").GetString()).ToList();
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(120);
         JsonElement detail;
         do
         {
@@ -109,46 +89,93 @@ public abstract class ScheduledJobsTests : IAsyncLifetime
 
     private async Task<IReadOnlyList<SinkMail>> WaitForMailsAsync(Func<SinkMail, bool> match, int count)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(120);
         while (DateTime.UtcNow < deadline)
         {
             var mails = (await Client.MailsAsync()).Where(m => m.To.Contains(Reader) && match(m)).ToList();
             if (mails.Count >= count) return mails;
             await Task.Delay(300, Ct);
         }
-        throw new TimeoutException($"Fewer than {count} scheduled mails reached {Reader} within 60 s.");
+        throw new TimeoutException($"Fewer than {count} scheduled mails reached {Reader} within 120 s.");
+    }
+}
+
+/// <summary>
+/// A stack of the class's own (the schedules of seconds must not reach the shared stacks), started once for its tests.
+/// Every schedule key of both hosts is set: the Functions timer triggers and the local host's scheduler read the same ones.
+/// </summary>
+public abstract class ScheduledJobsStack : IAsyncLifetime
+{
+    public const string Reader = "digest-reader@example.org";
+
+    protected static readonly IReadOnlyDictionary<string, string?> Schedules = new Dictionary<string, string?>
+    {
+        ["Admin:NotifyEmails:0"] = Reader,
+        ["Admin:PurgeSchedule"] = "*/2 * * * * *",
+        ["Admin:PurgeAfter"] = "00:00:01",
+        ["Admin:DigestSchedule"] = "*/3 * * * * *",
+        ["Impact:SummarySchedule"] = "*/3 * * * * *",
+        ["Intake:DispatchSweepSchedule"] = "*/2 * * * * *",
+        // The local host sweeps on an interval rather than a schedule.
+        ["Intake:DispatchSweepInterval"] = "00:00:02",
+    };
+
+    public WgeoClient Client { get; protected set; } = null!;
+    public AzuriteInstance Storage { get; protected set; } = null!;
+
+    public abstract ValueTask InitializeAsync();
+
+    public abstract ValueTask DisposeAsync();
+}
+
+public sealed class LocalScheduledJobsStack : ScheduledJobsStack
+{
+    private OwnStack? _stack;
+
+    public override async ValueTask InitializeAsync()
+    {
+        _stack = await OwnStack.StartAsync(Schedules);
+        (Client, Storage) = (_stack.Client, _stack.Storage);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (_stack is not null) await _stack.DisposeAsync();
+    }
+}
+
+public sealed class FunctionsScheduledJobsStack : ScheduledJobsStack
+{
+    public FunctionsHostStack Functions { get; private set; } = null!;
+
+    public override async ValueTask InitializeAsync()
+    {
+        Functions = await FunctionsHostStack.StartAsync(Schedules);
+        Client = new WgeoClient(Functions.Host.Http, FunctionsHostStack.WebhookSecret, FunctionsHostStack.AdminKey, Functions.MailSink.Http);
+        Storage = Functions.Storage;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (Functions is not null) await Functions.DisposeAsync();
     }
 }
 
 /// <summary>The scheduled jobs on the local host, run by its own scheduler.</summary>
-public sealed class ScheduledJobsTestsOnLocalHost : ScheduledJobsTests
-{
-    protected override async Task<(IAsyncDisposable Stack, WgeoClient Client, AzuriteInstance Storage)> StartAsync()
-    {
-        var stack = await OwnStack.StartAsync(Schedules);
-        return (stack, stack.Client, stack.Storage);
-    }
-}
+public sealed class ScheduledJobsTestsOnLocalHost(LocalScheduledJobsStack stack)
+    : ScheduledJobsTests(stack), IClassFixture<LocalScheduledJobsStack>;
 
 /// <summary>The scheduled jobs as timer functions under the Azure Functions host, which resolves their %schedule% settings.</summary>
-public sealed class ScheduledJobsTestsOnFunctionsHost : ScheduledJobsTests
+public sealed class ScheduledJobsTestsOnFunctionsHost(FunctionsScheduledJobsStack stack)
+    : ScheduledJobsTests(stack), IClassFixture<FunctionsScheduledJobsStack>
 {
-    private FunctionsHostStack _functions = null!;
-
-    protected override async Task<(IAsyncDisposable Stack, WgeoClient Client, AzuriteInstance Storage)> StartAsync()
-    {
-        _functions = await FunctionsHostStack.StartAsync(Schedules, Ct);
-        var client = new WgeoClient(_functions.Host.Http, FunctionsHostStack.WebhookSecret, FunctionsHostStack.AdminKey, _functions.MailSink.Http);
-        return (_functions, client, _functions.Storage);
-    }
-
     /// <summary>A timer whose %schedule% setting is missing is dropped by the host at indexing, with no more than a log
     /// line: all four must be among the functions it loaded.</summary>
     [Fact]
     public void The_host_loaded_all_four_timer_functions()
     {
-        var loaded = _functions.Host.LoadedFunctions;
-        loaded.Count.ShouldBeGreaterThan(40, _functions.Host.Output);
+        var loaded = stack.Functions.Host.LoadedFunctions;
+        loaded.Count.ShouldBeGreaterThan(40, stack.Functions.Host.Output);
         foreach (var timer in new[] { "AdminHistoryPurge", "AdminDigest", "IntakeDispatchSweep", "ImpactSummary" })
         {
             loaded.ShouldContain(timer);
