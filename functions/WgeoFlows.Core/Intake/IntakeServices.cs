@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using WgeoFlows.Configuration;
 using WgeoFlows.Intake.Attachments;
 using WgeoFlows.Intake.Dispatch;
 using WgeoFlows.Intake.Form;
@@ -18,7 +20,7 @@ public static class IntakeServices
         services.AddSingleton<SubmissionInbox>();
         services.AddSingleton<AttachmentStore>();
         services.AddSingleton<SubmissionIntake>();
-        services.AddSingleton<DispatchQueue>();
+        services.AddSingleton(sp => new DispatchQueue(sp.GetRequiredService<IOptions<IntakeOptions>>().Value.DispatchQueueCapacity));
         services.AddSingleton<IntakeDispatcher>();
         services.AddSingleton<IntakeSweep>();
         services.AddHostedService<IntakeDispatchService>();
