@@ -5,6 +5,7 @@ using WgeoFlows.Configuration;
 using WgeoFlows.Intake.Attachments;
 using WgeoFlows.Intake.Dispatch;
 using WgeoFlows.Intake.Form;
+using WgeoFlows.Intake.Held;
 using WgeoFlows.Intake.Status;
 using WgeoFlows.Intake.Submissions;
 using WgeoFlows.Intake.Typeform;
@@ -28,6 +29,10 @@ public static class IntakeServices
         services.AddSingleton<IntakeHandler>();
         services.AddSingleton(TypeformSettings.From(configuration));
         services.AddSingleton<TypeformHandler>();
+        services.AddSingleton<HeldDeliveryStore>();
+        services.AddSingleton<HeldNoticeRenderer>();
+        services.AddSingleton<HeldIntake>();
+        services.AddSingleton<Admin.Held.HeldAdminHandler>();
         services.AddSingleton<FormPageHandler>();
         services.AddSingleton<AttachmentDownloadHandler>();
         services.AddSingleton<StatusPageHandler>();
