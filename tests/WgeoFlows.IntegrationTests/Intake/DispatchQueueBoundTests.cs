@@ -1,4 +1,7 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Primitives;
 using WgeoFlows.Intake;
+using WgeoFlows.Intake.Form;
 using WgeoFlows.Intake.Dispatch;
 using WgeoFlows.Intake.Held;
 using WgeoFlows.Intake.Submissions;
@@ -43,6 +46,35 @@ public sealed class DispatchQueueBoundTests(AzuriteFixture azurite) : IClassFixt
         }
         (await _stack.Get<SubmissionInbox>().GetAsync(RequestIds.For("typeform:queue-typeform"), Ct)).ShouldBeNull();
         (await _stack.Get<HeldDeliveryStore>().ListOpenAsync(Ct)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task When_the_queue_is_full_the_form_page_answers_503_with_Retry_After_and_stores_nothing()
+    {
+        (await _stack.Get<SubmissionPipeline>().SubmitAsync(SamplePayloads.Valid($"queue-fill-{Guid.NewGuid():N}").ToElement(), null!, Ct))
+            .ShouldBeOfType<IntakeOutcome.Accepted>();
+
+        var cookie = FormToken.NewRandom();
+        var token = FormToken.Issue("door-test-signing-key", cookie, DateTimeOffset.UtcNow);
+        var context = DoorCalls.Context(_stack.Services, "POST", "/api/form?lang=en", body: null);
+        context.Request.ContentType = "application/x-www-form-urlencoded";
+        context.Request.Headers.Cookie = $"{FormPageHandler.CookieName}={cookie}";
+        context.Request.Form = new FormCollection(new Dictionary<string, StringValues>
+        {
+            [FormFields.Token] = token, ["lang"] = "en",
+            ["organization.name"] = "Nairobi County Energy Office", ["organization.platform"] = "cities", ["organization.country"] = "KE",
+            ["contact.name"] = "Amina Otieno", ["contact.email"] = "amina.form@example.org", ["contact.language"] = "en",
+            ["request.title"] = "Solar mini-grids for informal settlements", ["request.description"] = SamplePayloads.Description,
+            ["request.thematicAreas"] = new StringValues(["renewable-energy", "sustainable-cities"]),
+            ["request.supportTypes"] = "technical-assistance",
+        });
+
+        var answer = await DoorCalls.RunAsync(context, await _stack.Get<FormPageHandler>().SubmitAsync(context.Request, null!, Ct));
+
+        answer.Status.ShouldBe(503, answer.Body);
+        answer.Headers.RetryAfter.ToString().ShouldBe("30");
+        answer.ContentType.ShouldNotBeNull().ShouldStartWith("text/html");
+        _stack.Get<DispatchQueue>().Waiting.ShouldBe(1);
     }
 
     [Fact]
