@@ -60,8 +60,18 @@ public sealed class TypeformHandler(
             // Holding stores as much as accepting: a full dispatch queue refuses it the same way.
             if (dispatch.Waiting >= dispatch.Capacity) return SubmissionIntake.QueueFull().ToApiResult();
             var submissionId = mapped.Submission["submissionId"]!.GetValue<string>();
-            return HeldIntake.Answer(await held.HoldAsync(HeldDelivery.TypeformSource, submissionId, body, NameRefs(invalid.Errors, settings),
-                mapped.Submission, cancellationToken));
+            try
+            {
+                return HeldIntake.Answer(await held.HoldAsync(HeldDelivery.TypeformSource, submissionId, body, NameRefs(invalid.Errors, settings),
+                    mapped.Submission, cancellationToken));
+            }
+            catch (Exception e) when (Shared.TransientFaults.IsTransient(e) && !cancellationToken.IsCancellationRequested)
+            {
+                // Not kept: Typeform must deliver it again, so the answer is the 503 of any storage outage, never a 200.
+                logger.LogWarning(e, "A Typeform delivery to hold could not be stored: storage did not answer");
+                return Problems.Unavailable("Storage is not answering right now. Nothing was lost: please deliver the submission again.",
+                    TimeSpan.FromSeconds(5));
+            }
         }
     }
 
