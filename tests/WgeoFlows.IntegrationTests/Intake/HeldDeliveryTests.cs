@@ -172,6 +172,24 @@ public sealed class HeldDeliveryTests(AzuriteFixture azurite) : IClassFixture<Az
     }
 
     [Fact]
+    public async Task A_delivery_to_hold_that_storage_cannot_take_is_answered_503_to_be_delivered_again()
+    {
+        var port = WgeoFlows.Testing.FreePort.Next();
+        await using var down = new DoorStack(azurite, new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;" +
+                "AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;" +
+                $"BlobEndpoint=http://127.0.0.1:{port}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{port}/devstoreaccount1;",
+        });
+        var context = DoorCalls.Typeform(down.Services, Unmappable(NewToken()).ToJsonString());
+
+        var answer = await DoorCalls.RunAsync(context, await down.Get<TypeformHandler>().SubmitAsync(context.Request, null!, Ct));
+
+        answer.Status.ShouldBe(503, answer.Body);
+        answer.Headers.RetryAfter.ToString().ShouldNotBeEmpty();
+    }
+
+    [Fact]
     public async Task The_held_routes_need_an_admin()
     {
         var heldId = (await DeliverAsync(Unmappable(NewToken()).ToJsonString())).Json.GetProperty("heldId").GetString()!;
