@@ -65,6 +65,9 @@ public sealed class FunctionsMetadataTests
         { "ImpactPage", WgeoFlows.Impact.ImpactRoutes.Page, ["get"] },
         { "ImpactDataJson", WgeoFlows.Impact.ImpactRoutes.DataJson, ["get"] },
         { "ImpactDataCsv", WgeoFlows.Impact.ImpactRoutes.DataCsv, ["get"] },
+        { "AdminHeldList", WgeoFlows.Admin.Held.HeldRoutes.List, ["get"] },
+        { "AdminHeld", WgeoFlows.Admin.Held.HeldRoutes.Item, ["get"] },
+        { "AdminHeldAction", WgeoFlows.Admin.Held.HeldRoutes.Action, ["post"] },
     };
 
     /// <summary>Timer functions and the configuration key their schedule is read from (resolved by the Functions host).</summary>

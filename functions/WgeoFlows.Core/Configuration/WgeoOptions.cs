@@ -26,6 +26,9 @@ public sealed class IntakeOptions
     public TimeSpan DispatchSweepInterval { get; set; } = TimeSpan.FromSeconds(15);
     /// <summary>The Functions app's sweep: a six-field cron its host reads from the app settings (every minute by default).</summary>
     public string DispatchSweepSchedule { get; set; } = "0 * * * * *";
+    /// <summary>Most submissions waiting in memory for their dispatch; when that many wait, every intake door answers 503
+    /// with Retry-After and stores nothing.</summary>
+    public int DispatchQueueCapacity { get; set; } = Intake.Dispatch.DispatchQueue.DefaultCapacity;
 }
 
 public sealed class LinkOptions

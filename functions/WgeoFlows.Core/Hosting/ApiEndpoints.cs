@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using WgeoFlows.Admin;
 using WgeoFlows.Admin.Actions;
+using WgeoFlows.Admin.Held;
 using WgeoFlows.Health;
 using WgeoFlows.Impact;
 using WgeoFlows.Intake;
@@ -25,6 +26,7 @@ public static class ApiEndpoints
             .MapLinkEndpoints()
             .MapAdminEndpoints()
             .MapAdminActionEndpoints()
+            .MapHeldEndpoints()
             .MapReviewEndpoints()
             .MapMatchingEndpoints()
             .MapImpactEndpoints()

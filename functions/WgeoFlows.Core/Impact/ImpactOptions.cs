@@ -11,4 +11,8 @@ public sealed class ImpactOptions
 
     /// <summary>How many consenting matched pairs' stories the page shows, newest first.</summary>
     public int Stories { get; set; } = 12;
+
+    /// <summary><c>Impact:CacheFor</c>: how long the page, data.json and data.csv are served from figures read once (in each
+    /// instance) and how long browsers and proxies may keep them; zero reads storage on every request.</summary>
+    public TimeSpan CacheFor { get; set; } = TimeSpan.FromMinutes(5);
 }

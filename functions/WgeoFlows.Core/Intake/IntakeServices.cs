@@ -1,8 +1,11 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using WgeoFlows.Configuration;
 using WgeoFlows.Intake.Attachments;
 using WgeoFlows.Intake.Dispatch;
 using WgeoFlows.Intake.Form;
+using WgeoFlows.Intake.Held;
 using WgeoFlows.Intake.Status;
 using WgeoFlows.Intake.Submissions;
 using WgeoFlows.Intake.Typeform;
@@ -18,7 +21,7 @@ public static class IntakeServices
         services.AddSingleton<SubmissionInbox>();
         services.AddSingleton<AttachmentStore>();
         services.AddSingleton<SubmissionIntake>();
-        services.AddSingleton<DispatchQueue>();
+        services.AddSingleton(sp => new DispatchQueue(sp.GetRequiredService<IOptions<IntakeOptions>>().Value.DispatchQueueCapacity));
         services.AddSingleton<IntakeDispatcher>();
         services.AddSingleton<IntakeSweep>();
         services.AddHostedService<IntakeDispatchService>();
@@ -26,6 +29,10 @@ public static class IntakeServices
         services.AddSingleton<IntakeHandler>();
         services.AddSingleton(TypeformSettings.From(configuration));
         services.AddSingleton<TypeformHandler>();
+        services.AddSingleton<HeldDeliveryStore>();
+        services.AddSingleton<HeldNoticeRenderer>();
+        services.AddSingleton<HeldIntake>();
+        services.AddSingleton<Admin.Held.HeldAdminHandler>();
         services.AddSingleton<FormPageHandler>();
         services.AddSingleton<AttachmentDownloadHandler>();
         services.AddSingleton<StatusPageHandler>();

@@ -27,7 +27,13 @@ public static class TableNames
     /// <summary>PK = platform, RK = stage + email.</summary>
     public const string Reviewers = "WgeoReviewers";
 
+    /// <summary>Signed deliveries that could not be mapped, kept for an admin: PK = "held" (the record) or "open" (the
+    /// "needs attention" list), RK = held id.</summary>
+    public const string Held = "WgeoHeld";
+
     public const string AttachmentsContainer = "wgeo-attachments";
+    /// <summary>The raw bodies of held deliveries, "{held id}.json", until an admin releases or discards them.</summary>
+    public const string HeldContainer = "wgeo-held";
 
     /// <summary>
     /// The admin listing tables. Azurite evaluates a partition query against every row of the table, so while all four
@@ -37,5 +43,5 @@ public static class TableNames
     /// </summary>
     public static readonly string[] AdminListings = [AdminListAll, AdminListByStatus, AdminListByPlatform, AdminListByStatusPlatform];
 
-    public static readonly string[] AllTables = [Requests, Submissions, AdminIndex, .. AdminListings, Partners, Reviewers];
+    public static readonly string[] AllTables = [Requests, Submissions, AdminIndex, .. AdminListings, Partners, Reviewers, Held];
 }

@@ -56,18 +56,35 @@ public abstract class TypeformWebhookTests(IHostStack stack)
     }
 
     [Fact]
-    public async Task Unmappable_answers_get_400_naming_the_contract_path_and_the_Typeform_field_ref()
+    public async Task Unmappable_answers_are_held_answered_200_mailed_to_the_admins_and_released_by_an_admin_as_a_request()
     {
-        var delivery = TypeformSamples.Delivery("e2e-typeform-bad");
+        var delivery = TypeformSamples.Delivery($"e2e-typeform-held-{Guid.NewGuid():N}");
+        var token = delivery["form_response"]!["token"]!.GetValue<string>();
         delivery["form_response"]!["answers"]!.AsArray()[1] =
             TypeformSamples.Answer("choice", "organization_platform", new JsonObject { ["label"] = "Space agencies" });
 
         using var response = await DeliverAsync(delivery);
 
-        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors");
-        errors.GetProperty("organization.platform")[0].GetString()!.ShouldContain("Typeform field ref 'organization_platform'");
-        await new IntakeTrace(stack).ShouldHaveStoredNothingAsync("typeform:e2e-typeform-bad");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, "kept, so that Typeform does not give up on the respondent's answers");
+        var answer = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        answer.GetProperty("status").GetString().ShouldBe("Held");
+        answer.GetProperty("errors").GetProperty("organization.platform")[0].GetString()!.ShouldContain("Typeform field ref 'organization_platform'");
+        var heldId = answer.GetProperty("heldId").GetString()!;
+        await new IntakeTrace(stack).ShouldHaveStoredNothingAsync("typeform:" + token);
+        (await stack.Client.WaitForMailAsync(heldId, _ => true, "held delivery notice")).Subject.ShouldContain("needs attention");
+        var held = await stack.Client.AdminGetAsync("/api/admin/held");
+        held.GetProperty("items").EnumerateArray().ShouldContain(i => i.GetProperty("id").GetString() == heldId);
+
+        using var released = await stack.Client.AdminSendAsync(HttpMethod.Post, $"/api/admin/held/{heldId}/release",
+            new { fields = new Dictionary<string, string> { ["organization.platform"] = "public-sector" } });
+
+        released.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        var requestId = (await released.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("requestId").GetString()!;
+        requestId.ShouldBe(RequestIds.For("typeform:" + token));
+        var detail = await stack.Client.WaitForStatusAsync(requestId, "InReview");
+        detail.GetProperty("request").GetProperty("organization").GetProperty("platform").GetString().ShouldBe("public-sector");
+        using var again = await stack.Client.AdminSendAsync(HttpMethod.Post, $"/api/admin/held/{heldId}/release", new { });
+        again.StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 }
 

@@ -248,6 +248,54 @@
     panel.focus();
   }
 
+  // Held deliveries: signed deliveries whose answers could not be mapped, until an admin releases or discards them.
+  let heldSelected = null;
+
+  async function loadHeld() {
+    const page = await json('held');
+    fill(byId('held-items'), page.items.length === 0 ? [row(['Nothing is held.', '', '', '', '', ''])] : page.items.map((h) => {
+      const button = element('button', 'Open ' + h.id);
+      button.type = 'button';
+      button.addEventListener('click', () => guarded(() => openHeld(h.id)));
+      return row([when(h.receivedAt), h.source, h.organization || '—', h.contactEmail || '—', Object.keys(h.errors).join(', '), button]);
+    }));
+  }
+
+  const basePath = (path) => (path.indexOf('[') < 0 ? path : path.slice(0, path.indexOf('[')));
+
+  async function openHeld(id) {
+    const detail = await json('held/' + encodeURIComponent(id));
+    heldSelected = id;
+    const item = detail.item;
+    const errors = detail.currentErrors || item.errors;
+    byId('held-detail-heading').textContent = 'Held delivery ' + id + ' (' + item.state + ')';
+    const pairs = [['Source', item.source], ['Received', when(item.receivedAt)], ['Submission', item.submissionId]];
+    if (item.requestId) pairs.push(['Request', item.requestId]);
+    if (item.reason) pairs.push(['Reason', item.reason]);
+    for (const [path, messages] of Object.entries(errors)) pairs.push([path, messages.join(' ')]);
+    fillFields(byId('held-detail-fields'), pairs);
+    // The fields to fix, with what the mapping made of the answers, ready to be corrected.
+    const fields = {};
+    for (const path of Object.keys(errors).map(basePath)) {
+      if (!(detail.fields || []).includes(path)) continue;
+      const [section, name] = path.split('.');
+      const value = detail.mapped && detail.mapped[section] ? detail.mapped[section][name] : undefined;
+      fields[path] = value === undefined ? null : value;
+    }
+    byId('held-fields').value = JSON.stringify(fields, null, 2);
+    byId('held-answer').textContent = '';
+    byId('held-detail').classList.remove('hidden');
+    byId('held-detail').focus();
+  }
+
+  async function heldAct(action, body) {
+    if (!heldSelected) return;
+    const response = await api('held/' + encodeURIComponent(heldSelected) + '/' + action, { method: 'POST', body: JSON.stringify(body) });
+    const text = await response.text();
+    byId('held-answer').textContent = action + ': HTTP ' + response.status + '\n' + text;
+    if (response.ok) await Promise.all([loadHeld(), loadList()]);
+  }
+
   function explain(breakdown) {
     if (!Array.isArray(breakdown)) return JSON.stringify(breakdown);
     const ul = element('ul');
@@ -284,7 +332,7 @@
     event.preventDefault();
     sessionStorage.setItem(keyName, byId('admin-key').value);
     byId('admin-key').value = '';
-    guarded(async () => { await loadSummary(); await loadList(); });
+    guarded(async () => { await loadSummary(); await loadList(); await loadHeld(); });
   });
   byId('sign-out').addEventListener('click', () => {
     sessionStorage.removeItem(keyName);
@@ -303,6 +351,21 @@
     Object.assign(list, { continuation: null, page: 1 });
     guarded(loadList);
   });
+  byId('held-release').addEventListener('submit', (event) => {
+    event.preventDefault();
+    let fields;
+    try {
+      fields = JSON.parse(byId('held-fields').value || '{}');
+    } catch (e) {
+      byId('held-answer').textContent = 'The corrected fields are not valid JSON: ' + e.message;
+      return;
+    }
+    guarded(() => heldAct('release', { fields }));
+  });
+  byId('held-discard').addEventListener('submit', (event) => {
+    event.preventDefault();
+    guarded(() => heldAct('discard', { reason: byId('held-reason').value }));
+  });
   for (const form of document.querySelectorAll('.actions form')) {
     form.addEventListener('submit', (event) => {
       event.preventDefault();
@@ -312,5 +375,5 @@
 
   // In Azure, App Service sign-in already identifies the admin: the first call works without a key. Locally it
   // answers 401 and the page asks for the key.
-  guarded(async () => { await loadSummary(); await loadList(); });
+  guarded(async () => { await loadSummary(); await loadList(); await loadHeld(); });
 })();

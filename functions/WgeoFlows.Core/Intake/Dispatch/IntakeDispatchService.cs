@@ -38,7 +38,7 @@ public sealed class IntakeDispatchService(
     {
         try
         {
-            await foreach (var item in queue.Reader.ReadAllAsync(stoppingToken))
+            await foreach (var item in queue.ReadAllAsync(stoppingToken))
             {
                 await YieldToDeliveriesAsync(stoppingToken);
                 await RunAsync(item, stoppingToken);

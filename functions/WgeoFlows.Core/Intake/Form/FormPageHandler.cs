@@ -96,7 +96,8 @@ public sealed class FormPageHandler(
                 heading = texts.Conflict[0], message = texts.Conflict[1].Replace("{reference}", conflict.RequestId, StringComparison.Ordinal),
                 formUrl = $"{Action}?lang={language}", linkText = texts.Accepted.Another,
             }, language),
-            IntakeOutcome.Unavailable => await FormAsync(503, language, token!, form, new Dictionary<string, string>(), [texts.Unavailable]),
+            IntakeOutcome.Unavailable unavailable => new RetryAfterPage(
+                await FormAsync(503, language, token!, form, new Dictionary<string, string>(), [texts.Unavailable]), unavailable.RetryAfter),
             _ => throw new InvalidOperationException($"Unknown intake outcome {outcome.GetType().Name}."),
         };
     }
@@ -210,6 +211,16 @@ internal sealed class FormCookieResult(IResult page, string cookie, bool secure)
         {
             HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = secure, Path = FormPageHandler.Action, IsEssential = true,
         });
+        return page.ExecuteAsync(httpContext);
+    }
+}
+
+/// <summary>A 503 page that tells the browser when to try again, as the APIs' problem+json does.</summary>
+internal sealed class RetryAfterPage(IResult page, TimeSpan retryAfter) : IResult
+{
+    public Task ExecuteAsync(HttpContext httpContext)
+    {
+        httpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         return page.ExecuteAsync(httpContext);
     }
 }

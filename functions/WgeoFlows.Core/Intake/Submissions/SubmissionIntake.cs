@@ -27,6 +27,13 @@ public sealed class SubmissionIntake(
         var requestId = RequestIds.For(submission.SubmissionId);
         using var operation = RequestOperation.Start(logger, "intake", requestId);
         IReadOnlyList<string> uploaded = [];
+        // Decided before anything is stored: a full dispatch queue means the host is behind, so the sender delivers later.
+        if (!dispatch.TryReserve())
+        {
+            logger.LogWarning("Intake of {RequestId} refused: {Waiting} submissions already wait for their dispatch", requestId, dispatch.Waiting);
+            return QueueFull();
+        }
+        var enqueued = false;
         dispatch.DeliveryStarted();
         try
         {
@@ -38,6 +45,7 @@ public sealed class SubmissionIntake(
             if (await inbox.TryAddAsync(pending, cancellationToken))
             {
                 dispatch.Enqueue(pending, durable);
+                enqueued = true;
                 return Accepted(requestId, duplicate: false);
             }
             return await AnswerEarlierDeliveryAsync(submission, fingerprint, requestId, uploaded, cancellationToken);
@@ -51,9 +59,15 @@ public sealed class SubmissionIntake(
         }
         finally
         {
+            if (!enqueued) dispatch.CancelReservation();
             dispatch.DeliveryEnded();
         }
     }
+
+    /// <summary>The answer of every door while the dispatch queue is full: nothing was stored, deliver again later.</summary>
+    public static IntakeOutcome.Unavailable QueueFull() =>
+        new("Too many submissions are waiting to be started. Nothing was stored: please deliver the submission again later.",
+            DispatchQueue.RetryAfter);
 
     private async Task<IReadOnlyList<string>> UploadBeforeClaimAsync(ValidSubmission submission, IReadOnlyList<StoredAttachment> names,
         CancellationToken cancellationToken)
