@@ -1,0 +1,101 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using WgeoFlows.Intake;
+using WgeoFlows.Intake.Submissions;
+using WgeoFlows.Storage;
+using WgeoFlows.Testing;
+using WgeoFlows.Tests.Admin;
+using WgeoFlows.Tests.Intake;
+
+namespace WgeoFlows.Tests.Storage;
+
+/// <summary>
+/// Every input the contract allows fits Azure Table Storage's limits once stored (64 KiB a string property, 1 MiB an
+/// entity, legal keys and property names): the webhook's longest texts in any script and full of characters JSON escapes
+/// are accepted and dispatched, and every row the product wrote is then measured, because Azurite enforces only some limits.
+/// </summary>
+public sealed class TableLimitsTests(AdminStack stack) : IClassFixture<AdminStack>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>Texts at the contract's maximum length, each the worst case of a kind of expansion.</summary>
+    public static TheoryData<string> Scripts => new() { "chinese", "arabic", "escapes", "emoji", "markup" };
+
+    public static string Text(string kind, int length)
+    {
+        var unit = kind switch
+        {
+            "chinese" => "中文的描述",
+            "arabic" => "\u200Fمرحبا بالعالم ",
+            "escapes" => "\"\\\"\\\t\n",
+            "emoji" => "\uD83D\uDE00\uD83D\uDC68\u200D\uD83D\uDC69",
+            "markup" => "<script>alert('x')</script>&amp;\"",
+            _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+        };
+        var text = string.Concat(Enumerable.Repeat(unit, length / unit.Length + 1))[..length];
+        // Never end on half of a surrogate pair, nor on white space that the validator would trim.
+        if (char.IsHighSurrogate(text[^1])) text = text[..^1] + "x";
+        return text.TrimEnd() + new string('x', length - text.TrimEnd().Length);
+    }
+
+    [Theory]
+    [MemberData(nameof(Scripts))]
+    public async Task A_webhook_delivery_with_every_free_text_field_at_its_longest_is_accepted_stored_whole_and_fits_Azure(string kind)
+    {
+        var submissionId = $"{kind}-{Guid.NewGuid():N}";
+        var payload = SamplePayloads.Valid(submissionId);
+        var single = kind == "escapes" ? "\"\\<>'&" : Text(kind, 10).Replace("\n", " ", StringComparison.Ordinal).Replace("\t", " ", StringComparison.Ordinal);
+        payload["organization"]!["name"] = Repeat(single, SubmissionValidator.MaxOrganizationNameLength);
+        payload["contact"]!["name"] = Repeat(single, SubmissionValidator.MaxContactNameLength);
+        payload["request"]!["title"] = Repeat(single, SubmissionValidator.MaxTitleLength);
+        payload["request"]!["description"] = Text(kind, SubmissionValidator.MaxDescriptionLength);
+        var requestId = RequestIds.For(submissionId);
+
+        var (status, body) = await DeliverAsync(payload);
+
+        status.ShouldBe(202, body);
+        await WaitUntilDispatchedAsync(requestId);
+        var stored = (await stack.Get<RequestStore>().GetAsync(requestId, Ct)).ShouldNotBeNull().Request;
+        stored.Description.ShouldBe(payload["request"]!["description"]!.GetValue<string>());
+        stored.Title.ShouldBe(payload["request"]!["title"]!.GetValue<string>());
+        stored.Organization.Name.ShouldBe(payload["organization"]!["name"]!.GetValue<string>());
+        (await StoredRowLimits.ProblemsAsync(stack.Azurite.ConnectionString, cancellationToken: Ct)).ShouldBeEmpty();
+    }
+
+    private static string Repeat(string unit, int length)
+    {
+        var text = string.Concat(Enumerable.Repeat(unit, length / unit.Length + 1))[..length];
+        if (char.IsHighSurrogate(text[^1])) text = text[..^1] + "x";
+        return text.Trim() + new string('x', length - text.Trim().Length);
+    }
+
+    private async Task<(int Status, string Body)> DeliverAsync(JsonNode payload)
+    {
+        var bytes = payload.ToBody();
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var context = AdminTestData.Http(stack.Services, "POST", headers:
+        [
+            (WebhookSignature.TimestampHeader, timestamp),
+            (WebhookSignature.SignatureHeader, WebhookSignature.Compute(AdminStack.WebhookSecret, timestamp, bytes)),
+        ]);
+        context.Request.Body = new MemoryStream(bytes);
+        context.Request.ContentLength = bytes.Length;
+        context.Request.ContentType = "application/json";
+        var result = await stack.Get<IntakeHandler>().SubmitAsync(context.Request, stack.Durable, Ct);
+        await result.ExecuteAsync(context);
+        context.Response.Body.Position = 0;
+        return (context.Response.StatusCode, await new StreamReader(context.Response.Body).ReadToEndAsync(Ct));
+    }
+
+    private async Task WaitUntilDispatchedAsync(string requestId)
+    {
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
+        while ((await stack.Get<SubmissionInbox>().GetAsync(requestId, Ct))?.Pending is not null)
+        {
+            if (DateTimeOffset.UtcNow > deadline) throw new TimeoutException($"{requestId} was not dispatched within 30 s.");
+            await Task.Delay(50, Ct);
+        }
+    }
+}
