@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using WgeoFlows.Intake;
 using WgeoFlows.Intake.Submissions;
@@ -62,6 +63,39 @@ public sealed class TableLimitsTests(AdminStack stack) : IClassFixture<AdminStac
         stored.Title.ShouldBe(payload["request"]!["title"]!.GetValue<string>());
         stored.Organization.Name.ShouldBe(payload["organization"]!["name"]!.GetValue<string>());
         (await StoredRowLimits.ProblemsAsync(stack.Azurite.ConnectionString, cancellationToken: Ct)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Records_and_inbox_rows_written_before_texts_were_split_still_read()
+    {
+        // As stored before: the record in one "Json" property, written with the API's encoder (every non-ASCII escaped).
+        var requestId = AdminTestData.NewId("legacy");
+        var record = AdminTestData.Request(requestId) with { Description = "旧的记录 \"quoted\" <b>" };
+        var oldJson = JsonSerializer.Serialize(record, WgeoFlows.Shared.WgeoJson.Options);
+        oldJson.ShouldContain("\\u65E7", Case.Insensitive);
+        var requests = new TableClient(stack.Azurite.ConnectionString, TableNames.Requests);
+        await requests.CreateIfNotExistsAsync(Ct);
+        await requests.AddEntityAsync(new TableEntity(requestId, RequestStore.RecordRowKey)
+        {
+            ["Json"] = oldJson, ["Status"] = "Received", ["Platform"] = "cities", ["UpdatedAt"] = record.UpdatedAt,
+        }, Ct);
+        var submissions = new TableClient(stack.Azurite.ConnectionString, TableNames.Submissions);
+        await submissions.CreateIfNotExistsAsync(Ct);
+        await submissions.AddEntityAsync(new TableEntity(SubmissionInbox.PartitionOf(requestId), requestId)
+        {
+            ["SubmissionId"] = record.SubmissionId, ["RequestId"] = requestId, ["Fingerprint"] = "f", ["ReceivedAt"] = record.SubmittedAt,
+            ["Pending"] = true, ["Json"] = oldJson, ["InlineCount"] = 0,
+        }, Ct);
+
+        (await stack.Get<RequestStore>().GetAsync(requestId, Ct)).ShouldNotBeNull().Request.Description.ShouldBe(record.Description);
+        (await stack.Get<SubmissionInbox>().GetAsync(requestId, Ct)).ShouldNotBeNull().Pending.ShouldNotBeNull()
+            .Request.Description.ShouldBe(record.Description);
+
+        // Written again, the record keeps its characters as they are: one stored character per character typed.
+        await stack.Get<RequestStore>().UpdateAsync(requestId, r => r with { UpdatedAt = r.UpdatedAt.AddSeconds(1) }, Ct);
+        (await requests.GetEntityAsync<TableEntity>(requestId, RequestStore.RecordRowKey, cancellationToken: Ct)).Value
+            .GetString("Json").ShouldContain("旧的记录 \\\"quoted\\\" <b>");
+        (await stack.Get<RequestStore>().GetAsync(requestId, Ct)).ShouldNotBeNull().Request.Description.ShouldBe(record.Description);
     }
 
     private static string Repeat(string unit, int length)
