@@ -70,15 +70,21 @@ public sealed class SubmissionInbox(StorageClients storage)
         (await GetAsync(requestId, cancellationToken))?.Pending;
 
     /// <summary>The request ids still waiting for their dispatch, received before <paramref name="receivedBefore"/>.
-    /// Pending rows are few (the dispatcher clears each within moments), so this reads keys only and the dispatcher
-    /// then reads each row it takes.</summary>
+    /// One query per shard, each scoped to its partition (<c>PartitionKey eq 'sub|NN' and Pending eq true and ReceivedAt lt …</c>):
+    /// never a query across the table. Azure answers each from that partition alone and returns its pending rows only
+    /// (ADR 0006, "The sweep's query"). Pending rows are few (the dispatcher clears each within moments), so this reads keys
+    /// only and the dispatcher then reads each row it takes.</summary>
     public async IAsyncEnumerable<string> PendingAsync(DateTimeOffset receivedBefore, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await storage.EnsureCreatedAsync();
-        var filter = TableClient.CreateQueryFilter($"Pending eq {true} and ReceivedAt lt {receivedBefore}");
-        await foreach (var row in Table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
+        for (var shard = 0; shard < Shards; shard++)
         {
-            yield return row.RowKey;
+            var partition = PartitionShards.Name("sub", shard);
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and Pending eq {true} and ReceivedAt lt {receivedBefore}");
+            await foreach (var row in Table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
+            {
+                yield return row.RowKey;
+            }
         }
     }
 
