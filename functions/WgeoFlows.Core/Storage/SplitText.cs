@@ -43,4 +43,14 @@ public static class SplitText
         }
         return text.ToString();
     }
+
+    /// <summary>A text a row keeps as a note rather than as data (a timeline detail, an error, a flag): cut to
+    /// <paramref name="maxChars"/> characters, marked with an ellipsis, never splitting a surrogate pair.</summary>
+    public static string? Bounded(string? text, int maxChars)
+    {
+        if (text is null || text.Length <= maxChars) return text;
+        var length = maxChars - 1;
+        if (char.IsHighSurrogate(text[length - 1])) length--;
+        return string.Concat(text.AsSpan(0, length), "…");
+    }
 }

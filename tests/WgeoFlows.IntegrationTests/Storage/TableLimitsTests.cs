@@ -98,6 +98,27 @@ public sealed class TableLimitsTests(AdminStack stack) : IClassFixture<AdminStac
         (await stack.Get<RequestStore>().GetAsync(requestId, Ct)).ShouldNotBeNull().Request.Description.ShouldBe(record.Description);
     }
 
+    [Fact]
+    public async Task A_timeline_detail_an_admin_flag_or_a_mail_error_of_any_length_is_kept_bounded_within_one_property()
+    {
+        var requestId = AdminTestData.NewId("notes");
+        var huge = Text("emoji", 100_000);
+        var at = DateTimeOffset.UtcNow;
+
+        await stack.Get<TimelineStore>().AppendAsync(new WgeoFlows.Workflow.TimelineEntry(requestId, "note", huge, huge, huge, at), Ct);
+        await stack.Get<WgeoFlows.Admin.Index.AdminFlagStore>().RaiseAsync(new WgeoFlows.Admin.Index.AdminFlag(requestId, "mail-undelivered", huge, at), Ct);
+        await stack.Get<WgeoFlows.Notifications.EmailOutboxStore>().RecordAttemptAsync(requestId, "ack", ["amina@example.org"], "Subject", "ack", "en", at, Ct);
+        await stack.Get<WgeoFlows.Notifications.EmailOutboxStore>().RecordFailureAsync(requestId, "ack", huge, Ct);
+
+        var entry = (await stack.Get<TimelineStore>().ListAsync(requestId, Ct)).Single();
+        entry.Detail.ShouldNotBeNull().Length.ShouldBeInRange(TimelineStore.MaxDetailChars - 1, TimelineStore.MaxDetailChars);
+        entry.Detail.ShouldEndWith("…");
+        entry.Detail[..100].ShouldBe(huge[..100]);
+        (await stack.Get<WgeoFlows.Notifications.EmailOutboxStore>().GetAsync(requestId, "ack", Ct)).ShouldNotBeNull()
+            .LastError.ShouldNotBeNull().Length.ShouldBeLessThanOrEqualTo(WgeoFlows.Notifications.EmailOutboxStore.MaxErrorChars);
+        (await StoredRowLimits.ProblemsAsync(stack.Azurite.ConnectionString, cancellationToken: Ct)).ShouldBeEmpty();
+    }
+
     private static string Repeat(string unit, int length)
     {
         var text = string.Concat(Enumerable.Repeat(unit, length / unit.Length + 1))[..length];
