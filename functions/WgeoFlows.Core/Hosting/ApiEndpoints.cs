@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using WgeoFlows.Admin;
 using WgeoFlows.Admin.Actions;
@@ -22,6 +23,7 @@ public static class ApiEndpoints
     {
         // One line per feature: each feature maps its own routes in its own folder.
         endpoints.MapGroup("/api")
+            .AddEndpointFilter<Web.StorageFaultFilter>()
             .MapIntakeEndpoints()
             .MapLinkEndpoints()
             .MapAdminEndpoints()

@@ -114,6 +114,13 @@ internal sealed class JsonFieldReader(ValidationErrors errors)
             errors.Add(path, $"{path} must be an array of strings.");
             return null;
         }
+        // The size first: a 10 MiB list is refused with one error, without reading (and answering about) each item.
+        var count = value.GetArrayLength();
+        if (count > SubmissionValidator.MaxListItems)
+        {
+            errors.Add(path, $"{path} may hold at most {SubmissionValidator.MaxListItems} items (it holds {count:N0}).");
+            return null;
+        }
 
         var ids = new List<string>();
         var allGood = true;

@@ -19,6 +19,10 @@ public static class SubmissionValidator
     public const int MaxWebsiteLength = 2_000;
     public const int MaxThematicAreas = 5;
     public const int MaxSupportTypes = 6;
+    /// <summary>Items a list field may hold as sent, duplicates included (checked before any item is read).</summary>
+    public const int MaxListItems = 50;
+    /// <summary>Errors listed in one answer; the rest are counted under "$".</summary>
+    public const int MaxErrors = 100;
     public const decimal MaxBudgetUsd = 1_000_000_000_000m;
     /// <summary>The contract's example always sends a language, but a form without the question should still work.</summary>
     public const string DefaultLanguage = "en";

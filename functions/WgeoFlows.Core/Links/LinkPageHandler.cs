@@ -27,8 +27,8 @@ public sealed class LinkPageHandler(
     TimeProvider clock,
     ILogger<LinkPageHandler> logger)
 {
-    private const int MaxCommentLength = 4000;
-    private const int MaxAnswerLength = 10_000;
+    private const int MaxCommentLength = ReviewLimits.MaxCommentLength;
+    private const int MaxAnswerLength = ReviewLimits.MaxAnswerLength;
 
     public async Task<IResult> ShowAsync(string kind, string token, CancellationToken cancellationToken = default)
     {
@@ -58,6 +58,11 @@ public sealed class LinkPageHandler(
 
         var request = (await requests.GetAsync(claims!.RequestId, cancellationToken))?.Request;
         if (request is null) return await StaleAsync();
+        if (decision == ReviewStep.RequestInfo && request.AddedInformation.Count >= ReviewLimits.MaxInformationRounds)
+        {
+            return await pages.MessageAsync(400, "Please check your answer",
+                $"This request has already had {ReviewLimits.MaxInformationRounds} rounds of questions, the most it may have: please approve or reject it.");
+        }
         var taken = new LinkDecision(claims.StageKey, claims.Person, decision!, comment, clock.GetUtcNow());
         var (outcome, stage) = await stages.TryDecideAsync(claims.RequestId, taken, cancellationToken);
         switch (outcome)
@@ -113,6 +118,8 @@ public sealed class LinkPageHandler(
         string? Field(string name) => form[name].Count == 1 ? form[name][0]?.Trim() : null;
         var comment = Field("comment");
         if (comment is { Length: > MaxCommentLength }) return (null, null, $"The comment is too long (at most {MaxCommentLength} characters).");
+        if (comment is not null && JsonText.HasForbiddenCharacters(comment, allowLineBreaksAndTabs: true))
+            return (null, null, "The comment must not contain control characters other than line breaks and tabs.");
         switch (kind)
         {
             case LinkKind.Review:
@@ -128,6 +135,8 @@ public sealed class LinkPageHandler(
                 var answer = Field("answer");
                 if (string.IsNullOrWhiteSpace(answer)) return (null, null, "Please write your answer.");
                 if (answer.Length > MaxAnswerLength) return (null, null, $"The answer is too long (at most {MaxAnswerLength} characters).");
+                if (JsonText.HasForbiddenCharacters(answer, allowLineBreaksAndTabs: true))
+                    return (null, null, "The answer must not contain control characters other than line breaks and tabs.");
                 return ("answer", answer, null);
             default:
                 var response = Field("response");

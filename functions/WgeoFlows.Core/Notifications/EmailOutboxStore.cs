@@ -11,6 +11,8 @@ namespace WgeoFlows.Notifications;
 public sealed class EmailOutboxStore(StorageClients storage)
 {
     public const string RowPrefix = "mail|";
+    /// <summary>A failure's description kept on the row (SendGrid's answer can be long).</summary>
+    public const int MaxErrorChars = 4_000;
 
     private TableClient Table => storage.Table(TableNames.Requests);
 
@@ -68,7 +70,7 @@ public sealed class EmailOutboxStore(StorageClients storage)
     }
 
     public Task RecordFailureAsync(string requestId, string messageKey, string error, CancellationToken cancellationToken = default) =>
-        MergeAsync(requestId, messageKey, new() { ["LastError"] = error }, cancellationToken);
+        MergeAsync(requestId, messageKey, new() { ["LastError"] = SplitText.Bounded(error, MaxErrorChars) }, cancellationToken);
 
     /// <summary>Marks the mail Sent, unless a SendGrid event already moved it further (an event can overtake this write).</summary>
     public Task MarkSentAsync(string requestId, string messageKey, DateTimeOffset at, CancellationToken cancellationToken = default) =>

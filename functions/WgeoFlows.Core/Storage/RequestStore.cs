@@ -1,8 +1,6 @@
-using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using WgeoFlows.Intake;
-using WgeoFlows.Shared;
 using WgeoFlows.Workflow;
 
 namespace WgeoFlows.Storage;
@@ -10,7 +8,8 @@ namespace WgeoFlows.Storage;
 /// <summary>
 /// The request record: one row (RK "request") in the request's own partition of <see cref="TableNames.Requests"/>,
 /// beside its timeline, emails and link stages, so that everything about a request is one partition query away.
-/// The record is kept as JSON in one property; Status and UpdatedAt are also columns for quick reads.
+/// The record is kept as JSON (<see cref="StorageJson"/>, split by <see cref="SplitText"/> when long); Status and UpdatedAt
+/// are also columns for quick reads.
 /// </summary>
 public sealed class RequestStore(StorageClients storage)
 {
@@ -24,7 +23,7 @@ public sealed class RequestStore(StorageClients storage)
         var response = await Table.GetEntityIfExistsAsync<TableEntity>(requestId, RecordRowKey, cancellationToken: cancellationToken);
         if (!response.HasValue || response.Value is null) return null;
         var entity = response.Value;
-        var request = JsonSerializer.Deserialize<SupportRequest>(entity.GetString("Json"), WgeoJson.Options)
+        var request = StorageJson.Deserialize<SupportRequest>(SplitText.Read(entity, "Json"))
             ?? throw new InvalidOperationException($"Request {requestId} has an empty record.");
         return new StoredRequest(request, entity.ETag);
     }
@@ -71,13 +70,19 @@ public sealed class RequestStore(StorageClients storage)
         }
     }
 
-    private static TableEntity ToEntity(SupportRequest request) => new(request.RequestId, RecordRowKey)
+    private static TableEntity ToEntity(SupportRequest request)
     {
-        ["Json"] = JsonSerializer.Serialize(request, WgeoJson.Options),
-        ["Status"] = request.Status.ToString(),
-        ["Platform"] = request.Organization.Platform,
-        ["UpdatedAt"] = request.UpdatedAt,
-    };
+        var entity = new TableEntity(request.RequestId, RecordRowKey)
+        {
+            ["Status"] = request.Status.ToString(),
+            ["Platform"] = request.Organization.Platform,
+            ["UpdatedAt"] = request.UpdatedAt,
+        };
+        // Split over properties of at most 32,000 characters (SplitText); the whole row stays under 1 MiB because every
+        // text in the record is bounded (the intake's limits, and ReviewLimits for the "more information" rounds).
+        SplitText.Write(entity, "Json", StorageJson.Serialize(request));
+        return entity;
+    }
 }
 
 public sealed record StoredRequest(SupportRequest Request, ETag ETag);

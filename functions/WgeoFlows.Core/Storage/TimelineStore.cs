@@ -10,6 +10,8 @@ namespace WgeoFlows.Storage;
 public sealed class TimelineStore(StorageClients storage)
 {
     public const string RowPrefix = "tl|";
+    public const int MaxDetailChars = 16_000;
+    public const int MaxLabelChars = 1_000;
 
     private TableClient Table => storage.Table(TableNames.Requests);
 
@@ -18,9 +20,11 @@ public sealed class TimelineStore(StorageClients storage)
         await storage.EnsureCreatedAsync();
         var entity = new TableEntity(entry.RequestId, RowPrefix + entry.Key)
         {
-            ["Actor"] = entry.Actor,
-            ["Action"] = entry.Action,
-            ["Detail"] = entry.Detail,
+            // Details come from people (answers, comments, reasons) and from SendGrid: each is bounded where it is taken,
+            // and again here, so that no entry can outgrow a table property (32,768 characters).
+            ["Actor"] = SplitText.Bounded(entry.Actor, MaxLabelChars),
+            ["Action"] = SplitText.Bounded(entry.Action, MaxLabelChars),
+            ["Detail"] = SplitText.Bounded(entry.Detail, MaxDetailChars),
             ["At"] = entry.At,
         };
         await Table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);

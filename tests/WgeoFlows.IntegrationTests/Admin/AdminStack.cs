@@ -17,6 +17,8 @@ public sealed class AdminStack : IAsyncLifetime
 {
     /// <summary>An orchestration that finishes at once, to have finished instances whose history can be purged.</summary>
     public const string FinishedOrchestration = "AdminTestFinished";
+    public const string WebhookSecret = "integration-webhook-secret";
+    public const string LinkSigningKey = "integration-link-signing-key";
 
     private AzuriteInstance? _azurite;
     private DurableTaskTestHost? _durable;
@@ -35,6 +37,8 @@ public sealed class AdminStack : IAsyncLifetime
         {
             ["Storage:ConnectionString"] = _azurite.ConnectionString,
             ["Admin:ApiKey"] = AdminTestData.AdminKey,
+            ["Intake:WebhookSecret"] = WebhookSecret,
+            ["Links:SigningKey"] = LinkSigningKey,
             ["Admin:NotifyEmails:0"] = "secretariat@example.org",
             ["Admin:NotifyEmails:1"] = "director@example.org",
             ["SendGrid:ApiKey"] = "SG.test",

@@ -24,7 +24,12 @@ public static class HostileCorpus
     public const int FullSize = 5_000;
 
     /// <summary>The submission ids the corpus uses; anything it stores must belong to one of them.</summary>
-    public static readonly string[] SubmissionIds = Enumerable.Range(0, 8).Select(i => $"hostile-corpus-{i}").ToArray();
+    public static readonly string[] SubmissionIds = Enumerable.Range(0, 8).Select(i => $"hostile-corpus-{i}")
+        .Concat(LongTextIds).ToArray();
+
+    /// <summary>One submission id per kind of long text, so that the first delivery of each is accepted and stored (the
+    /// corpus then measures the stored rows), and later ones are duplicates or conflicts.</summary>
+    public static string[] LongTextIds => Enumerable.Range(0, HostileStrings.LongTextUnits.Length).Select(i => $"hostile-corpus-long-{i}").ToArray();
 
     public static int Size => Environment.GetEnvironmentVariable("WGEO_FULL_CORPUS") == "1" ? FullSize : SampleSize;
 
@@ -43,7 +48,7 @@ public static class HostileCorpus
     [
         MalformedJson, WrongTypes, HostileStringsInFields, BadAttachments, WrongContentTypes, BadSignatures,
         TypeformDeliveries, TamperedTokens, MintedTokens, AttachmentDownloads, StatusLinks, AdminWithoutKey, FormPosts,
-        SendGridEvents, PagesWithHostileQueries,
+        SendGridEvents, PagesWithHostileQueries, LongTextsInEveryField,
     ];
 
     public static IEnumerable<HostileCase> Generate(int count, CorpusSeed seed)
@@ -113,6 +118,22 @@ public static class HostileCorpus
         for (var n = random.Next(1, 4); n > 0; n--)
             Set(payload, FieldPaths[1 + random.Next(FieldPaths.Length - 1)], JsonValue.Create(HostileStrings.Any(random)));
         return SignedWebhook("hostile strings", Encoding.UTF8.GetBytes(payload.ToJsonString()));
+    }
+
+    /// <summary>Every free-text field at (or just over) its limit, in a script or with characters that grow when stored:
+    /// accepted and stored whole, or refused with a 400 naming the field, never a 5xx.</summary>
+    private static HostileCase LongTextsInEveryField(Random random, CorpusSeed seed, int index)
+    {
+        var unit = random.Next(HostileStrings.LongTextUnits.Length);
+        var over = random.Next(6) == 0 ? 1 : 0;
+        var payload = SamplePayloads.Valid($"hostile-corpus-long-{unit}");
+        string Line(int length) => HostileStrings.Long(unit, length).Replace('\n', ' ').Replace('\t', ' ');
+        payload["organization"]!["name"] = Line(SubmissionValidator.MaxOrganizationNameLength + over);
+        payload["contact"]!["name"] = Line(SubmissionValidator.MaxContactNameLength);
+        payload["request"]!["title"] = Line(SubmissionValidator.MaxTitleLength);
+        payload["request"]!["description"] = HostileStrings.Long(unit, SubmissionValidator.MaxDescriptionLength + over);
+        payload["attachments"]![0]!["fileName"] = Line(200) + ".pdf";
+        return SignedWebhook("long texts in every field", Encoding.UTF8.GetBytes(payload.ToJsonString()));
     }
 
     private static HostileCase BadAttachments(Random random, CorpusSeed seed, int index)

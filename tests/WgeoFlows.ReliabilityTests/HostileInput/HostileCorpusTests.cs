@@ -5,6 +5,7 @@ using System.Text.Json;
 using WgeoFlows.Intake;
 using WgeoFlows.Intake.Submissions;
 using WgeoFlows.Tests.Intake;
+using WgeoFlows.Testing;
 using WgeoFlows.Tests.Support;
 
 namespace WgeoFlows.Tests.HostileInput;
@@ -57,6 +58,13 @@ public sealed class HostileCorpusTests(HostileStack stack)
 
         // Tampered, foreign and expired tokens and hostile form fields decided nothing: the seed still waits for its review.
         (await stack.Client.StatusOfAsync(seed.RequestId)).ShouldBe("InReview");
+
+        // Whatever was accepted (the long texts in every script among them) was stored in rows Azure would accept too:
+        // Azurite does not enforce every limit, so the rows are measured. The task hub's own tables are Durable's.
+        var accepted = await census.SubmissionRequestIdsAsync(Ct);
+        HostileCorpus.LongTextIds.Select(RequestIds.For).ShouldAllBe(id => accepted.Contains(id),
+            "each kind of long text was accepted once, so its stored rows are among those measured");
+        (await StoredRowLimits.ProblemsAsync(stack.Storage.ConnectionString, ["WgeoFlows"], Ct)).ShouldBeEmpty();
     }
 
     /// <summary>A genuine request waiting for review: its review token and status link are what the corpus tampers with.</summary>

@@ -48,11 +48,39 @@ public static class HostileStrings
 
     public static string Huge(Random random) => new((char)random.Next('a', 'z' + 1), random.Next(5_000, 70_000));
 
-    public static string Any(Random random) => random.Next(4) switch
+    /// <summary>The kinds of long text that grow when stored: non-Latin scripts (with the marks right-to-left text carries),
+    /// characters outside the BMP, and characters JSON or HTML escape (quotes, backslashes, markup, line breaks and tabs).</summary>
+    public static readonly string[] LongTextUnits =
+    [
+        "مرحبا بكم في المنظمة \u200F",
+        "中文的描述，绿色经济。",
+        "\"\\\"\\\\\t\n",
+        "<script>alert(\"x\")</script>&amp;'\"",
+        "\uD83D\uDE00\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67",
+        "Привет, мир! ",
+    ];
+
+    /// <summary>A text of exactly <paramref name="length"/> UTF-16 characters made of one of <see cref="LongTextUnits"/>,
+    /// that a validator keeps as it is (no trailing white space, no half surrogate pair at the end).</summary>
+    public static string Long(int unit, int length)
+    {
+        var u = LongTextUnits[unit % LongTextUnits.Length];
+        var text = string.Concat(Enumerable.Repeat(u, length / u.Length + 1))[..length];
+        if (char.IsHighSurrogate(text[^1])) text = text[..^1] + "x";
+        text = text.Trim();
+        return text + new string('x', length - text.Length);
+    }
+
+    /// <summary>A long text at one of the contract's limits (or just over it).</summary>
+    public static string LongAny(Random random) =>
+        Long(random.Next(LongTextUnits.Length), random.Next(3) switch { 0 => 300, 1 => 4_000, _ => random.Next(9_990, 10_002) });
+
+    public static string Any(Random random) => random.Next(5) switch
     {
         0 => Markup[random.Next(Markup.Length)],
         1 => Unicode[random.Next(Unicode.Length)],
         2 => Traversal[random.Next(Traversal.Length)],
+        3 => LongAny(random),
         _ => random.Next(3) == 0 ? Huge(random) : "",
     };
 }

@@ -1,8 +1,6 @@
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
-using WgeoFlows.Shared;
 using WgeoFlows.Storage;
 
 namespace WgeoFlows.Intake.Submissions;
@@ -21,7 +19,7 @@ public sealed class SubmissionInbox(StorageClients storage)
     /// <summary>Azure Tables keeps at most 64 KiB in a binary property.</summary>
     public const int ChunkBytes = 64 * 1024;
     /// <summary>Attachments up to this many bytes in total travel inline; larger ones are uploaded before the row is
-    /// written. Well inside a row's 1 MiB, beside a record JSON of at most 64 KiB.</summary>
+    /// written. Well inside a row's 1 MiB, beside the record's JSON (at most about 60,000 characters at intake, see StorageJson).</summary>
     public const long InlineBudgetBytes = 256 * 1024;
 
     private TableClient Table => storage.Table(TableNames.Submissions);
@@ -34,7 +32,7 @@ public sealed class SubmissionInbox(StorageClients storage)
         await storage.EnsureCreatedAsync();
         var entity = Claim(pending.RequestId, pending.SubmissionId, pending.Fingerprint, pending.ReceivedAt);
         entity["Pending"] = true;
-        entity["Json"] = JsonSerializer.Serialize(pending.Request, WgeoJson.Options);
+        SplitText.Write(entity, "Json", StorageJson.Serialize(pending.Request));
         entity["InlineCount"] = pending.Inline.Count;
         for (var i = 0; i < pending.Inline.Count; i++)
         {
@@ -72,15 +70,21 @@ public sealed class SubmissionInbox(StorageClients storage)
         (await GetAsync(requestId, cancellationToken))?.Pending;
 
     /// <summary>The request ids still waiting for their dispatch, received before <paramref name="receivedBefore"/>.
-    /// Pending rows are few (the dispatcher clears each within moments), so this reads keys only and the dispatcher
-    /// then reads each row it takes.</summary>
+    /// One query per shard, each scoped to its partition (<c>PartitionKey eq 'sub|NN' and Pending eq true and ReceivedAt lt …</c>):
+    /// never a query across the table. Azure answers each from that partition alone and returns its pending rows only
+    /// (ADR 0006, "The sweep's query"). Pending rows are few (the dispatcher clears each within moments), so this reads keys
+    /// only and the dispatcher then reads each row it takes.</summary>
     public async IAsyncEnumerable<string> PendingAsync(DateTimeOffset receivedBefore, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await storage.EnsureCreatedAsync();
-        var filter = TableClient.CreateQueryFilter($"Pending eq {true} and ReceivedAt lt {receivedBefore}");
-        await foreach (var row in Table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
+        for (var shard = 0; shard < Shards; shard++)
         {
-            yield return row.RowKey;
+            var partition = PartitionShards.Name("sub", shard);
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and Pending eq {true} and ReceivedAt lt {receivedBefore}");
+            await foreach (var row in Table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
+            {
+                yield return row.RowKey;
+            }
         }
     }
 
@@ -108,7 +112,7 @@ public sealed class SubmissionInbox(StorageClients storage)
         PendingSubmission? pending = null;
         if (e.GetBoolean("Pending") == true)
         {
-            var request = JsonSerializer.Deserialize<SupportRequest>(e.GetString("Json"), WgeoJson.Options)
+            var request = StorageJson.Deserialize<SupportRequest>(SplitText.Read(e, "Json"))
                 ?? throw new InvalidOperationException($"The inbox row of {requestId} has an empty record.");
             var inline = new List<InlineAttachment>();
             for (var i = 0; i < (e.GetInt32("InlineCount") ?? 0); i++)

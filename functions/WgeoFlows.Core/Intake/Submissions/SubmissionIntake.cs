@@ -50,10 +50,12 @@ public sealed class SubmissionIntake(
             }
             return await AnswerEarlierDeliveryAsync(submission, fingerprint, requestId, uploaded, cancellationToken);
         }
-        catch (Exception e) when (TransientFaults.IsTransient(e) && !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when ((TransientFaults.IsTransient(e) || e is Azure.RequestFailedException) && !cancellationToken.IsCancellationRequested)
         {
+            // Any storage failure, transient or not (a refused write, a missing table): the sender is told to deliver again,
+            // never the storage's own message. The insert is atomic, so nothing half-written is left.
             operation.Fail(e);
-            logger.LogWarning(e, "Intake of {RequestId} interrupted: storage did not answer", requestId);
+            logger.LogWarning(e, "Intake of {RequestId} interrupted: storage did not answer or refused the write", requestId);
             return new IntakeOutcome.Unavailable("Storage is not answering right now. Nothing was lost: please deliver the submission again.",
                 TimeSpan.FromSeconds(5));
         }

@@ -14,6 +14,9 @@ public sealed class AppendAnswerActivity(RequestStore requests) : IWorkflowActiv
         {
             // Idempotent: the same question answered at the same moment is the same exchange.
             if (r.AddedInformation.Any(x => x.AskedAt == c.AskedAt && x.Question == c.Question)) return r;
+            // The review page refuses a question beyond the limit; this keeps the record within a table row's 1 MiB
+            // should one ever get here another way.
+            if (r.AddedInformation.Count >= ReviewLimits.MaxInformationRounds) return r;
             var exchange = new InformationExchange(c.Question, c.AskedBy, c.AskedAt, c.Answer, c.AnsweredAt);
             return r with { AddedInformation = [.. r.AddedInformation, exchange] };
         }, cancellationToken);
