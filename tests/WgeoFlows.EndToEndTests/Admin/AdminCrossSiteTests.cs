@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using WgeoFlows.Tests.Intake;
 using WgeoFlows.Tests.Support;
 
 namespace WgeoFlows.Tests.Admin;
@@ -24,7 +25,7 @@ public abstract class AdminCrossSiteTests(IHostStack stack)
         if (body is not null)
         {
             message.Content = new StringContent(body, Encoding.UTF8);
-            message.Content.Headers.ContentType = contentType is null ? null : new(contentType);
+            message.Content.Headers.ContentType = contentType is null ? null : System.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType);
         }
         message.Headers.Add("X-Wgeo-Admin-Key", Client.AdminKey);
         foreach (var (name, value) in headers) message.Headers.TryAddWithoutValidation(name, value);
