@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using WgeoFlows.Configuration;
 using WgeoFlows.Intake;
 using WgeoFlows.Links;
+using WgeoFlows.Matching.FollowUp;
 using WgeoFlows.Review.Reviewers;
 using WgeoFlows.Storage;
 using WgeoFlows.Tests.Admin;
@@ -213,5 +214,32 @@ public sealed class LinkPagesAfterTheFactTests(AdminStack stack) : IClassFixture
         body.ShouldNotContain("5520");
         body.ShouldNotContain(Lead);
         body.ShouldNotContain(Requester);
+    }
+
+    [Fact]
+    public async Task A_follow_up_answered_shows_its_notice_only_and_a_repeated_answer_raises_nothing_again()
+    {
+        var id = await StoreRequestAsync();
+        await Stages.OpenAsync(id, "followup-1", FollowUpForm.Kind, "Follow-up", [Requester], null, DateTimeOffset.UtcNow, Ct);
+        var handler = stack.Get<FollowUpPageHandler>();
+        var token = Token(FollowUpForm.Kind, id, Requester, "followup-1");
+        var client = NewClient();
+        async Task<int> AnswerAsync(string form)
+        {
+            var context = new DefaultHttpContext { RequestServices = stack.Services };
+            context.Request.Method = "POST";
+            context.Request.ContentType = "application/x-www-form-urlencoded";
+            context.Request.Body = new MemoryStream(Encoding.UTF8.GetBytes(form));
+            return (await RenderAsync(await handler.AnswerAsync(token, context.Request, client.Client, Ct), stack.Services)).Status;
+        }
+
+        (await AnswerAsync("progress=on-track")).ShouldBe(200);
+        (await AnswerAsync("progress=on-track")).ShouldBe(200);
+        (await AnswerAsync("progress=stalled")).ShouldBe(409);
+        client.Client.Raised.Count.ShouldBe(1);
+
+        var (status, body) = await RenderAsync(await handler.ShowAsync(token, Ct), stack.Services);
+        status.ShouldBe(409);
+        ShouldNotShowTheRequest(body);
     }
 }
