@@ -19,9 +19,17 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 var urls = LocalUrls.FromConfiguration(builder.Configuration);
 builder.WebHost.UseUrls(urls.BaseUrl);
 
+var development = builder.Environment.IsDevelopment();
+builder.Services.AddLocalHostFiltering(builder.Configuration);
+
 if (HostModes.FromConfiguration(builder.Configuration) == HostMode.MailSink)
 {
     // Beside the Azure Functions host, which runs the product and mails through SendGrid:Host = this process.
+    if (!development)
+    {
+        throw new InvalidOperationException(
+            $"--mode mail-sink is a development tool (it shows every mail it receives at /dev/mail) and runs only in Development, not {builder.Environment.EnvironmentName}.");
+    }
     builder.Services.AddWgeoMailSinkOnly(builder.Configuration, urls);
     var sink = builder.Build();
     sink.MapDevMailSink();
@@ -29,16 +37,19 @@ if (HostModes.FromConfiguration(builder.Configuration) == HostMode.MailSink)
     return;
 }
 
-LocalConfiguration.AddComputedDefaults(builder.Configuration, urls);
+LocalConfiguration.AddComputedDefaults(builder.Configuration, urls, development);
+// Outside Development nothing falls back on the development values of appsettings.json: the same check as the Functions app.
+if (!development) RequiredSettings.EnsurePresent(builder.Configuration);
 
 builder.Services.AddWgeoFlowsCore(builder.Configuration);
 builder.Services.AddWgeoTelemetry(builder.Configuration);
 builder.Services.AddWgeoLocalRuntime(builder.Configuration, urls);
 builder.Services.AddWgeoFlowsAdminTimers();
 builder.Services.AddWgeoFlowsImpactTimers();
-builder.Services.AddDevMailSink(builder.Configuration);
+// /dev/mail, /dev/outbox and the SendGrid-compatible sink: Development only (they show every link token mailed).
+if (development) builder.Services.AddDevMailSink(builder.Configuration);
 
 var app = builder.Build();
 app.MapWgeoFlowsApi();
-app.MapDevMailSink();
+if (development) app.MapDevMailSink();
 app.Run();

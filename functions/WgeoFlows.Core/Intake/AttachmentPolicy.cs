@@ -14,6 +14,10 @@ public static class AttachmentPolicy
     public sealed record AllowedType(string ContentType, IReadOnlyList<string> Extensions, string Description)
     {
         internal Func<ReadOnlySpan<byte>, bool> Matches { get; init; } = _ => false;
+
+        /// <summary>A legacy (97-2003) Office format: an OLE compound file that can carry VBA macros without saying so
+        /// in its name (unlike .docm/.xlsm). Refused unless <see cref="AttachmentOptions.AllowLegacyOffice"/> is on.</summary>
+        public bool IsLegacyOffice { get; init; }
     }
 
     private static readonly byte[] Pdf = "%PDF"u8.ToArray();
@@ -31,10 +35,10 @@ public static class AttachmentPolicy
         Type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "Excel workbook", [".xlsx"], c => c.StartsWith(Zip)),
         Type("application/vnd.openxmlformats-officedocument.presentationml.presentation", "PowerPoint presentation", [".pptx"], c => c.StartsWith(Zip)),
         Type("application/vnd.oasis.opendocument.text", "OpenDocument text", [".odt"], c => c.StartsWith(Zip)),
-        // Legacy Office files are OLE compound files.
-        Type("application/msword", "Word 97-2003 document", [".doc"], c => c.StartsWith(CompoundFile)),
-        Type("application/vnd.ms-excel", "Excel 97-2003 workbook", [".xls"], c => c.StartsWith(CompoundFile)),
-        Type("application/vnd.ms-powerpoint", "PowerPoint 97-2003 presentation", [".ppt"], c => c.StartsWith(CompoundFile)),
+        // Legacy Office files are OLE compound files, which may hold macros: only with Intake:Attachments:AllowLegacyOffice.
+        Type("application/msword", "Word 97-2003 document", [".doc"], c => c.StartsWith(CompoundFile)) with { IsLegacyOffice = true },
+        Type("application/vnd.ms-excel", "Excel 97-2003 workbook", [".xls"], c => c.StartsWith(CompoundFile)) with { IsLegacyOffice = true },
+        Type("application/vnd.ms-powerpoint", "PowerPoint 97-2003 presentation", [".ppt"], c => c.StartsWith(CompoundFile)) with { IsLegacyOffice = true },
         Type("image/png", "PNG image", [".png"], c => c.StartsWith(Png)),
         Type("image/jpeg", "JPEG image", [".jpg", ".jpeg"], c => c.StartsWith(Jpeg)),
         Type("image/gif", "GIF image", [".gif"], c => c.StartsWith(Gif)),
@@ -56,6 +60,11 @@ public static class AttachmentPolicy
         var mediaType = contentType.Split(';', 2)[0].Trim().ToLowerInvariant();
         return ByContentType.GetValueOrDefault(mediaType);
     }
+
+    /// <summary>The types a submission may attach: all of <see cref="AllowedTypes"/>, without the legacy Office formats
+    /// unless <paramref name="allowLegacyOffice"/>.</summary>
+    public static IEnumerable<AllowedType> Accepted(bool allowLegacyOffice) =>
+        AllowedTypes.Where(t => allowLegacyOffice || !t.IsLegacyOffice);
 
     /// <summary>True when <paramref name="content"/> starts the way a file of <paramref name="type"/> does.</summary>
     public static bool ContentMatches(AllowedType type, ReadOnlySpan<byte> content) => type.Matches(content);

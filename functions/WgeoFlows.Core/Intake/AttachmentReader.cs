@@ -60,9 +60,15 @@ internal static class AttachmentReader
         var contentTypePath = $"{path}.contentType";
         var contentTypeText = fields.RequiredText(item, path, "contentType", maxLength: 200);
         var type = AttachmentPolicy.FindAllowed(contentTypeText);
-        if (contentTypeText is not null && type is null)
+        if (type is { IsLegacyOffice: true } && !limits.AllowLegacyOffice)
+        {
+            fields.Errors.Add(contentTypePath, $"{contentTypePath} '{contentTypeText}' is a legacy Office format that can carry macros and is "
+                + "not accepted; save the file as .docx, .xlsx, .pptx or PDF.");
+            type = null;
+        }
+        else if (contentTypeText is not null && type is null)
             fields.Errors.Add(contentTypePath, $"{contentTypePath} '{contentTypeText}' is not accepted; send one of: "
-                + string.Join(", ", AttachmentPolicy.AllowedTypes.Select(t => t.ContentType)) + ".");
+                + string.Join(", ", AttachmentPolicy.Accepted(limits.AllowLegacyOffice).Select(t => t.ContentType)) + ".");
 
         var content = Decode(fields, item, $"{path}.contentBase64", limits);
         if (content is null) return null;

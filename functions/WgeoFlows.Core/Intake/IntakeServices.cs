@@ -25,6 +25,7 @@ public static class IntakeServices
         services.AddSingleton<IntakeDispatcher>();
         services.AddSingleton<IntakeSweep>();
         services.AddHostedService<IntakeDispatchService>();
+        services.Configure<AttachmentOptions>(configuration.GetSection(AttachmentOptions.Section));
         services.AddSingleton<SubmissionPipeline>();
         services.AddSingleton<IntakeHandler>();
         services.AddSingleton(TypeformSettings.From(configuration));

@@ -6,6 +6,7 @@ using WgeoFlows.Configuration;
 using WgeoFlows.Intake;
 using WgeoFlows.Matching.Offers;
 using WgeoFlows.Review;
+using WgeoFlows.Review.Reviewers;
 using WgeoFlows.Storage;
 using WgeoFlows.Telemetry;
 using WgeoFlows.Web;
@@ -23,6 +24,7 @@ public sealed class LinkPageHandler(
     LinkStageStore stages,
     RequestStore requests,
     TimelineStore timeline,
+    ReviewerStore reviewers,
     PageRenderer pages,
     TimeProvider clock,
     ILogger<LinkPageHandler> logger)
@@ -37,8 +39,12 @@ public sealed class LinkPageHandler(
         var stage = await stages.GetAsync(claims!.RequestId, claims.StageKey, cancellationToken);
         var request = (await requests.GetAsync(claims.RequestId, cancellationToken))?.Request;
         if (stage is null || request is null || !stage.Allows(claims.Person)) return await StaleAsync();
-        var status = stage.IsOpen ? 200 : stage.ClosedReason is not null ? 410 : 409;
-        return await pages.PageAsync(status, "decision", Heading(kind), Model(kind, token, stage, request, claims.Person));
+        // A step that is over (decided, reassigned, expired, cancelled) shows its notice only, never the request: whoever
+        // still holds the link no longer needs what the requester wrote.
+        if (stage.ClosedReason is not null) return await pages.MessageAsync(410, "This step is over", Notice(stage));
+        if (stage.Decision is not null) return await pages.MessageAsync(409, "Already decided", AlreadyDecided(stage));
+        return await pages.PageAsync(200, "decision", Heading(kind),
+            Model(kind, token, stage, request, await ExchangesAsync(kind, request, cancellationToken)));
     }
 
     public async Task<IResult> DecideAsync(string kind, string token, HttpRequest http, DurableTaskClient durable,
@@ -68,17 +74,29 @@ public sealed class LinkPageHandler(
         switch (outcome)
         {
             case DecideOutcome.Recorded:
-                await RaiseAsync(durable, kind, claims.RequestId, taken, cancellationToken);
+                try
+                {
+                    await RaiseAsync(durable, kind, claims.RequestId, taken, cancellationToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // The stage took the decision but the workflow did not hear of it: take it back, so that sending it
+                    // again works (a decided stage never raises its event again).
+                    logger.LogWarning(e, "Could not raise the {Kind} decision of stage {StageKey}; taking it back", kind, claims.StageKey);
+                    await stages.UndoDecisionAsync(claims.RequestId, taken, CancellationToken.None);
+                    return await pages.MessageAsync(503, "Please try again",
+                        "Your answer could not be passed on just now and was not recorded. Please send it again in a minute.");
+                }
                 await timeline.AppendAsync(new TimelineEntry(claims.RequestId, "decision|" + claims.StageKey, claims.Person,
                     $"{kind} decision: {decision}", comment, taken.At), cancellationToken);
                 return await pages.MessageAsync(200, "Thank you", Confirmation(kind, decision!));
             case DecideOutcome.AlreadyDecided when stage!.ClosedReason is not null:
                 // Decided, and the workflow has since moved past it (a new round after the requester's answer).
                 return await pages.MessageAsync(410, "This step is over", $"{AlreadyDecided(stage)} {ClosedText(stage)}");
-            case DecideOutcome.AlreadyDecided when stage!.Decision!.Person == claims.Person && stage.Decision.Decision == decision:
-                // The same person sending the same decision again (a double click, or a retry after an error page):
-                // raise it again — the orchestration ignores a second copy — so a decision never gets lost.
-                await RaiseAsync(durable, kind, claims.RequestId, stage.Decision, cancellationToken);
+            case DecideOutcome.AlreadyDecided when string.Equals(stage!.Decision!.Person, claims.Person, StringComparison.OrdinalIgnoreCase)
+                                                  && stage.Decision.Decision == decision:
+                // The same person sending the same decision again (a double click, a reload): it is recorded and was passed
+                // on when it was taken; a decided stage is closed, so nothing is raised again.
                 return await pages.MessageAsync(200, "Already recorded", Confirmation(kind, decision!));
             case DecideOutcome.AlreadyDecided:
                 return await pages.MessageAsync(409, "Already decided", AlreadyDecided(stage!));
@@ -145,7 +163,26 @@ public sealed class LinkPageHandler(
         }
     }
 
-    private static Dictionary<string, object?> Model(string kind, string token, LinkStage stage, SupportRequest request, string person)
+    /// <summary>The questions reviewers asked the requester and the answers, as the page shows them: reviewers see who
+    /// asked (their colleagues' addresses), the requester sees only the asker's role, a partner sees none of them.</summary>
+    private async Task<IReadOnlyList<ExchangeView>> ExchangesAsync(string kind, SupportRequest request, CancellationToken cancellationToken)
+    {
+        if (kind == LinkKind.Offer || request.AddedInformation.Count == 0) return [];
+        if (kind == LinkKind.Review) return request.AddedInformation.Select(x => new ExchangeView(x.AskedBy, x.Question, x.Answer)).ToList();
+        var roles = (await reviewers.ListForPlatformAsync(request.Organization.Platform, cancellationToken))
+            .GroupBy(r => r.Email, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.First().Role, StringComparer.OrdinalIgnoreCase);
+        return request.AddedInformation.Select(x => new ExchangeView(RoleOf(roles, x.AskedBy), x.Question, x.Answer)).ToList();
+    }
+
+    private static string RoleOf(Dictionary<string, ReviewerRole> roles, string email) =>
+        roles.TryGetValue(email, out var role) ? role == ReviewerRole.Backup ? "Backup reviewer" : "Reviewer" : "Reviewer";
+
+    /// <summary>One question and answer as a link page shows it; <see cref="AskedBy"/> is an address or a role.</summary>
+    public sealed record ExchangeView(string AskedBy, string Question, string? Answer);
+
+    private static Dictionary<string, object?> Model(string kind, string token, LinkStage stage, SupportRequest request,
+        IReadOnlyList<ExchangeView> exchanges)
     {
         var model = RequestView.Labels(request);
         model["heading"] = Heading(kind);
@@ -154,6 +191,7 @@ public sealed class LinkPageHandler(
         model["stage"] = stage;
         model["open"] = stage.IsOpen;
         model["question"] = stage.Question;
+        model["exchanges"] = exchanges;
         model["action"] = $"/api/{kind}/{token}";
         // Partners see the requester's contact only in the introduction, once they have accepted.
         model["showContact"] = kind != LinkKind.Offer;
@@ -161,9 +199,8 @@ public sealed class LinkPageHandler(
             ? Array.Empty<object>()
             : request.Attachments.Select(a => new { a.FileName, Size = $"{Math.Max(1, a.Size / 1024)} KB", Url = $"/api/{kind}/{token}/attachments/{Uri.EscapeDataString(a.FileName)}" }).ToArray();
         model["submitLabel"] = kind switch { LinkKind.Review => "Send decision", LinkKind.Update => "Send answer", _ => "Send response" };
-        var notices = new[] { stage.Decision is not null ? AlreadyDecided(stage) : null, stage.ClosedReason is not null ? ClosedText(stage) : null }
-            .OfType<string>().ToList();
-        model["closedMessage"] = notices.Count > 0 ? string.Join(' ', notices) : null;
+        // Only an open stage's page is shown (a step that is over answers with its notice alone).
+        model["closedMessage"] = null;
         return model;
     }
 
@@ -176,6 +213,9 @@ public sealed class LinkPageHandler(
 
     private static string AlreadyDecided(LinkStage stage) =>
         $"This step was already decided by {stage.Decision!.Person} on {RequestView.When(stage.Decision.At)} ({stage.Decision.Decision}).";
+
+    private static string Notice(LinkStage stage) =>
+        stage.Decision is not null ? $"{AlreadyDecided(stage)} {ClosedText(stage)}" : ClosedText(stage);
 
     private static string ClosedText(LinkStage stage) =>
         $"This step was closed on {RequestView.When(stage.ClosedAt ?? stage.OpenedAt)}: {stage.ClosedReason}.";

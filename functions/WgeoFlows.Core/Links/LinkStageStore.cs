@@ -81,6 +81,31 @@ public sealed class LinkStageStore(StorageClients storage)
         }
     }
 
+    /// <summary>Takes back <paramref name="decision"/> when its event could not be raised, so that the person can send it
+    /// again: only while the stage still holds this very decision and is not over (ETag-conditional).</summary>
+    public async Task UndoDecisionAsync(string requestId, LinkDecision decision, CancellationToken cancellationToken = default)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var entity = await GetEntityAsync(requestId, decision.StageKey, cancellationToken);
+            if (entity is null) return;
+            var stage = FromEntity(entity);
+            if (stage.ClosedReason is not null || stage.Decision is not { } held || held.Person != decision.Person
+                || held.Decision != decision.Decision || held.Comment != decision.Comment)
+            {
+                return;
+            }
+            try
+            {
+                await Table.UpdateEntityAsync(ToEntity(stage with { Decision = null }), entity.ETag, TableUpdateMode.Replace, cancellationToken);
+                return;
+            }
+            catch (RequestFailedException e) when (e.Status == 412 && attempt < 10)
+            {
+            }
+        }
+    }
+
     /// <summary>Closes an open stage without a decision (expired, reassigned, cancelled). Decided stages stay as they are.</summary>
     public Task CloseAsync(string requestId, string stageKey, string reason, DateTimeOffset now, CancellationToken cancellationToken = default) =>
         CloseOrSupersedeAsync(requestId, stageKey, reason, now, evenIfDecided: false, cancellationToken);

@@ -1,6 +1,7 @@
 using Azure.Monitor.OpenTelemetry.Exporter;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using OpenTelemetry;
 using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
@@ -11,6 +12,9 @@ namespace WgeoFlows.Telemetry;
 
 public static class TelemetryServices
 {
+    /// <summary>The category of ASP.NET Core's per-request log lines.</summary>
+    public const string HostingDiagnosticsCategory = "Microsoft.AspNetCore.Hosting.Diagnostics";
+
     /// <summary>
     /// OpenTelemetry for either host: the app's spans and metrics (<see cref="WgeoTelemetry.Name"/>) with ASP.NET Core
     /// and HttpClient (SendGrid, storage) instrumentation; exported to Application Insights when its connection string
@@ -27,6 +31,8 @@ public static class TelemetryServices
         var telemetry = services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(WgeoTelemetry.Name))
             .WithTracing(tracing => tracing
+                // First, so that no exporter (added after it) ever sees a link token or a status signature.
+                .AddProcessor(new SecretRedactingProcessor())
                 .AddSource(WgeoTelemetry.Name)
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation())
@@ -36,6 +42,13 @@ public static class TelemetryServices
                 .AddHttpClientInstrumentation());
         // Scopes carry RequestId (RequestOperation): exported, they become a custom dimension of every log line.
         services.Configure<OpenTelemetryLoggerOptions>(o => o.IncludeScopes = true);
+        // ASP.NET Core's hosting diagnostics carry the raw path and query (link tokens, status signatures) to every logger:
+        // its "Request starting/finished" lines, and its RequestPath scope, which every log line written during a request
+        // inherits and which is exported with scopes on. Off (the scope is only opened while that category is enabled);
+        // the redacted request spans say the same. Unhandled errors are still logged by the server (Kestrel).
+        services.AddLogging(logging => logging.AddFilter(HostingDiagnosticsCategory, LogLevel.None));
+        // Defence in depth for the app's own lines: a message or attribute holding a link URL is redacted before export.
+        telemetry.WithLogging(logging => logging.AddProcessor(new SecretRedactingLogProcessor()));
 
         if (!string.IsNullOrWhiteSpace(connectionString))
         {

@@ -10,15 +10,12 @@ namespace WgeoFlows.Local.Runtime;
 /// </summary>
 public static class LocalConfiguration
 {
-    public static void AddComputedDefaults(ConfigurationManager configuration, LocalUrls urls)
+    /// <param name="development">Only in Development does mail go to this host's own sink (which exists only there);
+    /// elsewhere SendGrid:Host stays unset, so mail goes to SendGrid unless configured otherwise.</param>
+    public static void AddComputedDefaults(ConfigurationManager configuration, LocalUrls urls, bool development = true)
     {
-        configuration.Sources.Insert(0, new MemoryConfigurationSource
-        {
-            InitialData = new Dictionary<string, string?>
-            {
-                [PublicUrlOptions.Key] = urls.BaseUrl,
-                [$"{SendGridOptions.Section}:{nameof(SendGridOptions.Host)}"] = urls.BaseUrl,
-            },
-        });
+        var defaults = new Dictionary<string, string?> { [PublicUrlOptions.Key] = urls.BaseUrl };
+        if (development) defaults[$"{SendGridOptions.Section}:{nameof(SendGridOptions.Host)}"] = urls.BaseUrl;
+        configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = defaults });
     }
 }

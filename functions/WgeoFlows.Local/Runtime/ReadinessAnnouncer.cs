@@ -20,6 +20,7 @@ public sealed class ReadinessAnnouncer(
     SampleDataLoader sampleData,
     IOptions<IntakeOptions> intake,
     IOptions<AdminOptions> admin,
+    IHostEnvironment environment,
     ILogger<ReadinessAnnouncer> logger) : BackgroundService
 {
     public const string ReadyLinePrefix = "WgeoFlows is ready at ";
@@ -62,6 +63,23 @@ public sealed class ReadinessAnnouncer(
     private void Announce()
     {
         var b = urls.BaseUrl;
+        if (!environment.IsDevelopment())
+        {
+            // No mail sink, and the keys are real secrets: print neither.
+            Console.Out.Write($"""
+
+                WgeoFlows local host ({environment.EnvironmentName})
+                  base URL        {b}
+                  request form    {b}/api/form
+                  admin dashboard {b}/api/admin
+                  health          {b}/api/health
+
+
+                """);
+            Console.Out.WriteLine(ReadyLinePrefix + b);
+            Console.Out.Flush();
+            return;
+        }
         Console.Out.Write($"""
 
             WgeoFlows local host

@@ -8,8 +8,10 @@ namespace WgeoFlows.Tests.Admin;
 
 public sealed class AdminAuthenticatorTests
 {
-    private static AdminAuthenticator Authenticator(bool trustAppService = false) =>
-        new(Options.Create(new AdminOptions { ApiKey = "the-admin-key", TrustAppServiceAuthentication = trustAppService }));
+    /// <summary>By default on a platform whose App Service authentication is on (<c>WEBSITE_AUTH_ENABLED=True</c>).</summary>
+    private static AdminAuthenticator Authenticator(bool trustAppService = false, string? websiteAuthEnabled = "True") =>
+        new(Options.Create(new AdminOptions { ApiKey = "the-admin-key", TrustAppServiceAuthentication = trustAppService }),
+            new AppServicePlatform(name => name == "WEBSITE_AUTH_ENABLED" ? websiteAuthEnabled : null));
 
     private static HttpRequest Request(params (string Name, string Value)[] headers)
     {
@@ -64,4 +66,41 @@ public sealed class AdminAuthenticatorTests
     [InlineData("WzFd")] // [1]
     public void A_garbled_principal_is_no_one(string header) =>
         Authenticator(trustAppService: true).Authenticate(Request(("X-MS-CLIENT-PRINCIPAL", header))).ShouldBeNull();
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("False")]
+    [InlineData("false")]
+    [InlineData("1")]
+    public void The_principal_header_is_ignored_when_the_setting_is_on_but_App_Service_authentication_is_not(string? websiteAuthEnabled)
+    {
+        var authenticator = Authenticator(trustAppService: true, websiteAuthEnabled);
+
+        authenticator.TrustsPrincipalHeader.ShouldBeFalse();
+        authenticator.Authenticate(Request(("X-MS-CLIENT-PRINCIPAL", Principal(("roles", "Wgeo.Admin"))))).ShouldBeNull();
+    }
+
+    [Theory]
+    [InlineData("True")]
+    [InlineData("true")]
+    [InlineData(" TRUE ")]
+    public void The_principal_header_is_read_when_the_setting_is_on_and_App_Service_authentication_is_enabled(string websiteAuthEnabled) =>
+        Authenticator(trustAppService: true, websiteAuthEnabled).Authenticate(Request(("X-MS-CLIENT-PRINCIPAL", Principal(("roles", "Wgeo.Admin")))))
+            .ShouldNotBeNull();
+
+    [Fact]
+    public void The_platform_flag_alone_does_not_make_the_header_trusted() =>
+        Authenticator(trustAppService: false, "True").TrustsPrincipalHeader.ShouldBeFalse();
+
+    [Fact]
+    public void By_default_the_platform_is_read_from_the_process_environment_variable_WEBSITE_AUTH_ENABLED()
+    {
+        AppServicePlatform.AuthEnabledVariable.ShouldBe("WEBSITE_AUTH_ENABLED");
+        var set = Environment.GetEnvironmentVariable("WEBSITE_AUTH_ENABLED");
+        AppServicePlatform.Current.AuthenticationEnabled.ShouldBe(string.Equals(set?.Trim(), "True", StringComparison.OrdinalIgnoreCase));
+        // The test process runs without App Service: a host wired with the setting on still refuses the header.
+        var wired = new AdminAuthenticator(Options.Create(new AdminOptions { ApiKey = "k", TrustAppServiceAuthentication = true }));
+        if (set is null) wired.Authenticate(Request(("X-MS-CLIENT-PRINCIPAL", Principal(("roles", "Wgeo.Admin"))))).ShouldBeNull();
+    }
 }

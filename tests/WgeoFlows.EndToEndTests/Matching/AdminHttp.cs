@@ -12,7 +12,11 @@ internal static partial class AdminHttp
     public static async Task<HttpResponseMessage> SendAsync(WgeoClient client, HttpMethod method, string path, HttpContent? content = null,
         bool withKey = true)
     {
-        using var message = new HttpRequestMessage(method, path) { Content = content };
+        // Admin changes take application/json only, a body or not (a DELETE too).
+        using var message = new HttpRequestMessage(method, path)
+        {
+            Content = content ?? (method == HttpMethod.Get ? null : new StringContent("", Encoding.UTF8, "application/json")),
+        };
         if (withKey) message.Headers.Add("X-Wgeo-Admin-Key", client.AdminKey);
         return await client.Http.SendAsync(message, TestContext.Current.CancellationToken);
     }

@@ -37,13 +37,15 @@ public sealed partial class WgeoClient(HttpClient http, string webhookSecret, st
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
-    /// <summary>Sends an admin call with a JSON body (none when <paramref name="json"/> is null); without the key when
+    /// <summary>Sends an admin call with a JSON body (an empty one, still application/json, when <paramref name="json"/> is null); without the key when
     /// <paramref name="withKey"/> is false.</summary>
     public async Task<HttpResponseMessage> AdminSendAsync(HttpMethod method, string path, object? json = null, bool withKey = true)
     {
         using var message = new HttpRequestMessage(method, path);
         if (withKey) message.Headers.Add("X-Wgeo-Admin-Key", adminKey);
         if (json is not null) message.Content = JsonContent.Create(json, options: JsonSerializerOptions.Web);
+        // Admin changes take application/json only, a body or not.
+        else if (method != HttpMethod.Get) message.Content = new StringContent("", Encoding.UTF8, "application/json");
         return await http.SendAsync(message);
     }
 

@@ -24,6 +24,8 @@ public sealed class AdminSignInTests(AdminStack stack) : IClassFixture<AdminStac
             ["Admin:ApiKey"] = AdminTestData.AdminKey,
             ["Admin:TrustAppServiceAuthentication"] = "true",
         }).Build())
+        // As in Azure with App Service authentication on: the platform sets WEBSITE_AUTH_ENABLED=True.
+        .AddSingleton(new AppServicePlatform(name => name == AppServicePlatform.AuthEnabledVariable ? "True" : null))
         .AddLogging()
         .BuildServiceProvider();
 

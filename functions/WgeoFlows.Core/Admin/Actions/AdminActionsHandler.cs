@@ -33,8 +33,7 @@ public sealed class AdminActionsHandler(
     public async Task<IResult> ActAsync(HttpRequest http, string requestId, string action, DurableTaskClient durable,
         CancellationToken cancellationToken = default)
     {
-        var admin = auth.Authenticate(http);
-        if (admin is null) return Problems.Unauthorized("An admin key or the Wgeo.Admin role is required.");
+        if (auth.RefuseChange(http, out var admin) is { } refusal) return refusal;
         if (!AdminActions.IsKnown(action))
         {
             return Problems.NotFound($"Unknown action '{action}'. Use resend, reassign, match, terminate or restart.");
@@ -48,11 +47,11 @@ public sealed class AdminActionsHandler(
         var status = stored.Request.Status;
         return action switch
         {
-            AdminActions.Resend => await ResendAsync(requestId, status, admin, durable, cancellationToken),
-            AdminActions.Reassign => await ReassignAsync(requestId, status, body, admin, durable, cancellationToken),
-            AdminActions.Match => await MatchAsync(requestId, status, body, admin, durable, cancellationToken),
-            AdminActions.Terminate => await TerminateAsync(stored, body, admin, durable, cancellationToken),
-            _ => await restart.RestartAsync(stored, admin, durable, cancellationToken) is { } refused
+            AdminActions.Resend => await ResendAsync(requestId, status, admin!, durable, cancellationToken),
+            AdminActions.Reassign => await ReassignAsync(requestId, status, body, admin!, durable, cancellationToken),
+            AdminActions.Match => await MatchAsync(requestId, status, body, admin!, durable, cancellationToken),
+            AdminActions.Terminate => await TerminateAsync(stored, body, admin!, durable, cancellationToken),
+            _ => await restart.RestartAsync(stored, admin!, durable, cancellationToken) is { } refused
                 ? Conflict(refused)
                 : Results.Json(new { requestId, action, status = RequestStatus.Received.ToString() }, Shared.WgeoJson.Options,
                     statusCode: StatusCodes.Status202Accepted),

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using WgeoFlows.Configuration;
+using WgeoFlows.Web;
 
 namespace WgeoFlows.Admin.Auth;
 
@@ -13,9 +14,18 @@ public sealed record AdminIdentity(string Name, string Method);
 /// <summary>
 /// Admin sign-in: the admin key in <c>X-Wgeo-Admin-Key</c> (compared in constant time), or — in Azure only — the
 /// App Service authentication principal with the role <see cref="AdminOptions.Role"/>. Anything else is no one.
+/// The principal header is read only when <c>Admin:TrustAppServiceAuthentication</c> is on AND the platform says App
+/// Service authentication runs in front of the app (<see cref="AppServicePlatform"/>): a setting left on where nothing
+/// strips the header (locally, or after authentication was turned off) must not let anyone forge an admin.
 /// </summary>
-public sealed class AdminAuthenticator(IOptions<AdminOptions> options)
+public sealed class AdminAuthenticator(IOptions<AdminOptions> options, AppServicePlatform? platform = null,
+    IOptions<PublicUrlOptions>? publicUrl = null)
 {
+    public const string JsonMediaType = "application/json";
+    public const string FetchSiteHeader = "Sec-Fetch-Site";
+
+    private readonly AppServicePlatform _platform = platform ?? AppServicePlatform.Current;
+
     public const string KeyHeader = "X-Wgeo-Admin-Key";
     public const string PrincipalHeader = "X-MS-CLIENT-PRINCIPAL";
 
@@ -27,12 +37,74 @@ public sealed class AdminAuthenticator(IOptions<AdminOptions> options)
         {
             return new AdminIdentity("admin-key", "key");
         }
-        if (o.TrustAppServiceAuthentication && request.Headers.TryGetValue(PrincipalHeader, out var principal) && principal.Count == 1)
+        if (TrustsPrincipalHeader && request.Headers.TryGetValue(PrincipalHeader, out var principal) && principal.Count == 1)
         {
             return FromPrincipal(principal[0]);
         }
         return null;
     }
+
+    /// <summary>
+    /// The gate of every state-changing admin route (POST, PUT, DELETE under /api/admin/): a cross-site request is refused
+    /// (403) before anything else — a browser carries App Service's session cookie to any site's form, so sign-in alone
+    /// does not prove the admin meant it; then no one is 401; then a body that is not <paramref name="mediaType"/> is 415
+    /// (<c>application/json</c>, which no HTML form can send and a cross-site script cannot send without a preflight that
+    /// this app never answers). <paramref name="mediaType"/> null leaves the media type to the caller. Null when allowed.
+    /// </summary>
+    public IResult? RefuseChange(HttpRequest request, out AdminIdentity? admin, string? mediaType = JsonMediaType)
+    {
+        admin = null;
+        if (CrossSiteReason(request) is { } reason) return Problems.Of(StatusCodes.Status403Forbidden, "Cross-site request refused", reason);
+        admin = Authenticate(request);
+        if (admin is null) return Problems.Unauthorized("An admin key or the Wgeo.Admin role is required.");
+        if (mediaType is not null && !RawBody.IsMediaType(request.ContentType, mediaType))
+        {
+            return Problems.Of(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
+                $"Admin changes take Content-Type: {mediaType} only (this request sent {(string.IsNullOrEmpty(request.ContentType) ? "none" : request.ContentType)}).");
+        }
+        return null;
+    }
+
+    /// <summary>Why <paramref name="request"/> counts as cross-site, or null: <c>Sec-Fetch-Site: cross-site</c>, or an
+    /// <c>Origin</c> that is neither the app's own (<c>PublicBaseUrl</c>) nor the host the request was sent to (an opaque
+    /// <c>null</c> origin is foreign). A request with neither header (a script, curl) is not cross-site.</summary>
+    public string? CrossSiteReason(HttpRequest request)
+    {
+        foreach (var site in request.Headers[FetchSiteHeader])
+        {
+            if (string.Equals(site?.Trim(), "cross-site", StringComparison.OrdinalIgnoreCase))
+            {
+                return "The browser says this request comes from another site (Sec-Fetch-Site: cross-site); admin changes are taken only from the admin dashboard or a script.";
+            }
+        }
+        foreach (var origin in request.Headers.Origin)
+        {
+            if (!IsOwnOrigin(origin, request))
+            {
+                return "The request comes from another origin than this app's; admin changes are taken only from the admin dashboard or a script.";
+            }
+        }
+        return null;
+    }
+
+    private bool IsOwnOrigin(string? origin, HttpRequest request)
+    {
+        if (!Uri.TryCreate(origin?.Trim(), UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        {
+            return false;
+        }
+        if (publicUrl?.Value.BaseUrl is { Length: > 0 } baseUrl && Uri.TryCreate(baseUrl, UriKind.Absolute, out var own)
+            && string.Equals(uri.Scheme, own.Scheme, StringComparison.OrdinalIgnoreCase)
+            && string.Equals(uri.Host, own.Host, StringComparison.OrdinalIgnoreCase) && uri.Port == own.Port)
+        {
+            return true;
+        }
+        // The host the browser sent this request to (the same page's origin), whatever scheme a proxy in front ends.
+        return request.Host.HasValue && string.Equals(uri.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Whether <c>X-MS-CLIENT-PRINCIPAL</c> is read at all: the setting and the platform both say so.</summary>
+    public bool TrustsPrincipalHeader => options.Value.TrustAppServiceAuthentication && _platform.AuthenticationEnabled;
 
     // Hashing first gives equal-length inputs, so the comparison time says nothing about the key's length either.
     private static byte[] Hash(string value) => SHA256.HashData(Encoding.UTF8.GetBytes(value));

@@ -54,7 +54,8 @@
     const headers = { Accept: 'application/json' };
     const key = sessionStorage.getItem(keyName);
     if (key) headers['X-Wgeo-Admin-Key'] = key;
-    if (options && options.body) headers['Content-Type'] = 'application/json';
+    // Every change is JSON: the admin routes refuse any other Content-Type (and cross-site requests).
+    if (options && options.method && options.method !== 'GET') headers['Content-Type'] = 'application/json';
     const response = await fetch('/api/admin/' + path, Object.assign({ credentials: 'same-origin' }, options || {}, { headers }));
     if (response.status === 401) throw new SignInNeeded();
     return response;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Options;
 
 namespace WgeoFlows.Intake.Submissions;
 
@@ -9,11 +10,11 @@ namespace WgeoFlows.Intake.Submissions;
 /// the built-in form page each authenticate their caller and build this JSON, then all run it through here, so the
 /// same rules, limits and deduplication hold whichever door a request comes through.
 /// </summary>
-public sealed class SubmissionPipeline(SubmissionIntake intake)
+public sealed class SubmissionPipeline(SubmissionIntake intake, IOptions<AttachmentOptions> attachments)
 {
     public async Task<IntakeOutcome> SubmitAsync(JsonElement submission, DurableTaskClient durable, CancellationToken cancellationToken = default)
     {
-        var validation = SubmissionValidator.Validate(submission);
+        var validation = SubmissionValidator.Validate(submission, AttachmentLimits.From(attachments.Value));
         if (!validation.IsValid) return new IntakeOutcome.Invalid(validation.Errors);
         return await intake.AcceptAsync(validation.Submission, SubmissionFingerprint.Of(submission), durable, cancellationToken);
     }

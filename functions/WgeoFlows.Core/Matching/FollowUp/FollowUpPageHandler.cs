@@ -33,6 +33,9 @@ public sealed class FollowUpPageHandler(
         var stage = await stages.GetAsync(claims!.RequestId, claims.StageKey, cancellationToken);
         var request = (await requests.GetAsync(claims.RequestId, cancellationToken))?.Request;
         if (stage is null || request is null || !stage.Allows(claims.Person)) return await StaleAsync();
+        // A follow-up that is answered or over shows its notice only, not the request.
+        if (stage.Decision is not null) return await pages.MessageAsync(409, "Already answered", Answered(stage.Decision));
+        if (stage.ClosedReason is not null) return await pages.MessageAsync(410, "This follow-up is over", Closed(stage));
         var model = RequestView.Labels(request);
         model["heading"] = Heading;
         model["request"] = request;
@@ -74,11 +77,22 @@ public sealed class FollowUpPageHandler(
             case DecideOutcome.Recorded:
                 await timeline.AppendAsync(new TimelineEntry(claims.RequestId, "followup|" + claims.StageKey, claims.Person,
                     $"follow-up answer: {progress}", answer.Comment, answer.At), cancellationToken);
-                await durable.RaiseEventAsync(claims.RequestId, WorkflowNames.Events.FollowUpAnswer, answer, cancellationToken);
+                try
+                {
+                    await durable.RaiseEventAsync(claims.RequestId, WorkflowNames.Events.FollowUpAnswer, answer, cancellationToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // Not passed on: take the answer back so that sending it again works (an answered stage never raises again).
+                    logger.LogWarning(e, "Could not raise the follow-up answer of stage {StageKey}; taking it back", claims.StageKey);
+                    await stages.UndoDecisionAsync(claims.RequestId, answer, CancellationToken.None);
+                    return await pages.MessageAsync(503, "Please try again",
+                        "Your answer could not be passed on just now and was not recorded. Please send it again in a minute.");
+                }
                 return await pages.MessageAsync(200, "Thank you", "Your answer is recorded. Thank you for telling us how the cooperation is going.");
-            case DecideOutcome.AlreadyDecided when stage!.Decision!.Person == claims.Person && stage.Decision.Decision == progress:
-                // The same answer again (a double click, a retry after an error page): raise it again, the workflow ignores a copy.
-                await durable.RaiseEventAsync(claims.RequestId, WorkflowNames.Events.FollowUpAnswer, stage.Decision, cancellationToken);
+            case DecideOutcome.AlreadyDecided when string.Equals(stage!.Decision!.Person, claims.Person, StringComparison.OrdinalIgnoreCase)
+                                                  && stage.Decision.Decision == progress:
+                // The same answer again (a double click, a reload): recorded and passed on once; nothing is raised again.
                 return await pages.MessageAsync(200, "Already recorded", "Your answer is recorded. Thank you.");
             case DecideOutcome.AlreadyDecided:
                 return await pages.MessageAsync(409, "Already answered", Answered(stage!.Decision!));

@@ -53,12 +53,8 @@ public sealed class PartnersAdminHandler(AdminAuthenticator auth, PartnerStore p
 
     /// <summary>Creates (201) or replaces (200) the registry fields of partner <paramref name="id"/>; the engagement fields
     /// the workflow keeps (open engagements, recent offers) stay as they are.</summary>
-    public Task<IResult> PutAsync(HttpRequest http, string id, CancellationToken cancellationToken = default) => GuardAsync(http, async () =>
+    public Task<IResult> PutAsync(HttpRequest http, string id, CancellationToken cancellationToken = default) => ChangeAsync(http, AdminAuthenticator.JsonMediaType, async () =>
     {
-        if (!RawBody.IsMediaType(http.ContentType, "application/json"))
-        {
-            return Problems.Of(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "Send the partner as application/json.");
-        }
         var body = await RawBody.ReadAsync(http, MaxPutBytes, cancellationToken);
         if (body is null) return TooLarge(MaxPutBytes);
         JsonElement root;
@@ -89,7 +85,7 @@ public sealed class PartnersAdminHandler(AdminAuthenticator auth, PartnerStore p
 
     /// <summary>Deletes a partner without open engagements (204). One with open engagements is refused (409): deleting it
     /// would lose the capacity the workflow holds; set <c>active</c> to false to stop new offers instead.</summary>
-    public Task<IResult> DeleteAsync(HttpRequest http, string id, CancellationToken cancellationToken = default) => GuardAsync(http, async () =>
+    public Task<IResult> DeleteAsync(HttpRequest http, string id, CancellationToken cancellationToken = default) => ChangeAsync(http, AdminAuthenticator.JsonMediaType, async () =>
     {
         var partner = IsPlausibleId(id) ? await partners.GetAsync(id, cancellationToken) : null;
         if (partner is null) return NoSuchPartner(id);
@@ -103,7 +99,7 @@ public sealed class PartnersAdminHandler(AdminAuthenticator auth, PartnerStore p
     });
 
     /// <summary>Imports a CSV (text/csv, UTF-8): 200 with a report of every row; 400 when the file as a whole is refused.</summary>
-    public Task<IResult> ImportAsync(HttpRequest http, CancellationToken cancellationToken = default) => GuardAsync(http, async () =>
+    public Task<IResult> ImportAsync(HttpRequest http, CancellationToken cancellationToken = default) => ChangeAsync(http, null, async () =>
     {
         if (!RawBody.IsMediaType(http.ContentType, "text/csv"))
         {
@@ -133,9 +129,16 @@ public sealed class PartnersAdminHandler(AdminAuthenticator auth, PartnerStore p
     });
 
     // Admin check first; storage that does not answer is the caller's "try again", not a 500.
-    private async Task<IResult> GuardAsync(HttpRequest http, Func<Task<IResult>> action)
+    private Task<IResult> GuardAsync(HttpRequest http, Func<Task<IResult>> action) =>
+        auth.Authenticate(http) is null ? Task.FromResult(Problems.Unauthorized("An admin key or the Wgeo.Admin role is required.")) : RunAsync(action);
+
+    // A change also refuses a cross-site request and, unless mediaType is null (the CSV import checks text/csv itself),
+    // any body that is not of mediaType.
+    private Task<IResult> ChangeAsync(HttpRequest http, string? mediaType, Func<Task<IResult>> action) =>
+        auth.RefuseChange(http, out _, mediaType) is { } refused ? Task.FromResult(refused) : RunAsync(action);
+
+    private async Task<IResult> RunAsync(Func<Task<IResult>> action)
     {
-        if (auth.Authenticate(http) is null) return Problems.Unauthorized("An admin key or the Wgeo.Admin role is required.");
         try
         {
             return await action();

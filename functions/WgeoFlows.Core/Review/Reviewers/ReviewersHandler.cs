@@ -28,11 +28,7 @@ public sealed class ReviewersHandler(AdminAuthenticator auth, ReviewerStore revi
 
     public async Task<IResult> ReplaceAsync(HttpRequest http, CancellationToken cancellationToken = default)
     {
-        if (auth.Authenticate(http) is null) return Problems.Unauthorized("An admin key or the Wgeo.Admin role is required.");
-        if (!(http.ContentType ?? "").StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
-        {
-            return Problems.Of(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "Send the list as application/json.");
-        }
+        if (auth.RefuseChange(http, out _) is { } refused) return refused;
         if (http.ContentLength > MaxBodyBytes) return Problems.Of(StatusCodes.Status413PayloadTooLarge, "Body too large");
 
         ReviewerListJson? body;
