@@ -8,6 +8,9 @@ using WgeoFlows.Intake;
 using WgeoFlows.Links;
 using WgeoFlows.Review;
 using WgeoFlows.Matching;
+using WgeoFlows.Web.RateLimiting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace WgeoFlows.Hosting;
 
@@ -21,6 +24,11 @@ public static class ApiEndpoints
     {
         // One line per feature: each feature maps its own routes in its own folder.
         endpoints.MapGroup("/api")
+            // Every public route's rate limit, before its handler runs (the Functions worker asks the same gate in a middleware).
+            .AddEndpointFilter(async (context, next) =>
+                await context.HttpContext.RequestServices.GetRequiredService<PublicDoorGate>().CheckAsync(context.HttpContext) is { } refused
+                    ? refused
+                    : await next(context))
             .MapIntakeEndpoints()
             .MapLinkEndpoints()
             .MapAdminEndpoints()
@@ -53,5 +61,6 @@ public static class Routes
     public const string AdminPartner = "admin/partners/{id}";
     public const string AdminPartnersImport = "admin/partners/import";
     public const string FollowUp = "followup/{token}";
+    public const string Confirm = "confirm/{token}";
     public const string Health = "health";
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using WgeoFlows.Intake.Attachments;
+using WgeoFlows.Intake.Confirmation;
 using WgeoFlows.Intake.Dispatch;
 using WgeoFlows.Intake.Form;
 using WgeoFlows.Intake.Status;
@@ -16,6 +17,7 @@ public static class IntakeServices
     public static IServiceCollection AddWgeoFlowsIntake(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<SubmissionInbox>();
+        services.AddSingleton<ConfirmationQuota>();
         services.AddSingleton<AttachmentStore>();
         services.AddSingleton<SubmissionIntake>();
         services.AddSingleton<DispatchQueue>();

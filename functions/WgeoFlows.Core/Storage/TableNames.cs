@@ -27,6 +27,9 @@ public static class TableNames
     /// <summary>PK = platform, RK = stage + email.</summary>
     public const string Reviewers = "WgeoReviewers";
 
+    /// <summary>PK = HMAC of a recipient address, RK = UTC day: confirmation mails sent to that address that day.</summary>
+    public const string ConfirmationQuota = "WgeoConfirmQuota";
+
     public const string AttachmentsContainer = "wgeo-attachments";
 
     /// <summary>
@@ -37,5 +40,5 @@ public static class TableNames
     /// </summary>
     public static readonly string[] AdminListings = [AdminListAll, AdminListByStatus, AdminListByPlatform, AdminListByStatusPlatform];
 
-    public static readonly string[] AllTables = [Requests, Submissions, AdminIndex, .. AdminListings, Partners, Reviewers];
+    public static readonly string[] AllTables = [Requests, Submissions, AdminIndex, .. AdminListings, Partners, Reviewers, ConfirmationQuota];
 }

@@ -48,7 +48,7 @@ public sealed class TypeformHandler(
         {
             var mapped = TypeformMapping.Map(document.RootElement, settings);
             if (mapped.Submission is null) return Problems.Validation(mapped.Errors.ToDictionary(e => e.Key, e => e.Value));
-            var outcome = await pipeline.SubmitAsync(JsonSerializer.SerializeToElement(mapped.Submission), durable, cancellationToken);
+            var outcome = await pipeline.SubmitAsync(JsonSerializer.SerializeToElement(mapped.Submission), IntakeDoor.Typeform, durable, cancellationToken);
             return outcome is IntakeOutcome.Invalid invalid ? Problems.Validation(NameRefs(invalid.Errors)) : outcome.ToApiResult();
         }
     }
