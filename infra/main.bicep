@@ -313,6 +313,9 @@ module appSettings 'modules/appsettings.bicep' = {
       Impact__SummarySchedule: impactSummarySchedule
       Intake__DispatchSweepSchedule: intakeDispatchSweepSchedule
       SendGrid__EventWebhookPublicKey: sendGridEventWebhookPublicKey
+      // The worker receives every request from the Functions host over loopback: believe its X-Forwarded-For (the platform
+      // front end's client address), nobody else's, so that rate limits are per client and not one for the whole internet.
+      RateLimits__TrustedProxies: '127.0.0.0/8,::1'
     }
   }
 }
