@@ -1,34 +1,51 @@
 using System.Net;
+using System.Net.Sockets;
 using WgeoFlows.Tests.Support;
 
 namespace WgeoFlows.Tests.Intake;
 
 /// <summary>
-/// Every public route is limited per client address, on both hosts through the same Core gate. The stacks trust loopback
-/// as their proxy, so a scenario is its own client by X-Forwarded-For and leaves everyone else's budget alone. The confirm
-/// door keeps its default here: 20 requests per 10 minutes.
+/// Every public route is limited per client address, on both hosts through the same Core gate. Each client here is a socket
+/// of its own loopback address (127.0.0.N), so the scenario spends its own budget and nobody else's: the local host sees it
+/// as the socket's peer; the Functions host passes it to its worker in X-Forwarded-For, which the worker's ASP.NET Core
+/// integration applies. The confirm door keeps its default: 20 requests per 10 minutes.
 /// </summary>
 public abstract class RateLimitTests(IHostStack stack)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private async Task<HttpResponseMessage> GetAsync(string path, string client, string? language = null)
+    /// <summary>An HTTP client whose connections come from <paramref name="local"/>.</summary>
+    internal static HttpClient From(IPAddress local, Uri baseUrl) => new(new SocketsHttpHandler
     {
-        var message = new HttpRequestMessage(HttpMethod.Get, path);
-        message.Headers.Add("X-Forwarded-For", client);
-        if (language is not null) message.Headers.AcceptLanguage.ParseAdd(language);
-        return await stack.Client.Http.SendAsync(message, Ct);
-    }
+        ConnectCallback = async (context, cancellationToken) =>
+        {
+            var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            try
+            {
+                socket.Bind(new IPEndPoint(local, 0));
+                await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
+                return new NetworkStream(socket, ownsSocket: true);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        },
+    }) { BaseAddress = baseUrl };
 
     [Fact]
     public async Task A_client_over_the_confirm_doors_limit_gets_a_429_page_in_its_language_and_other_clients_do_not()
     {
-        var client = $"198.51.100.{Random.Shared.Next(1, 250)}";
+        var client = IPAddress.Parse($"127.0.{Random.Shared.Next(1, 250)}.{Random.Shared.Next(2, 250)}");
+        using var http = From(client, stack.BaseUrl);
         var statuses = new List<HttpStatusCode>();
         HttpResponseMessage? refused = null;
         for (var i = 0; i < 25 && refused is null; i++)
         {
-            var response = await GetAsync("/api/confirm/not-a-token", client, "fr-FR, en;q=0.5");
+            using var message = new HttpRequestMessage(HttpMethod.Get, "/api/confirm/not-a-token");
+            message.Headers.AcceptLanguage.ParseAdd("fr-FR, en;q=0.5");
+            var response = await http.SendAsync(message, Ct);
             statuses.Add(response.StatusCode);
             if (response.StatusCode == HttpStatusCode.TooManyRequests) refused = response;
             else response.Dispose();
@@ -42,8 +59,9 @@ public abstract class RateLimitTests(IHostStack stack)
         (await refused.Content.ReadAsStringAsync(Ct)).ShouldContain("lang=\"fr\"");
         refused.Dispose();
 
-        using var other = await GetAsync("/api/confirm/not-a-token", "203.0.113.77");
-        other.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        using var other = From(IPAddress.Parse($"127.1.{Random.Shared.Next(1, 250)}.{Random.Shared.Next(2, 250)}"), stack.BaseUrl);
+        using var otherResponse = await other.GetAsync("/api/confirm/not-a-token", Ct);
+        otherResponse.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
 }
 

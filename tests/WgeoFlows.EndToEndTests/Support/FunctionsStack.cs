@@ -32,8 +32,6 @@ public sealed class FunctionsStack : IAsyncLifetime, IHostStack
             // The form's scenarios follow a request past intake: the form door skips the confirmation here. Typeform keeps its
             // default (ConfirmationTests, TypeformWebhookTests confirm through the link).
             ["Intake:Confirmation:Form"] = "false",
-            // Loopback is the tests' own trusted proxy: a scenario picks its client address with X-Forwarded-For.
-            ["RateLimits:TrustedProxies"] = "127.0.0.1,::1",
             // The suites send far more from one address than a person would; the confirm door keeps its default (RateLimitTests).
             ["RateLimits:Form:PermitLimit"] = "100000",
             ["RateLimits:Status:PermitLimit"] = "100000",
