@@ -313,6 +313,10 @@ module appSettings 'modules/appsettings.bicep' = {
       Impact__SummarySchedule: impactSummarySchedule
       Intake__DispatchSweepSchedule: intakeDispatchSweepSchedule
       SendGrid__EventWebhookPublicKey: sendGridEventWebhookPublicKey
+      // The worker receives every request from the Functions host over loopback. The host passes the address it saw in
+      // X-Forwarded-For, which the worker's ASP.NET Core integration applies; should a loopback peer still carry one, believe
+      // it and nobody else's, so that rate limits are per client and never one for the whole internet (see README, Security).
+      RateLimits__TrustedProxies: '127.0.0.0/8,::1'
     }
   }
 }

@@ -7,6 +7,8 @@ using WgeoFlows.Telemetry;
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.UseMiddleware<WgeoFlows.Functions.Http.StorageFaultMiddleware>();
+// After the ASP.NET Core integration's own middleware, which gives the invocation its HttpContext.
+builder.UseMiddleware<WgeoFlows.Functions.Http.PublicDoorMiddleware>();
 if (!builder.Environment.IsDevelopment()) RequiredSettings.EnsurePresent(builder.Configuration);
 builder.Services.AddWgeoFlowsCore(builder.Configuration);
 // host.json's telemetryMode OpenTelemetry makes the host export its own part; this is the worker's (the app's spans,

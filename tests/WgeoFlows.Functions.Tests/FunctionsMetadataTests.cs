@@ -44,6 +44,7 @@ public sealed class FunctionsMetadataTests
         { "ReviewLink", Routes.Review, ["get", "head", "post"] },
         { "UpdateLink", Routes.Update, ["get", "head", "post"] },
         { "OfferLink", Routes.Offer, ["get", "head", "post"] },
+        { "ConfirmLink", Routes.Confirm, ["get", "head", "post"] },
         { "AdminRequests", Routes.AdminRequests, ["get"] },
         { "AdminRequest", Routes.AdminRequest, ["get"] },
         { "AdminRequestAction", Routes.AdminRequestAction, ["post"] },

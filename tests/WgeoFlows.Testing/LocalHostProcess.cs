@@ -49,6 +49,9 @@ public sealed class LocalHostProcess : IAsyncDisposable
 
     public bool IsRunning => _process is { HasExited: false };
 
+    /// <summary>The host process's id while it runs (to read its memory from /proc).</summary>
+    public int? ProcessId => _process is { HasExited: false } p ? p.Id : null;
+
     /// <summary>Starts the host on storage <paramref name="storage"/> with extra <paramref name="configuration"/>, and waits until it is ready.</summary>
     public static Task<LocalHostProcess> StartAsync(
         AzuriteInstance storage, IReadOnlyDictionary<string, string?>? configuration = null, CancellationToken cancellationToken = default)

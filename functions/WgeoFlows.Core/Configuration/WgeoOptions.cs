@@ -29,6 +29,40 @@ public sealed class IntakeOptions
     /// <summary>Most submissions waiting in memory for their dispatch; when that many wait, every intake door answers 503
     /// with Retry-After and stores nothing.</summary>
     public int DispatchQueueCapacity { get; set; } = Intake.Dispatch.DispatchQueue.DefaultCapacity;
+    /// <summary><c>Intake:Confirmation:*</c>: which doors wait for the requester to confirm their address.</summary>
+    public ConfirmationOptions Confirmation { get; set; } = new();
+    /// <summary><c>Intake:ConfirmWithin</c>: how long an unconfirmed request waits before it expires and loses its personal data.</summary>
+    public TimeSpan ConfirmWithin { get; set; } = TimeSpan.FromDays(2);
+}
+
+/// <summary>
+/// A request from a public door (anyone on the internet can post the built-in form, and a public Typeform) first gets
+/// one mail only, a confirmation with a link and none of the submitter's text, so that the system cannot be used to send
+/// text to strangers; only a confirmed request is screened, acknowledged and shown to reviewers. A signed webhook comes
+/// from a trusted form service and skips it unless configured.
+/// </summary>
+public sealed class ConfirmationOptions
+{
+    public bool Form { get; set; } = true;
+    public bool Typeform { get; set; } = true;
+    public bool Webhook { get; set; }
+    /// <summary>The most confirmation mails one address receives in a UTC day, across all instances.</summary>
+    public int MaxPerAddressPerDay { get; set; } = 3;
+
+    public bool AppliesTo(IntakeDoor door) => door switch
+    {
+        IntakeDoor.Form => Form,
+        IntakeDoor.Typeform => Typeform,
+        _ => Webhook,
+    };
+}
+
+/// <summary>The door a submission came through.</summary>
+public enum IntakeDoor
+{
+    Webhook,
+    Typeform,
+    Form,
 }
 
 public sealed class LinkOptions

@@ -10,6 +10,8 @@ using WgeoFlows.Intake;
 using WgeoFlows.Links;
 using WgeoFlows.Review;
 using WgeoFlows.Matching;
+using WgeoFlows.Web.RateLimiting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace WgeoFlows.Hosting;
 
@@ -24,6 +26,11 @@ public static class ApiEndpoints
         // One line per feature: each feature maps its own routes in its own folder.
         endpoints.MapGroup("/api")
             .AddEndpointFilter<Web.StorageFaultFilter>()
+            // Every public route's rate limit, before its handler runs (the Functions worker asks the same gate in a middleware).
+            .AddEndpointFilter(async (context, next) =>
+                await context.HttpContext.RequestServices.GetRequiredService<PublicDoorGate>().CheckAsync(context.HttpContext) is { } refused
+                    ? refused
+                    : await next(context))
             .MapIntakeEndpoints()
             .MapLinkEndpoints()
             .MapAdminEndpoints()
@@ -57,5 +64,6 @@ public static class Routes
     public const string AdminPartner = "admin/partners/{id}";
     public const string AdminPartnersImport = "admin/partners/import";
     public const string FollowUp = "followup/{token}";
+    public const string Confirm = "confirm/{token}";
     public const string Health = "health";
 }

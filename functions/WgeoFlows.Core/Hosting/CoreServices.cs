@@ -15,6 +15,7 @@ using WgeoFlows.Matching.Offers;
 using WgeoFlows.Notifications;
 using WgeoFlows.Storage;
 using WgeoFlows.Web;
+using WgeoFlows.Web.RateLimiting;
 
 namespace WgeoFlows.Hosting;
 
@@ -57,6 +58,8 @@ public static class CoreServices
         services.AddSingleton<EngagementStore>();
         services.AddSingleton<LinkIssuer>();
         services.AddSingleton<PageRenderer>();
+        services.Configure<RateLimitOptions>(configuration.GetSection(RateLimitOptions.Section));
+        services.AddSingleton<PublicDoorGate>();
         services.AddSingleton<AdminAuthenticator>();
 
         services.AddWgeoFlowsIntake(configuration);

@@ -1,6 +1,7 @@
 using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
 using WgeoFlows.Intake;
+using WgeoFlows.Intake.Confirmation;
 using WgeoFlows.Links;
 using WgeoFlows.Matching.FollowUp;
 using WgeoFlows.Matching.Offers;
@@ -36,6 +37,8 @@ public static class WorkflowRegistration
         Bind<ReserveCapacityActivity, ReserveCapacityCommand, Reservation>(WorkflowNames.Activities.ReserveCapacity),
         Bind<ReleaseCapacityActivity, ReleaseCapacityCommand, bool>(WorkflowNames.Activities.ReleaseCapacity),
         Bind<OpenFollowUpActivity, OpenFollowUpCommand, OpenedFollowUp>(WorkflowNames.Activities.OpenFollowUp),
+        Bind<OpenConfirmationActivity, OpenConfirmationCommand, OpenedConfirmation>(WorkflowNames.Activities.OpenConfirmation),
+        Bind<ExpireUnconfirmedActivity, string, bool>(WorkflowNames.Activities.ExpireUnconfirmed),
     ];
 
     /// <summary>Registers the orchestrator and every activity with a Durable Task worker (the local host, tests).</summary>

@@ -54,7 +54,7 @@ public sealed class IntakeHandler(
             {
                 return Problems.Validation(new Dictionary<string, string[]> { ["$"] = ["The body must be a JSON object."] });
             }
-            return (await pipeline.SubmitAsync(document.RootElement, durable, cancellationToken)).ToApiResult();
+            return (await pipeline.SubmitAsync(document.RootElement, IntakeDoor.Webhook, durable, cancellationToken)).ToApiResult();
         }
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using WgeoFlows.Configuration;
 using WgeoFlows.Intake.Attachments;
+using WgeoFlows.Intake.Confirmation;
 using WgeoFlows.Intake.Dispatch;
 using WgeoFlows.Intake.Form;
 using WgeoFlows.Intake.Held;
@@ -19,6 +20,7 @@ public static class IntakeServices
     public static IServiceCollection AddWgeoFlowsIntake(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<SubmissionInbox>();
+        services.AddSingleton<ConfirmationQuota>();
         services.AddSingleton<AttachmentStore>();
         services.AddSingleton<SubmissionIntake>();
         services.AddSingleton(sp => new DispatchQueue(sp.GetRequiredService<IOptions<IntakeOptions>>().Value.DispatchQueueCapacity));

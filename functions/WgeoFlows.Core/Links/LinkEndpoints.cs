@@ -10,7 +10,7 @@ public static class LinkEndpoints
     /// <summary>GET and HEAD show a link's page; only POST decides.</summary>
     public static RouteGroupBuilder MapLinkEndpoints(this RouteGroupBuilder api)
     {
-        foreach (var kind in new[] { LinkKind.Review, LinkKind.Update, LinkKind.Offer })
+        foreach (var kind in new[] { LinkKind.Review, LinkKind.Update, LinkKind.Offer, LinkKind.Confirm })
         {
             api.MapMethods($"{kind}/{{token}}", ["GET", "HEAD"], (string token, LinkPageHandler h, CancellationToken ct) =>
                 h.ShowAsync(kind, token, ct));

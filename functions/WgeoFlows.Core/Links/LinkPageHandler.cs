@@ -15,7 +15,7 @@ using WgeoFlows.Workflow;
 namespace WgeoFlows.Links;
 
 /// <summary>
-/// The pages behind emailed links (/api/review|update|offer/{token}). GET and HEAD only show: mail scanners open
+/// The pages behind emailed links (/api/review|update|offer|confirm/{token}). GET and HEAD only show: mail scanners open
 /// links before people do. POST decides: the stage records the first decision (ETag), and only then is the event
 /// raised to the orchestration, so exactly one decision per stage reaches the workflow.
 /// </summary>
@@ -31,6 +31,7 @@ public sealed class LinkPageHandler(
 {
     private const int MaxCommentLength = ReviewLimits.MaxCommentLength;
     private const int MaxAnswerLength = ReviewLimits.MaxAnswerLength;
+    public const string ConfirmDecision = "confirm";
 
     public async Task<IResult> ShowAsync(string kind, string token, CancellationToken cancellationToken = default)
     {
@@ -114,6 +115,7 @@ public sealed class LinkPageHandler(
         {
             LinkKind.Review => WorkflowNames.Events.ReviewDecision,
             LinkKind.Update => WorkflowNames.Events.RequesterUpdate,
+            LinkKind.Confirm => WorkflowNames.Events.RequesterConfirmed,
             _ => WorkflowNames.Events.PartnerResponse,
         };
         await durable.RaiseEventAsync(requestId, eventName, decision, cancellationToken);
@@ -149,6 +151,9 @@ public sealed class LinkPageHandler(
                         ? "Please say why the request is rejected: the requester will read it."
                         : "Please write the question for the requester.");
                 return (decision, string.IsNullOrEmpty(comment) ? null : comment, null);
+            case LinkKind.Confirm:
+                // The button is the whole decision: the link itself proves the address.
+                return (ConfirmDecision, null, null);
             case LinkKind.Update:
                 var answer = Field("answer");
                 if (string.IsNullOrWhiteSpace(answer)) return (null, null, "Please write your answer.");
@@ -195,10 +200,14 @@ public sealed class LinkPageHandler(
         model["action"] = $"/api/{kind}/{token}";
         // Partners see the requester's contact only in the introduction, once they have accepted.
         model["showContact"] = kind != LinkKind.Offer;
-        model["attachments"] = kind == LinkKind.Offer
+        // A confirmation link may reach someone who never asked for anything: no files until the request is confirmed.
+        model["attachments"] = kind is LinkKind.Offer or LinkKind.Confirm
             ? Array.Empty<object>()
             : request.Attachments.Select(a => new { a.FileName, Size = $"{Math.Max(1, a.Size / 1024)} KB", Url = $"/api/{kind}/{token}/attachments/{Uri.EscapeDataString(a.FileName)}" }).ToArray();
-        model["submitLabel"] = kind switch { LinkKind.Review => "Send decision", LinkKind.Update => "Send answer", _ => "Send response" };
+        model["submitLabel"] = kind switch
+        {
+            LinkKind.Review => "Send decision", LinkKind.Update => "Send answer", LinkKind.Confirm => "Confirm my request", _ => "Send response",
+        };
         // Only an open stage's page is shown (a step that is over answers with its notice alone).
         model["closedMessage"] = null;
         return model;
@@ -208,6 +217,7 @@ public sealed class LinkPageHandler(
     {
         LinkKind.Review => "Review a support request",
         LinkKind.Update => "Add information to your request",
+        LinkKind.Confirm => "Confirm your support request",
         _ => "An offer to support a request",
     };
 
@@ -224,6 +234,7 @@ public sealed class LinkPageHandler(
     {
         LinkKind.Review => $"Your decision ({decision}) is recorded. The requester and the next people in the workflow are informed by email.",
         LinkKind.Update => "Your answer is recorded and the reviewers will see it. You will hear from us by email.",
+        LinkKind.Confirm => "Your request is confirmed. We now check it and send you an acknowledgement by email.",
         _ => decision == MatchingStep.Accept
             ? "Thank you for accepting. You will receive an introduction email with the requester's contact details."
             : "Your answer is recorded. Thank you for letting us know.",

@@ -21,6 +21,8 @@ public static class EmailTemplates
     public const string FollowUp = "follow-up";
     public const string RequestCancelled = "request-cancelled";
     public const string ActionWithdrawn = "action-withdrawn";
+    /// <summary>A public door's one mail: the reference number and the confirm link, nothing the submitter typed.</summary>
+    public const string Confirmation = "confirmation";
 
     private static readonly Dictionary<string, string[]> Required = new(StringComparer.Ordinal)
     {
@@ -39,6 +41,7 @@ public static class EmailTemplates
         [FollowUp] = [EmailValueKeys.FollowUpLink],
         [RequestCancelled] = [EmailValueKeys.Reason],
         [ActionWithdrawn] = [EmailValueKeys.Reason],
+        [Confirmation] = [EmailValueKeys.ConfirmLink],
     };
 
     public static IReadOnlyCollection<string> All => Required.Keys;
@@ -75,6 +78,7 @@ public static class EmailValueKeys
     public const string AdminUrl = "adminUrl";
     public const string FollowUpLink = "followUpLink";
     public const string Reason = "reason";
+    public const string ConfirmLink = "confirmLink";
 
     public static bool IsLink(string key) =>
         key.EndsWith("Link", StringComparison.Ordinal) || key.EndsWith("Url", StringComparison.Ordinal);

@@ -30,6 +30,8 @@ public static class TableNames
     /// <summary>Signed deliveries that could not be mapped, kept for an admin: PK = "held" (the record) or "open" (the
     /// "needs attention" list), RK = held id.</summary>
     public const string Held = "WgeoHeld";
+    /// <summary>PK = HMAC of a recipient address, RK = UTC day: confirmation mails sent to that address that day.</summary>
+    public const string ConfirmationQuota = "WgeoConfirmQuota";
 
     public const string AttachmentsContainer = "wgeo-attachments";
     /// <summary>The raw bodies of held deliveries, "{held id}.json", until an admin releases or discards them.</summary>
@@ -43,5 +45,5 @@ public static class TableNames
     /// </summary>
     public static readonly string[] AdminListings = [AdminListAll, AdminListByStatus, AdminListByPlatform, AdminListByStatusPlatform];
 
-    public static readonly string[] AllTables = [Requests, Submissions, AdminIndex, .. AdminListings, Partners, Reviewers, Held];
+    public static readonly string[] AllTables = [Requests, Submissions, AdminIndex, .. AdminListings, Partners, Reviewers, Held, ConfirmationQuota];
 }

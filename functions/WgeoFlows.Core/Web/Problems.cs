@@ -19,11 +19,18 @@ public static class Problems
     public static IResult Unavailable(string detail, TimeSpan retryAfter) =>
         new RetryAfterResult(Of(StatusCodes.Status503ServiceUnavailable, "Service unavailable", detail), retryAfter);
 
+    /// <summary>Over a rate limit (per client address, or per recipient address for confirmation mails); nothing was stored.</summary>
+    public static IResult TooManyRequests(string detail, TimeSpan retryAfter) =>
+        new RetryAfterResult(Of(StatusCodes.Status429TooManyRequests, "Too many requests", detail), retryAfter);
+
+    /// <summary>Adds Retry-After (whole seconds, at least 1) to another answer.</summary>
+    public static IResult WithRetryAfter(IResult inner, TimeSpan retryAfter) => new RetryAfterResult(inner, retryAfter);
+
     private sealed class RetryAfterResult(IResult inner, TimeSpan retryAfter) : IResult
     {
         public Task ExecuteAsync(HttpContext httpContext)
         {
-            httpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            httpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
             return inner.ExecuteAsync(httpContext);
         }
     }

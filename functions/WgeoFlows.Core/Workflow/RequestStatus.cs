@@ -17,6 +17,9 @@ public enum RequestStatus
     Expired,
     Failed,
     Cancelled,
+    /// <summary>A request from a public door (the form, Typeform) whose requester has not yet confirmed their address from
+    /// the confirmation mail. Last in the enum, not first, so that no earlier status changes its number in a history.</summary>
+    AwaitingConfirmation,
 }
 
 public static class RequestStatusExtensions

@@ -43,6 +43,12 @@ public static class RequestWorkflow
     {
         var requester = new EmailRecipient(facts.ContactEmail, facts.ContactName);
 
+        // Only for runs started with the flag (new instances from a public door): older histories replay as they ran.
+        if (input.AwaitConfirmation && !await ConfirmationStep.RunAsync(run, facts))
+        {
+            return new RequestWorkflowResult(input.RequestId, run.Status);
+        }
+
         await run.SetStatusAsync(RequestStatus.Screening, "screening", "screening started");
         await run.EmailAsync("ack", "acknowledgement", facts.Language, requester,
             new Dictionary<string, string> { ["statusUrl"] = facts.StatusUrl });

@@ -4,8 +4,10 @@ namespace WgeoFlows.Workflow;
 
 /// <summary>The orchestration's input: everything else is read by activities, so that the history stays small.
 /// <see cref="Attempt"/> counts admin restarts (0 for the first run): it keeps a restarted run's link stages and
-/// their emails apart from the failed run's.</summary>
-public sealed record RequestWorkflowInput(string RequestId, int Attempt = 0);
+/// their emails apart from the failed run's. <see cref="AwaitConfirmation"/>: a request from a public door, which waits for its
+/// requester's confirmation before anything else (false in the history of every run started before confirmations existed,
+/// which therefore replays as it ran).</summary>
+public sealed record RequestWorkflowInput(string RequestId, int Attempt = 0, bool AwaitConfirmation = false);
 
 public sealed record RequestWorkflowResult(string RequestId, RequestStatus FinalStatus);
 

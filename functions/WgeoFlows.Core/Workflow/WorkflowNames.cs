@@ -24,6 +24,8 @@ public static class WorkflowNames
         public const string ReserveCapacity = "ReserveCapacity";
         public const string ReleaseCapacity = "ReleaseCapacity";
         public const string OpenFollowUp = "OpenFollowUp";
+        public const string OpenConfirmation = "OpenConfirmation";
+        public const string ExpireUnconfirmed = "ExpireUnconfirmed";
     }
 
     public static class Events
@@ -35,5 +37,7 @@ public static class WorkflowNames
         /// <summary>An admin's resend or reassign for the open review or update stage (payload: AdminActionEvent).</summary>
         public const string AdminAction = "AdminAction";
         public const string FollowUpAnswer = "FollowUpAnswer";
+        /// <summary>The requester pressed the button of their confirmation link (payload: LinkDecision).</summary>
+        public const string RequesterConfirmed = "RequesterConfirmed";
     }
 }

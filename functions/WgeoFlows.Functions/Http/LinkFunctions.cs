@@ -21,6 +21,10 @@ public sealed class LinkFunctions(LinkPageHandler links)
     public Task Offer([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "post", Route = ApiRoute.Prefix + Routes.Offer)] HttpRequest req, string token,
         [DurableClient] DurableTaskClient durable, CancellationToken ct) => HandleAsync(LinkKind.Offer, token, req, durable, ct);
 
+    [Function("ConfirmLink")]
+    public Task Confirm([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "post", Route = ApiRoute.Prefix + Routes.Confirm)] HttpRequest req, string token,
+        [DurableClient] DurableTaskClient durable, CancellationToken ct) => HandleAsync(LinkKind.Confirm, token, req, durable, ct);
+
     private async Task HandleAsync(string kind, string token, HttpRequest req, DurableTaskClient durable, CancellationToken ct)
     {
         var result = HttpMethods.IsPost(req.Method)

@@ -1,5 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
 using WgeoFlows.Intake;
+using WgeoFlows.Intake.Confirmation;
 using WgeoFlows.Links;
 using WgeoFlows.Matching.FollowUp;
 using WgeoFlows.Matching.Offers;
@@ -75,4 +76,12 @@ public sealed class ActivityFunctions(IServiceProvider services)
     [Function(A.OpenFollowUp)]
     public Task<OpenedFollowUp> OpenFollowUp([ActivityTrigger] OpenFollowUpCommand command, CancellationToken ct) =>
         Run<OpenFollowUpActivity, OpenFollowUpCommand, OpenedFollowUp>(command, ct);
+
+    [Function(A.OpenConfirmation)]
+    public Task<OpenedConfirmation> OpenConfirmation([ActivityTrigger] OpenConfirmationCommand command, CancellationToken ct) =>
+        Run<OpenConfirmationActivity, OpenConfirmationCommand, OpenedConfirmation>(command, ct);
+
+    [Function(A.ExpireUnconfirmed)]
+    public Task<bool> ExpireUnconfirmed([ActivityTrigger] string requestId, CancellationToken ct) =>
+        Run<ExpireUnconfirmedActivity, string, bool>(requestId, ct);
 }

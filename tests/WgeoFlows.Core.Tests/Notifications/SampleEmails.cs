@@ -61,6 +61,7 @@ internal static class SampleEmails
         EmailTemplates.FollowUp => new Dictionary<string, string> { ["followUpLink"] = "https://wgeo.example/api/follow-up/tok-follow-1" },
         EmailTemplates.RequestCancelled => new Dictionary<string, string> { ["reason"] = "Withdrawn at the requester's demand." },
         EmailTemplates.ActionWithdrawn => new Dictionary<string, string> { ["reason"] = "The secretariat has asked another reviewer to review this request." },
+        EmailTemplates.Confirmation => new Dictionary<string, string> { ["confirmLink"] = "https://wgeo.example/api/confirm/tok-confirm-1" },
         _ => throw new ArgumentOutOfRangeException(nameof(template), template, "no sample values"),
     };
 

@@ -36,6 +36,9 @@ public abstract class TypeformWebhookTests(IHostStack stack)
         again.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await again.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("duplicate").GetBoolean().ShouldBeTrue();
 
+        // A public door: the request goes on once its requester confirms from the one mail it gets first.
+        var confirmation = await stack.Client.WaitForMailAsync(requestId, m => WgeoClient.LinkPatternMatches(m, "confirm"), "confirmation");
+        using (var confirmed = await stack.Client.PostFormAsync(WgeoClient.LinkIn(confirmation, "confirm"))) confirmed.EnsureSuccessStatusCode();
         var detail = await stack.Client.WaitForStatusAsync(requestId, "InReview");
         var request = detail.GetProperty("request");
         request.GetProperty("organization").GetProperty("platform").GetString().ShouldBe("cities");

@@ -36,6 +36,16 @@ public sealed class LocalStack : IAsyncLifetime, IHostStack
             ["SendGrid:EventWebhookPublicKey"] = SendGridSigner.PublicKey,
             // Offers are answered within a test; keep the real timers far away so they never interfere.
             ["Matching:OfferTimeout"] = "01:00:00",
+            // The form's scenarios follow a request past intake: the form door skips the confirmation here. Typeform keeps its
+            // default (ConfirmationTests, TypeformWebhookTests confirm through the link).
+            ["Intake:Confirmation:Form"] = "false",
+            // The suites send far more from one address than a person would; the confirm door keeps its default (RateLimitTests).
+            ["RateLimits:Form:PermitLimit"] = "100000",
+            ["RateLimits:Status:PermitLimit"] = "100000",
+            ["RateLimits:Links:PermitLimit"] = "100000",
+            ["RateLimits:Webhook:PermitLimit"] = "100000",
+            ["RateLimits:Typeform:PermitLimit"] = "100000",
+            ["RateLimits:Impact:PermitLimit"] = "100000",
         });
         Client = new WgeoClient(Host.Http, WebhookSecret, AdminKey);
     }

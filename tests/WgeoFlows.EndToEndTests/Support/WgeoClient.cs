@@ -139,7 +139,7 @@ public sealed partial class WgeoClient(HttpClient http, string webhookSecret, st
     public Task<HttpResponseMessage> PostFormAsync(string path, params (string Name, string Value)[] fields) =>
         http.PostAsync(path, new FormUrlEncodedContent(fields.Select(f => KeyValuePair.Create(f.Name, f.Value))));
 
-    [GeneratedRegex(@"https?://[^\s""<>]+/api/(?<kind>review|update|offer)/[A-Za-z0-9_\-\.]+")]
+    [GeneratedRegex(@"https?://[^\s""<>]+/api/(?<kind>review|update|offer|confirm)/[A-Za-z0-9_\-\.]+")]
     private static partial Regex LinkPattern();
 }
 

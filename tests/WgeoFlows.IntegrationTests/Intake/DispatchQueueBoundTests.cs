@@ -1,3 +1,4 @@
+using WgeoFlows.Configuration;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
 using WgeoFlows.Intake;
@@ -51,7 +52,7 @@ public sealed class DispatchQueueBoundTests(AzuriteFixture azurite) : IClassFixt
     [Fact]
     public async Task When_the_queue_is_full_the_form_page_answers_503_with_Retry_After_and_stores_nothing()
     {
-        (await _stack.Get<SubmissionPipeline>().SubmitAsync(SamplePayloads.Valid($"queue-fill-{Guid.NewGuid():N}").ToElement(), null!, Ct))
+        (await _stack.Get<SubmissionPipeline>().SubmitAsync(SamplePayloads.Valid($"queue-fill-{Guid.NewGuid():N}").ToElement(), IntakeDoor.Webhook, null!, Ct))
             .ShouldBeOfType<IntakeOutcome.Accepted>();
 
         var cookie = FormToken.NewRandom();
@@ -82,15 +83,15 @@ public sealed class DispatchQueueBoundTests(AzuriteFixture azurite) : IClassFixt
     {
         var body = SamplePayloads.Valid($"queue-dup-{Guid.NewGuid():N}").ToElement();
         var queue = _stack.Get<DispatchQueue>();
-        (await _stack.Get<SubmissionPipeline>().SubmitAsync(body, null!, Ct)).ShouldBeOfType<IntakeOutcome.Accepted>();
+        (await _stack.Get<SubmissionPipeline>().SubmitAsync(body, IntakeDoor.Webhook, null!, Ct)).ShouldBeOfType<IntakeOutcome.Accepted>();
         queue.Waiting.ShouldBe(1);
 
         // Full now: a redelivery of the same body is refused before it reads anything, and gives nothing back twice.
-        (await _stack.Get<SubmissionPipeline>().SubmitAsync(body, null!, Ct)).ShouldBeOfType<IntakeOutcome.Unavailable>();
+        (await _stack.Get<SubmissionPipeline>().SubmitAsync(body, IntakeDoor.Webhook, null!, Ct)).ShouldBeOfType<IntakeOutcome.Unavailable>();
         queue.Waiting.ShouldBe(1);
         await foreach (var _ in queue.ReadAllAsync(Ct)) break;
         queue.Waiting.ShouldBe(0, "a worker took it");
-        (await _stack.Get<SubmissionPipeline>().SubmitAsync(body, null!, Ct)).ShouldBeOfType<IntakeOutcome.Accepted>().Duplicate.ShouldBeTrue();
+        (await _stack.Get<SubmissionPipeline>().SubmitAsync(body, IntakeDoor.Webhook, null!, Ct)).ShouldBeOfType<IntakeOutcome.Accepted>().Duplicate.ShouldBeTrue();
         queue.Waiting.ShouldBe(0, "a duplicate adds nothing to dispatch");
     }
 

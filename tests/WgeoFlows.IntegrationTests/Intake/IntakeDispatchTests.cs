@@ -1,3 +1,4 @@
+using WgeoFlows.Configuration;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
@@ -25,7 +26,7 @@ public sealed class IntakeDispatchTests(AdminStack stack) : IClassFixture<AdminS
         var (submissionId, body) = NewSubmission("dispatched");
         var requestId = RequestIds.For(submissionId);
 
-        var outcome = await stack.Get<SubmissionPipeline>().SubmitAsync(body, stack.Durable, Ct);
+        var outcome = await stack.Get<SubmissionPipeline>().SubmitAsync(body, IntakeDoor.Webhook, stack.Durable, Ct);
 
         outcome.ShouldBeOfType<IntakeOutcome.Accepted>().Duplicate.ShouldBeFalse();
         await WaitUntilDispatchedAsync(requestId);
@@ -38,9 +39,9 @@ public sealed class IntakeDispatchTests(AdminStack stack) : IClassFixture<AdminS
         row.Fingerprint.ShouldBe(SubmissionFingerprint.Of(body));
 
         // Delivered again after the dispatch: still a duplicate (the claim stays), and nothing new is started.
-        (await stack.Get<SubmissionPipeline>().SubmitAsync(body, stack.Durable, Ct)).ShouldBeOfType<IntakeOutcome.Accepted>().Duplicate.ShouldBeTrue();
+        (await stack.Get<SubmissionPipeline>().SubmitAsync(body, IntakeDoor.Webhook, stack.Durable, Ct)).ShouldBeOfType<IntakeOutcome.Accepted>().Duplicate.ShouldBeTrue();
         var changed = Changed(body);
-        (await stack.Get<SubmissionPipeline>().SubmitAsync(changed, stack.Durable, Ct)).ShouldBeOfType<IntakeOutcome.Conflict>();
+        (await stack.Get<SubmissionPipeline>().SubmitAsync(changed, IntakeDoor.Webhook, stack.Durable, Ct)).ShouldBeOfType<IntakeOutcome.Conflict>();
     }
 
     [Fact]
@@ -49,8 +50,8 @@ public sealed class IntakeDispatchTests(AdminStack stack) : IClassFixture<AdminS
         // A delivery that wrote its row and crashed before handing it over: nothing else of it exists.
         var (requestId, body, pending) = await LeftPendingAsync("waiting", DateTimeOffset.UtcNow);
 
-        (await stack.Get<SubmissionPipeline>().SubmitAsync(body, stack.Durable, Ct)).ShouldBeOfType<IntakeOutcome.Accepted>().Duplicate.ShouldBeTrue();
-        (await stack.Get<SubmissionPipeline>().SubmitAsync(Changed(body), stack.Durable, Ct)).ShouldBeOfType<IntakeOutcome.Conflict>()
+        (await stack.Get<SubmissionPipeline>().SubmitAsync(body, IntakeDoor.Webhook, stack.Durable, Ct)).ShouldBeOfType<IntakeOutcome.Accepted>().Duplicate.ShouldBeTrue();
+        (await stack.Get<SubmissionPipeline>().SubmitAsync(Changed(body), IntakeDoor.Webhook, stack.Durable, Ct)).ShouldBeOfType<IntakeOutcome.Conflict>()
             .RequestId.ShouldBe(requestId);
 
         var row = (await stack.Get<SubmissionInbox>().GetAsync(requestId, Ct)).ShouldNotBeNull();
@@ -132,7 +133,7 @@ public sealed class IntakeDispatchTests(AdminStack stack) : IClassFixture<AdminS
         var (submissionId, body) = NewSubmission("large", large);
         var requestId = RequestIds.For(submissionId);
 
-        (await stack.Get<SubmissionPipeline>().SubmitAsync(body, stack.Durable, Ct)).ShouldBeOfType<IntakeOutcome.Accepted>();
+        (await stack.Get<SubmissionPipeline>().SubmitAsync(body, IntakeDoor.Webhook, stack.Durable, Ct)).ShouldBeOfType<IntakeOutcome.Accepted>();
         await WaitUntilDispatchedAsync(requestId);
         var blobName = (await stack.Get<RequestStore>().GetAsync(requestId, Ct)).ShouldNotBeNull().Request.Attachments.Single().BlobName;
         blobName.ShouldStartWith(requestId + "/");
@@ -141,7 +142,7 @@ public sealed class IntakeDispatchTests(AdminStack stack) : IClassFixture<AdminS
 
         var other = SamplePayloads.PdfBytes.Concat(Enumerable.Repeat((byte)7, 300 * 1024)).ToArray();
         var (_, conflicting) = NewSubmission("large", other, submissionId);
-        (await stack.Get<SubmissionPipeline>().SubmitAsync(conflicting, stack.Durable, Ct)).ShouldBeOfType<IntakeOutcome.Conflict>();
+        (await stack.Get<SubmissionPipeline>().SubmitAsync(conflicting, IntakeDoor.Webhook, stack.Durable, Ct)).ShouldBeOfType<IntakeOutcome.Conflict>();
 
         (await BlobBytesAsync(blobName)).ShouldBe(large, "the accepted body's file is untouched");
         (await BlobNamesAsync(requestId)).ShouldBe([blobName], "the refused body's upload was removed");

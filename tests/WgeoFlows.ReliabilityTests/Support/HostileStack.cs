@@ -30,6 +30,9 @@ public sealed class HostileStack : IAsyncLifetime
             ["Admin:ApiKey"] = AdminKey,
             ["Admin:NotifyEmails:0"] = "secretariat@example.org",
             ["Matching:OfferTimeout"] = "01:00:00",
+            // The corpus sends thousands of hostile bodies from one address to test input handling, not limits
+            // (PublicDoorAbuseTests runs with them on).
+            ["RateLimits:Enabled"] = "false",
         });
         Client = new WgeoClient(Host.Http, WebhookSecret, AdminKey);
     }

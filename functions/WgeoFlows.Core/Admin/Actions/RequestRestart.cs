@@ -30,10 +30,15 @@ public sealed class RequestRestart(LinkStageStore stages, RecordStatusActivity s
                 "only a failed request can be restarted.";
         }
 
-        var attempt = (instance?.ReadInputAs<RequestWorkflowInput>()?.Attempt ?? 0) + 1;
+        var previousInput = instance?.ReadInputAs<RequestWorkflowInput>();
+        var attempt = (previousInput?.Attempt ?? 0) + 1;
         var failure = instance?.FailureDetails is { } f ? $"{f.ErrorType}: {f.ErrorMessage}" : "failed";
         var now = clock.GetUtcNow();
-        foreach (var stage in (await stages.ListAsync(requestId, cancellationToken)).Where(s => s.IsOpen))
+        var allStages = await stages.ListAsync(requestId, cancellationToken);
+        // A run that failed before its requester confirmed asks for the confirmation again; a confirmed one does not.
+        var awaitConfirmation = previousInput?.AwaitConfirmation == true
+            && !allStages.Any(s => s.Kind == Links.LinkKind.Confirm && s.Decision is not null);
+        foreach (var stage in allStages.Where(s => s.IsOpen))
         {
             await stages.CloseAsync(requestId, stage.StageKey, "the request was restarted", now, cancellationToken);
         }
@@ -42,7 +47,7 @@ public sealed class RequestRestart(LinkStageStore stages, RecordStatusActivity s
         await statuses.RunAsync(new RecordStatusCommand(requestId, RequestStatus.Received, stored.Request.Status,
             $"admin|{now.UtcTicks:D19}|{AdminActions.Restart}", admin.Name, $"admin action: {AdminActions.Restart}",
             $"attempt {attempt} after: {failure}", now), cancellationToken);
-        await durable.ScheduleNewOrchestrationInstanceAsync(WorkflowNames.RequestOrchestrator, new RequestWorkflowInput(requestId, attempt),
+        await durable.ScheduleNewOrchestrationInstanceAsync(WorkflowNames.RequestOrchestrator, new RequestWorkflowInput(requestId, attempt, awaitConfirmation),
             new StartOrchestrationOptions(InstanceId: requestId), cancellationToken);
         return null;
     }

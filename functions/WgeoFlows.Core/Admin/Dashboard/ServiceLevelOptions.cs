@@ -21,6 +21,8 @@ public sealed class ServiceLevelOptions
         [RequestStatus.NeedsManualMatch] = TimeSpan.FromDays(3),
         [RequestStatus.Matched] = TimeSpan.FromDays(1),
         [RequestStatus.FollowUp] = TimeSpan.FromDays(100),
+        // It expires by itself after Intake:ConfirmWithin (2 days): still waiting a day later means the timer did not fire.
+        [RequestStatus.AwaitingConfirmation] = TimeSpan.FromDays(3),
     };
 
     /// <summary>The stages a request waits in; the final statuses have no service level.</summary>

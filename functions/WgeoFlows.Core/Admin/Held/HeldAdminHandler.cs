@@ -1,3 +1,4 @@
+using WgeoFlows.Configuration;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
@@ -101,7 +102,7 @@ public sealed class HeldAdminHandler(
         if (fieldErrors is not null) return Problems.Validation(fieldErrors);
         mapped["submissionId"] = held.SubmissionId;
 
-        var outcome = await pipeline.SubmitAsync(JsonSerializer.SerializeToElement(mapped), durable, cancellationToken);
+        var outcome = await pipeline.SubmitAsync(JsonSerializer.SerializeToElement(mapped), IntakeDoor.Typeform, durable, cancellationToken);
         switch (outcome)
         {
             case IntakeOutcome.Accepted accepted:

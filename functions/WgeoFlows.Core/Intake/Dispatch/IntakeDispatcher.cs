@@ -31,7 +31,8 @@ public sealed class IntakeDispatcher(
         await requests.TryAddAsync(pending.Request, cancellationToken);
         if (fresh || await durable.GetInstanceAsync(pending.RequestId, cancellationToken) is null)
         {
-            await durable.ScheduleNewOrchestrationInstanceAsync(WorkflowNames.RequestOrchestrator, new RequestWorkflowInput(pending.RequestId),
+            await durable.ScheduleNewOrchestrationInstanceAsync(WorkflowNames.RequestOrchestrator, new RequestWorkflowInput(pending.RequestId,
+                    AwaitConfirmation: pending.Request.Status == RequestStatus.AwaitingConfirmation),
                 new StartOrchestrationOptions(InstanceId: pending.RequestId), cancellationToken);
         }
         await inbox.MarkDispatchedAsync(pending, clock.GetUtcNow(), cancellationToken);

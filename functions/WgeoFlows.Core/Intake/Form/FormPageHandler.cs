@@ -81,7 +81,7 @@ public sealed class FormPageHandler(
         }
 
         var submission = await FormSubmissionBuilder.BuildAsync(claims!.Nonce, form, cancellationToken);
-        var outcome = await pipeline.SubmitAsync(JsonSerializer.SerializeToElement(submission), durable, cancellationToken);
+        var outcome = await pipeline.SubmitAsync(JsonSerializer.SerializeToElement(submission), IntakeDoor.Form, durable, cancellationToken);
         var texts = FormTexts.For(language);
         return outcome switch
         {
@@ -89,7 +89,15 @@ public sealed class FormPageHandler(
             {
                 texts = texts.Accepted, requestId = accepted.RequestId, statusUrl = $"{accepted.StatusUrl}&lang={language}",
                 duplicate = accepted.Duplicate, formUrl = $"{Action}?lang={language}",
+                confirm = accepted.Status == nameof(Workflow.RequestStatus.AwaitingConfirmation) ? texts.Accepted.Confirm : null,
             }, language),
+            IntakeOutcome.Limited limited => Problems.WithRetryAfter(await pages.PageAsync(429, "form-message",
+                Web.RateLimiting.PublicDoorTexts.For(language).Heading, new
+                {
+                    heading = Web.RateLimiting.PublicDoorTexts.For(language).Heading,
+                    message = Web.RateLimiting.PublicDoorTexts.For(language).MailQuota,
+                    formUrl = $"{Action}?lang={language}", linkText = texts.Title,
+                }, language), limited.RetryAfter),
             IntakeOutcome.Invalid invalid => await FormAsync(400, language, token!, form, FieldErrors(invalid.Errors, form, texts, out var general), general),
             IntakeOutcome.Conflict conflict => await pages.PageAsync(409, "form-message", texts.Conflict[0], new
             {

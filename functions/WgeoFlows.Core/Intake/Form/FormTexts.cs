@@ -16,7 +16,9 @@ public sealed record FormLanguage(
     public string Error(string field) => Fields[field][2];
 }
 
-public sealed record FormAcceptedTexts(string Heading, string Reference, string Keep, string Status, string Duplicate, string Another);
+/// <param name="Confirm">Said instead of <paramref name="Keep"/> when the request waits for its requester's confirmation.</param>
+public sealed record FormAcceptedTexts(string Heading, string Reference, string Keep, string Status, string Duplicate, string Another,
+    string Confirm = "");
 
 public static class FormTexts
 {

@@ -12,7 +12,7 @@ public sealed class StatusPageHandler(RequestStore requests, SubmissionInbox inb
 {
     private static readonly (string Key, RequestStatus[] Covers)[] Steps =
     [
-        ("received", [RequestStatus.Received, RequestStatus.Screening]),
+        ("received", [RequestStatus.AwaitingConfirmation, RequestStatus.Received, RequestStatus.Screening]),
         ("review", [RequestStatus.InReview, RequestStatus.AwaitingRequesterInfo]),
         ("matching", [RequestStatus.Matching, RequestStatus.AwaitingPartner, RequestStatus.NeedsManualMatch]),
         ("matched", [RequestStatus.Matched]),

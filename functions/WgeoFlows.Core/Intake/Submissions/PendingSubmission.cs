@@ -1,3 +1,5 @@
+using WgeoFlows.Workflow;
+
 namespace WgeoFlows.Intake.Submissions;
 
 /// <summary>
@@ -15,7 +17,8 @@ public sealed record PendingSubmission(SupportRequest Request, string Fingerprin
     /// <summary>The row as the dispatcher will need it. Attachments that fit (<see cref="SubmissionInbox.InlineBudgetBytes"/>
     /// in all) travel inline and are uploaded by the dispatcher; larger ones must be uploaded before the claim, under names
     /// of their own body (<see cref="AttachmentStore.PreClaimBlobName"/>), and <see cref="Inline"/> is then empty.</summary>
-    public static PendingSubmission From(ValidSubmission submission, string requestId, string fingerprint, DateTimeOffset now)
+    public static PendingSubmission From(ValidSubmission submission, string requestId, string fingerprint, DateTimeOffset now,
+        bool awaitConfirmation = false)
     {
         var inline = submission.Attachments.Sum(a => a.Size) <= SubmissionInbox.InlineBudgetBytes;
         var stored = submission.Attachments.Select((a, i) => new StoredAttachment(a.FileName, a.ContentType, a.Size,
@@ -24,7 +27,9 @@ public sealed record PendingSubmission(SupportRequest Request, string Fingerprin
         IReadOnlyList<InlineAttachment> inlined = inline
             ? submission.Attachments.Select((a, i) => new InlineAttachment(stored[i].BlobName, a.ContentType, a.Content)).ToList()
             : [];
-        return new PendingSubmission(submission.ToSupportRequest(requestId, now, stored), fingerprint, inlined);
+        var request = submission.ToSupportRequest(requestId, now, stored);
+        if (awaitConfirmation) request = request with { Status = RequestStatus.AwaitingConfirmation };
+        return new PendingSubmission(request, fingerprint, inlined);
     }
 
     /// <summary>True when the attachments are too large to travel inline and must be uploaded before the row is added.</summary>

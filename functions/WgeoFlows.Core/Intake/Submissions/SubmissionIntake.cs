@@ -1,9 +1,11 @@
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
+using WgeoFlows.Intake.Confirmation;
 using WgeoFlows.Intake.Dispatch;
 using WgeoFlows.Links;
 using WgeoFlows.Shared;
 using WgeoFlows.Telemetry;
+using WgeoFlows.Workflow;
 
 namespace WgeoFlows.Intake.Submissions;
 
@@ -17,11 +19,15 @@ public sealed class SubmissionIntake(
     SubmissionInbox inbox,
     AttachmentStore attachments,
     DispatchQueue dispatch,
+    ConfirmationQuota quota,
     LinkIssuer links,
     TimeProvider clock,
     ILogger<SubmissionIntake> logger)
 {
-    public async Task<IntakeOutcome> AcceptAsync(ValidSubmission submission, string fingerprint, DurableTaskClient durable,
+    /// <param name="awaitConfirmation">The request starts <see cref="RequestStatus.AwaitingConfirmation"/>: its one mail is
+    /// the confirmation, and a new submission first takes one of its contact address's confirmation slots of the day
+    /// (<see cref="ConfirmationQuota"/>); with none left it is refused (429) and nothing is stored.</param>
+    public async Task<IntakeOutcome> AcceptAsync(ValidSubmission submission, string fingerprint, bool awaitConfirmation, DurableTaskClient durable,
         CancellationToken cancellationToken)
     {
         var requestId = RequestIds.For(submission.SubmissionId);
@@ -37,7 +43,21 @@ public sealed class SubmissionIntake(
         dispatch.DeliveryStarted();
         try
         {
-            var pending = PendingSubmission.From(submission, requestId, fingerprint, clock.GetUtcNow());
+            var pending = PendingSubmission.From(submission, requestId, fingerprint, clock.GetUtcNow(), awaitConfirmation);
+            if (awaitConfirmation)
+            {
+                // A delivery of a submission already claimed is answered as before and takes no slot.
+                if (await inbox.GetAsync(requestId, cancellationToken) is not null)
+                {
+                    return await AnswerEarlierDeliveryAsync(submission, fingerprint, requestId, [], awaitConfirmation, cancellationToken);
+                }
+                if (await quota.TryTakeAsync(submission.Contact.Email, cancellationToken) is { } retryAfter)
+                {
+                    logger.LogInformation("Refused {RequestId}: its contact address has had its confirmation mails for today", requestId);
+                    return new IntakeOutcome.Limited(
+                        "This email address has received as many confirmation emails today as it may. Please try again tomorrow.", retryAfter);
+                }
+            }
             if (pending.UploadsBeforeClaim)
             {
                 uploaded = await UploadBeforeClaimAsync(submission, pending.Request.Attachments, cancellationToken);
@@ -46,9 +66,9 @@ public sealed class SubmissionIntake(
             {
                 dispatch.Enqueue(pending, durable);
                 enqueued = true;
-                return Accepted(requestId, duplicate: false);
+                return Accepted(requestId, duplicate: false, awaitConfirmation);
             }
-            return await AnswerEarlierDeliveryAsync(submission, fingerprint, requestId, uploaded, cancellationToken);
+            return await AnswerEarlierDeliveryAsync(submission, fingerprint, requestId, uploaded, awaitConfirmation, cancellationToken);
         }
         catch (Exception e) when ((TransientFaults.IsTransient(e) || e is Azure.RequestFailedException) && !cancellationToken.IsCancellationRequested)
         {
@@ -84,13 +104,13 @@ public sealed class SubmissionIntake(
     /// <summary>The request id was claimed before: by an earlier delivery of this body (a duplicate, answered as such
     /// whether or not its dispatch has run yet) or of another body under the same submission id (a conflict).</summary>
     private async Task<IntakeOutcome> AnswerEarlierDeliveryAsync(ValidSubmission submission, string fingerprint, string requestId,
-        IReadOnlyList<string> uploaded, CancellationToken cancellationToken)
+        IReadOnlyList<string> uploaded, bool awaitConfirmation, CancellationToken cancellationToken)
     {
         var existing = await inbox.GetAsync(requestId, cancellationToken)
             ?? throw new InvalidOperationException($"The inbox row of {requestId} refused an insert but cannot be read.");
         if (existing.Fingerprint == fingerprint && existing.SubmissionId == submission.SubmissionId)
         {
-            return Accepted(requestId, duplicate: true);
+            return Accepted(requestId, duplicate: true, awaitConfirmation);
         }
         await attachments.TryDeleteAsync(uploaded, cancellationToken);
         var detail = existing.SubmissionId == submission.SubmissionId
@@ -99,5 +119,7 @@ public sealed class SubmissionIntake(
         return new IntakeOutcome.Conflict(requestId, detail);
     }
 
-    private IntakeOutcome.Accepted Accepted(string requestId, bool duplicate) => new(requestId, links.StatusUrl(requestId), duplicate);
+    private IntakeOutcome.Accepted Accepted(string requestId, bool duplicate, bool awaitConfirmation) =>
+        new(requestId, links.StatusUrl(requestId), duplicate,
+            (awaitConfirmation ? RequestStatus.AwaitingConfirmation : RequestStatus.Received).ToString());
 }

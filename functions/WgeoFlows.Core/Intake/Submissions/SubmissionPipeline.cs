@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
+using WgeoFlows.Configuration;
 
 namespace WgeoFlows.Intake.Submissions;
 
@@ -10,12 +11,16 @@ namespace WgeoFlows.Intake.Submissions;
 /// the built-in form page each authenticate their caller and build this JSON, then all run it through here, so the
 /// same rules, limits and deduplication hold whichever door a request comes through.
 /// </summary>
-public sealed class SubmissionPipeline(SubmissionIntake intake, IOptions<AttachmentOptions> attachments)
+public sealed class SubmissionPipeline(SubmissionIntake intake, IOptions<AttachmentOptions> attachments, IOptions<IntakeOptions> options)
 {
-    public async Task<IntakeOutcome> SubmitAsync(JsonElement submission, DurableTaskClient durable, CancellationToken cancellationToken = default)
+    /// <param name="door">Where it came from: a public door's request waits for its requester's confirmation
+    /// (<see cref="ConfirmationOptions"/>).</param>
+    public async Task<IntakeOutcome> SubmitAsync(JsonElement submission, IntakeDoor door, DurableTaskClient durable,
+        CancellationToken cancellationToken = default)
     {
         var validation = SubmissionValidator.Validate(submission, AttachmentLimits.From(attachments.Value));
         if (!validation.IsValid) return new IntakeOutcome.Invalid(validation.Errors);
-        return await intake.AcceptAsync(validation.Submission, SubmissionFingerprint.Of(submission), durable, cancellationToken);
+        return await intake.AcceptAsync(validation.Submission, SubmissionFingerprint.Of(submission), options.Value.Confirmation.AppliesTo(door),
+            durable, cancellationToken);
     }
 }

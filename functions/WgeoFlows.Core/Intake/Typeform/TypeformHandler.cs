@@ -55,7 +55,7 @@ public sealed class TypeformHandler(
         {
             var mapped = TypeformMapping.Map(document.RootElement, settings);
             if (mapped.Submission is null) return Problems.Validation(mapped.Errors.ToDictionary(e => e.Key, e => e.Value));
-            var outcome = await pipeline.SubmitAsync(JsonSerializer.SerializeToElement(mapped.Submission), durable, cancellationToken);
+            var outcome = await pipeline.SubmitAsync(JsonSerializer.SerializeToElement(mapped.Submission), IntakeDoor.Typeform, durable, cancellationToken);
             if (outcome is not IntakeOutcome.Invalid invalid) return outcome.ToApiResult();
             // Holding stores as much as accepting: a full dispatch queue refuses it the same way.
             if (dispatch.Waiting >= dispatch.Capacity) return SubmissionIntake.QueueFull().ToApiResult();

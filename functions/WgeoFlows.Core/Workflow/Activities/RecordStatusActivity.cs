@@ -25,7 +25,12 @@ public sealed class RecordStatusActivity(RequestStore requests, TimelineStore ti
             command.Detail is null ? $"status {command.Status}" : $"status {command.Status}: {command.Detail}", command.At), cancellationToken);
         await index.RecordAsync(new AdminIndexItem(request.RequestId, request.Title, request.Organization.Name, request.Organization.Platform,
             request.Organization.Country, command.Status, request.SubmittedAt, command.At), command.Previous, cancellationToken);
-        await impact.RecordAsync(request, command.Status, command.Previous, command.At, cancellationToken);
+        // A request counts for the impact figures once its requester confirmed it: not while it waits, nor when it expires unconfirmed.
+        if (command.Status != RequestStatus.AwaitingConfirmation
+            && !(command.Status == RequestStatus.Expired && command.Previous == RequestStatus.AwaitingConfirmation))
+        {
+            await impact.RecordAsync(request, command.Status, command.Previous, command.At, cancellationToken);
+        }
         WgeoMetrics.StatusChanged(command.Status, command.Previous);
         return true;
     }
