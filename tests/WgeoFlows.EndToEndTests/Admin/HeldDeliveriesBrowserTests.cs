@@ -54,7 +54,7 @@ public abstract class HeldDeliveriesBrowserTests(IHostStack stack)
         await Assertions.Expect(page.Locator("#held-items")).Not.ToContainTextAsync(heldId);
         await BrowserSession.ScreenshotAsync(page, "admin-held-released");
         var requestId = RequestIds.For("typeform:" + token);
-        (await stack.Client.WaitForStatusAsync(requestId, "InReview")).GetProperty("request").GetProperty("organization")
+        (await stack.Client.WaitForStatusAsync(requestId, "AwaitingConfirmation")).GetProperty("request").GetProperty("organization")
             .GetProperty("platform").GetString().ShouldBe("public-sector");
     }
 }

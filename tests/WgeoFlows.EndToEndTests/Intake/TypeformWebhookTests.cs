@@ -84,6 +84,10 @@ public abstract class TypeformWebhookTests(IHostStack stack)
         released.StatusCode.ShouldBe(HttpStatusCode.Accepted);
         var requestId = (await released.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("requestId").GetString()!;
         requestId.ShouldBe(RequestIds.For("typeform:" + token));
+        // Released through the Typeform door: like any public request, it goes on once its requester confirms.
+        await stack.Client.WaitForStatusAsync(requestId, "AwaitingConfirmation");
+        var confirmation = await stack.Client.WaitForMailAsync(requestId, m => WgeoClient.LinkPatternMatches(m, "confirm"), "confirmation");
+        using (var confirmed = await stack.Client.PostFormAsync(WgeoClient.LinkIn(confirmation, "confirm"))) confirmed.EnsureSuccessStatusCode();
         var detail = await stack.Client.WaitForStatusAsync(requestId, "InReview");
         detail.GetProperty("request").GetProperty("organization").GetProperty("platform").GetString().ShouldBe("public-sector");
         using var again = await stack.Client.AdminSendAsync(HttpMethod.Post, $"/api/admin/held/{heldId}/release", new { });
