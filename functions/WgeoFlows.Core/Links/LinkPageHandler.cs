@@ -115,7 +115,7 @@ public sealed class LinkPageHandler(
         {
             LinkKind.Review => WorkflowNames.Events.ReviewDecision,
             LinkKind.Update => WorkflowNames.Events.RequesterUpdate,
-            LinkKind.Confirm => WorkflowNames.Events.RequesterConfirmed,
+            LinkKind.Confirm => WorkflowNames.Events.RequesterConfirmation,
             _ => WorkflowNames.Events.PartnerResponse,
         };
         await durable.RaiseEventAsync(requestId, eventName, decision, cancellationToken);

@@ -38,6 +38,6 @@ public static class WorkflowNames
         public const string AdminAction = "AdminAction";
         public const string FollowUpAnswer = "FollowUpAnswer";
         /// <summary>The requester pressed the button of their confirmation link (payload: LinkDecision).</summary>
-        public const string RequesterConfirmed = "RequesterConfirmed";
+        public const string RequesterConfirmation = "RequesterConfirmation";
     }
 }

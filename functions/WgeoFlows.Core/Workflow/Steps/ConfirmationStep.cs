@@ -7,7 +7,7 @@ namespace WgeoFlows.Workflow.Steps;
 /// <summary>
 /// A request from a public door first waits in <see cref="RequestStatus.AwaitingConfirmation"/>: its one mail is the
 /// confirmation (the reference number and a link, none of the submitter's text, not even their name), and it goes on only
-/// when the requester presses the link page's button (<see cref="WorkflowNames.Events.RequesterConfirmed"/>), racing a
+/// when the requester presses the link page's button (<see cref="WorkflowNames.Events.RequesterConfirmation"/>), racing a
 /// durable timer of <c>Intake:ConfirmWithin</c>. Unconfirmed, it loses its personal data and ends Expired.
 /// </summary>
 public static class ConfirmationStep
@@ -27,7 +27,7 @@ public static class ConfirmationStep
         await run.EmailAsync(run.Attempt == 0 ? MessageKey : $"{MessageKey}-a{run.Attempt}", EmailTemplates.Confirmation, facts.Language,
             new EmailRecipient(facts.ContactEmail, null), new Dictionary<string, string> { [EmailValueKeys.ConfirmLink] = opened.Url });
 
-        var confirmed = await run.WaitForEventAsync<LinkDecision>(WorkflowNames.Events.RequesterConfirmed, d => d.StageKey == stageKey,
+        var confirmed = await run.WaitForEventAsync<LinkDecision>(WorkflowNames.Events.RequesterConfirmation, d => d.StageKey == stageKey,
             run.Now + opened.Within);
         if (confirmed is not null)
         {
