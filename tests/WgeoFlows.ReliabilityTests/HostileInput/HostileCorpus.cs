@@ -37,10 +37,11 @@ public static class HostileCorpus
     [
         "/api/admin/requests", "/api/admin/requests/{id}", "/api/admin/summary", "/api/admin/reviewers", "/api/admin/partners",
         "/api/admin/partners/p-1", "/api/admin/partners/import", "/api/admin/requests/{id}/cancel", "/api/admin/requests/{id}/match",
-        "/api/admin/requests/{id}/attachments/concept-note.pdf",
+        "/api/admin/requests/{id}/attachments/concept-note.pdf", "/api/admin/held", "/api/admin/held/h-1",
+        "/api/admin/held/h-1/release", "/api/admin/held/h-1/discard",
     ];
 
-    private static readonly string[] LinkKinds = ["review", "update", "offer", "followup"];
+    private static readonly string[] LinkKinds = ["review", "update", "offer", "followup", "confirm"];
 
     private delegate HostileCase Family(Random random, CorpusSeed seed, int index);
 
