@@ -37,7 +37,9 @@ public sealed class StorageCensus(string connectionString)
     public async Task<IReadOnlySet<string>> SubmissionRequestIdsAsync(CancellationToken cancellationToken)
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        await AddAsync(new TableServiceClient(connectionString).GetTableClient(TableNames.Submissions), e => e.RowKey, ids, cancellationToken);
+        // The claims' row keys; a pending claim's index row ("p|{ticks}|{request id}") names the same request last.
+        await AddAsync(new TableServiceClient(connectionString).GetTableClient(TableNames.Submissions),
+            e => e.RowKey.Length >= RequestIdLength ? e.RowKey[^RequestIdLength..] : e.RowKey, ids, cancellationToken);
         return ids;
     }
 
@@ -51,6 +53,7 @@ public sealed class StorageCensus(string connectionString)
             await foreach (var row in new TableServiceClient(connectionString).GetTableClient(TableNames.Submissions)
                 .QueryAsync<TableEntity>(select: ["SubmissionId", "RequestId", "Pending"], cancellationToken: cancellationToken))
             {
+                if (row.RowKey.StartsWith(WgeoFlows.Intake.Submissions.SubmissionInbox.PendingIndexPrefix, StringComparison.Ordinal)) continue;
                 if (row.GetBoolean("Pending") == true || await OrchestrationsAsync(row.GetString("RequestId") ?? "", cancellationToken) == 0)
                     unstarted.Add(row.GetString("SubmissionId") ?? row.RowKey);
             }

@@ -12,6 +12,9 @@ namespace WgeoFlows.Intake.Submissions;
 /// small attachments inline, in 64 KiB chunks. The dispatcher replaces it with the bare claim once the request record
 /// and orchestration exist. The row is never deleted: a delivery that comes after the dispatch must still be told
 /// "duplicate" or "conflict", not accepted again.
+/// <para>Beside each pending claim, in the same partition and the same atomic batch, sits its index row,
+/// RK = <c>p|{received ticks}|{request id}</c>; the dispatch deletes it in the batch that clears the claim. The sweep
+/// reads the index rows' key range only, so it never reads a dispatched claim, however many the table holds.</para>
 /// </summary>
 public sealed class SubmissionInbox(StorageClients storage)
 {
@@ -25,6 +28,14 @@ public sealed class SubmissionInbox(StorageClients storage)
     private TableClient Table => storage.Table(TableNames.Submissions);
 
     public static string PartitionOf(string requestId) => PartitionShards.Name("sub", PartitionShards.Of(requestId, Shards));
+
+    /// <summary>The row key prefix of the pending index. Request ids never start with it (they read "WG-…").</summary>
+    public const string PendingIndexPrefix = "p|";
+
+    /// <summary>The index row's key: received time first (fixed-width ticks sort as time), so the sweep's "received before"
+    /// is a key range too.</summary>
+    public static string PendingIndexKey(string requestId, DateTimeOffset receivedAt) =>
+        $"{PendingIndexPrefix}{receivedAt.UtcTicks:D19}|{requestId}";
 
     /// <summary>Adds the claim with its pending submission; false when the request id was claimed already.</summary>
     public async Task<bool> TryAddAsync(PendingSubmission pending, CancellationToken cancellationToken = default)
@@ -46,12 +57,18 @@ public sealed class SubmissionInbox(StorageClients storage)
             }
             entity[$"A{i}Chunks"] = chunks;
         }
+        var index = new TableEntity(entity.PartitionKey, PendingIndexKey(pending.RequestId, pending.ReceivedAt))
+        {
+            ["RequestId"] = pending.RequestId,
+        };
         try
         {
-            await Table.AddEntityAsync(entity, cancellationToken);
+            // One batch: the claim and its index row exist together or not at all.
+            await Table.SubmitTransactionAsync([new(TableTransactionActionType.Add, entity), new(TableTransactionActionType.Add, index)],
+                cancellationToken);
             return true;
         }
-        catch (RequestFailedException e) when (e.Status == 409)
+        catch (TableTransactionFailedException e) when (e.Status == 409)
         {
             return false;
         }
@@ -70,31 +87,43 @@ public sealed class SubmissionInbox(StorageClients storage)
         (await GetAsync(requestId, cancellationToken))?.Pending;
 
     /// <summary>The request ids still waiting for their dispatch, received before <paramref name="receivedBefore"/>.
-    /// One query per shard, each scoped to its partition (<c>PartitionKey eq 'sub|NN' and Pending eq true and ReceivedAt lt …</c>):
-    /// never a query across the table. Azure answers each from that partition alone and returns its pending rows only
-    /// (ADR 0006, "The sweep's query"). Pending rows are few (the dispatcher clears each within moments), so this reads keys
-    /// only and the dispatcher then reads each row it takes.</summary>
+    /// One query per shard, each a row-key range inside its partition (<c>PartitionKey eq 'sub|NN' and RowKey ge 'p|' and
+    /// RowKey lt 'p|{ticks}'</c>): Azure serves it from the index rows alone, never reading a dispatched claim (ADR 0006,
+    /// "The sweep's query"). Keys only; the dispatcher then reads each claim it takes.</summary>
     public async IAsyncEnumerable<string> PendingAsync(DateTimeOffset receivedBefore, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await storage.EnsureCreatedAsync();
+        var upper = $"{PendingIndexPrefix}{receivedBefore.UtcTicks:D19}";
         for (var shard = 0; shard < Shards; shard++)
         {
             var partition = PartitionShards.Name("sub", shard);
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and Pending eq {true} and ReceivedAt lt {receivedBefore}");
-            await foreach (var row in Table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {PendingIndexPrefix} and RowKey lt {upper}");
+            await foreach (var row in Table.QueryAsync<TableEntity>(filter, select: ["RequestId"], cancellationToken: cancellationToken))
             {
-                yield return row.RowKey;
+                if (row.GetString("RequestId") is { Length: > 0 } requestId) yield return requestId;
             }
         }
     }
 
-    /// <summary>Marks the dispatch done: the row keeps only the claim (the inline bytes now live in Blob Storage).
-    /// Doing it twice changes nothing.</summary>
+    /// <summary>Marks the dispatch done: the row keeps only the claim (the inline bytes now live in Blob Storage) and its
+    /// index row goes, in one batch. Doing it twice changes nothing: the second batch finds no index row (404) and the
+    /// claim is written again alone.</summary>
     public async Task MarkDispatchedAsync(PendingSubmission pending, DateTimeOffset dispatchedAt, CancellationToken cancellationToken = default)
     {
         var entity = Claim(pending.RequestId, pending.SubmissionId, pending.Fingerprint, pending.ReceivedAt);
         entity["DispatchedAt"] = dispatchedAt;
-        await Table.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Replace, cancellationToken);
+        var index = new TableEntity(entity.PartitionKey, PendingIndexKey(pending.RequestId, pending.ReceivedAt));
+        try
+        {
+            await Table.SubmitTransactionAsync([
+                new(TableTransactionActionType.UpdateReplace, entity, ETag.All),
+                new(TableTransactionActionType.Delete, index, ETag.All),
+            ], cancellationToken);
+        }
+        catch (TableTransactionFailedException e) when (e.Status == 404)
+        {
+            await Table.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Replace, cancellationToken);
+        }
     }
 
     private static TableEntity Claim(string requestId, string submissionId, string fingerprint, DateTimeOffset receivedAt) =>
