@@ -1,4 +1,5 @@
 using System.Text.Json;
+using WgeoFlows.Shared;
 
 namespace WgeoFlows.Intake;
 
@@ -62,12 +63,12 @@ internal static class AttachmentReader
         var type = AttachmentPolicy.FindAllowed(contentTypeText);
         if (type is { IsLegacyOffice: true } && !limits.AllowLegacyOffice)
         {
-            fields.Errors.Add(contentTypePath, $"{contentTypePath} '{contentTypeText}' is a legacy Office format that can carry macros and is "
+            fields.Errors.Add(contentTypePath, $"{contentTypePath} {Echo.Quoted(contentTypeText)} is a legacy Office format that can carry macros and is "
                 + "not accepted; save the file as .docx, .xlsx, .pptx or PDF.");
             type = null;
         }
         else if (contentTypeText is not null && type is null)
-            fields.Errors.Add(contentTypePath, $"{contentTypePath} '{contentTypeText}' is not accepted; send one of: "
+            fields.Errors.Add(contentTypePath, $"{contentTypePath} {Echo.Quoted(contentTypeText)} is not accepted; send one of: "
                 + string.Join(", ", AttachmentPolicy.Accepted(limits.AllowLegacyOffice).Select(t => t.ContentType)) + ".");
 
         var content = Decode(fields, item, $"{path}.contentBase64", limits);

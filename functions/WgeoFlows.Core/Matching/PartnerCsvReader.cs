@@ -1,4 +1,5 @@
 using CsvHelper;
+using WgeoFlows.Shared;
 
 namespace WgeoFlows.Matching;
 
@@ -101,7 +102,7 @@ public static class PartnerCsvReader
 
         var problems = new List<string>();
         if (missing.Count > 0) problems.Add($"missing columns: {string.Join(", ", missing)}");
-        if (unknown.Count > 0) problems.Add($"unknown columns: {string.Join(", ", unknown.Select(u => $"'{u}'"))}");
+        if (unknown.Count > 0) problems.Add($"unknown columns: {Echo.QuotedList(unknown)}");
         if (duplicated.Count > 0) problems.Add($"repeated columns: {string.Join(", ", duplicated)}");
         return problems.Count == 0
             ? null

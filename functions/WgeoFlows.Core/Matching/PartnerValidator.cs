@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using WgeoFlows.Reference;
+using WgeoFlows.Shared;
 
 namespace WgeoFlows.Matching;
 
@@ -33,14 +34,14 @@ public static partial class PartnerValidator
         else if (name.Length > MaxNameLength) errors.Add($"name: must be at most {MaxNameLength} characters.");
 
         var platform = input.Platform?.Trim().ToLowerInvariant() ?? "";
-        if (!Taxonomy.IsPlatform(platform)) errors.Add($"platform: '{input.Platform}' is not a platform.");
+        if (!Taxonomy.IsPlatform(platform)) errors.Add($"platform: {Echo.Quoted(input.Platform)} is not a platform.");
 
         var country = countries.Find(input.Country?.Trim());
-        if (country is null) errors.Add($"country: '{input.Country}' is not an ISO 3166-1 alpha-2 country code.");
+        if (country is null) errors.Add($"country: {Echo.Quoted(input.Country)} is not an ISO 3166-1 alpha-2 country code.");
 
         if (!PartnerRoles.TryParse(input.Role, out var role))
         {
-            errors.Add($"role: '{input.Role}' is not provider, funder or both.");
+            errors.Add($"role: {Echo.Quoted(input.Role)} is not provider, funder or both.");
         }
 
         var thematicAreas = ValidList("thematicAreas", input.ThematicAreas, Taxonomy.IsThematicArea, "thematic area", errors);
@@ -49,22 +50,22 @@ public static partial class PartnerValidator
 
         if (!int.TryParse(input.Capacity?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var capacity) || capacity > MaxCapacity)
         {
-            errors.Add($"capacity: '{input.Capacity}' is not a whole number from 0 to {MaxCapacity}.");
+            errors.Add($"capacity: {Echo.Quoted(input.Capacity)} is not a whole number from 0 to {MaxCapacity}.");
         }
 
         var email = input.Email?.Trim() ?? "";
-        if (!EmailAddresses.IsValid(email)) errors.Add($"email: '{input.Email}' is not an email address.");
+        if (!EmailAddresses.IsValid(email)) errors.Add($"email: {Echo.Quoted(input.Email)} is not an email address.");
 
         var active = true;
         if (!string.IsNullOrWhiteSpace(input.Active) && !TryParseFlag(input.Active, out active))
         {
-            errors.Add($"active: '{input.Active}' is not true or false.");
+            errors.Add($"active: {Echo.Quoted(input.Active)} is not true or false.");
         }
 
         var publishable = false;
         if (!string.IsNullOrWhiteSpace(input.Publishable) && !TryParseFlag(input.Publishable, out publishable))
         {
-            errors.Add($"publishable: '{input.Publishable}' is not true or false.");
+            errors.Add($"publishable: {Echo.Quoted(input.Publishable)} is not true or false.");
         }
 
         if (errors.Count > 0)
@@ -103,7 +104,7 @@ public static partial class PartnerValidator
         var unknown = normalized.Where(i => !isKnown(i)).ToList();
         if (unknown.Count > 0)
         {
-            errors.Add($"{field}: unknown {what} {string.Join(", ", unknown.Select(u => $"'{u}'"))}.");
+            errors.Add($"{field}: unknown {what} {Echo.QuotedList(unknown)}.");
         }
         return normalized;
     }

@@ -8,6 +8,7 @@ using WgeoFlows.Storage;
 using WgeoFlows.Web;
 using WgeoFlows.Workflow;
 using WgeoFlows.Workflow.Steps;
+using WgeoFlows.Shared;
 
 namespace WgeoFlows.Admin.Actions;
 
@@ -36,7 +37,7 @@ public sealed class AdminActionsHandler(
         if (auth.RefuseChange(http, out var admin) is { } refusal) return refusal;
         if (!AdminActions.IsKnown(action))
         {
-            return Problems.NotFound($"Unknown action '{action}'. Use resend, reassign, match, terminate or restart.");
+            return Problems.NotFound($"Unknown action {Echo.Quoted(action)}. Use resend, reassign, match, terminate or restart.");
         }
         if (string.IsNullOrWhiteSpace(requestId) || requestId.Length > 64) return Problems.NotFound("No request has this id.");
         var stored = await requests.GetAsync(requestId, cancellationToken);
@@ -93,7 +94,7 @@ public sealed class AdminActionsHandler(
         var partnerId = StringField(body, "partnerId");
         if (string.IsNullOrWhiteSpace(partnerId)) return Invalid("partnerId", "Give the partner's id: { \"partnerId\": \"…\" }.");
         var partner = await partners.GetAsync(partnerId, cancellationToken);
-        if (partner is null) return Invalid("partnerId", $"No partner has the id '{partnerId}'.");
+        if (partner is null) return Invalid("partnerId", $"No partner has the id {Echo.Quoted(partnerId)}.");
         if (status != RequestStatus.NeedsManualMatch) return Conflict($"The request is {status}: only a request that needs a manual match can be matched.");
         var now = clock.GetUtcNow();
         await durable.RaiseEventAsync(requestId, WorkflowNames.Events.AdminMatch, new AdminMatchEvent(partner.Id, admin.Name, now), cancellationToken);

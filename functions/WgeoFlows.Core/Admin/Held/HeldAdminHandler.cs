@@ -73,7 +73,7 @@ public sealed class HeldAdminHandler(
     {
         var admin = auth.Authenticate(http);
         if (admin is null) return Unauthorized();
-        if (action is not (Release or Discard)) return Problems.NotFound($"Unknown action '{action}'. Use {Release} or {Discard}.");
+        if (action is not (Release or Discard)) return Problems.NotFound($"Unknown action {Echo.Quoted(action)}. Use {Release} or {Discard}.");
         var held = await FindAsync(id, cancellationToken);
         if (held is null) return NotFound(id);
         var (body, bodyError) = await ReadBodyAsync(http, cancellationToken);

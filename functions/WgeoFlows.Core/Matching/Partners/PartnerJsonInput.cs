@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using WgeoFlows.Shared;
 
 namespace WgeoFlows.Matching.Partners;
 
@@ -49,7 +50,7 @@ public static class PartnerJsonInput
         var id = Text("id");
         if (id is not null && !string.Equals(id.Trim(), routeId, StringComparison.Ordinal))
         {
-            Fail("id", $"'{id}' differs from the id in the URL ('{routeId}').");
+            Fail("id", $"{Echo.Quoted(id)} differs from the id in the URL ({Echo.Quoted(routeId)}).");
         }
 
         string? capacity = null;

@@ -1,5 +1,6 @@
 using WgeoFlows.Matching;
 using WgeoFlows.Reference;
+using WgeoFlows.Shared;
 
 namespace WgeoFlows.Review.Reviewers;
 
@@ -24,15 +25,15 @@ public static class ReviewerValidator
                 errors.Add($"{at}: is empty.");
                 continue;
             }
-            if (!Taxonomy.IsPlatform(r.Platform)) errors.Add($"{at}.platform: '{r.Platform}' is not a platform.");
+            if (!Taxonomy.IsPlatform(r.Platform)) errors.Add($"{at}.platform: {Echo.Quoted(r.Platform)} is not a platform.");
             if (r.Stage < 1) errors.Add($"{at}.stage: must be 1 or more.");
-            if (!EmailAddresses.IsValid(r.Email)) errors.Add($"{at}.email: '{r.Email}' is not an email address.");
+            if (!EmailAddresses.IsValid(r.Email)) errors.Add($"{at}.email: {Echo.Quoted(r.Email)} is not an email address.");
             if (string.IsNullOrWhiteSpace(r.Name)) errors.Add($"{at}.name: is required.");
             else if (r.Name.Length > MaxNameLength) errors.Add($"{at}.name: must be at most {MaxNameLength} characters.");
             if (!Enum.IsDefined(r.Role)) errors.Add($"{at}.role: must be primary or backup.");
             if (r.Email is not null && !seen.Add((r.Platform, r.Stage, EmailAddresses.Normalize(r.Email))))
             {
-                errors.Add($"{at}: {r.Email} is listed twice for {r.Platform} stage {r.Stage}.");
+                errors.Add($"{at}: {Echo.Quoted(r.Email)} is listed twice for {r.Platform} stage {r.Stage}.");
             }
         }
 
