@@ -51,7 +51,7 @@ public sealed class StorageCensus(string connectionString)
         try
         {
             await foreach (var row in new TableServiceClient(connectionString).GetTableClient(TableNames.Submissions)
-                .QueryAsync<TableEntity>(select: ["SubmissionId", "RequestId", "Pending"], cancellationToken: cancellationToken))
+                .QueryAsync<TableEntity>(select: ["RowKey", "SubmissionId", "RequestId", "Pending"], cancellationToken: cancellationToken))
             {
                 if (row.RowKey.StartsWith(WgeoFlows.Intake.Submissions.SubmissionInbox.PendingIndexPrefix, StringComparison.Ordinal)) continue;
                 if (row.GetBoolean("Pending") == true || await OrchestrationsAsync(row.GetString("RequestId") ?? "", cancellationToken) == 0)
