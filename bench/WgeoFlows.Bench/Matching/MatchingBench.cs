@@ -2,6 +2,7 @@ using WgeoFlows.Bench.Support;
 using WgeoFlows.Intake;
 using WgeoFlows.Matching;
 using WgeoFlows.Reference;
+using WgeoFlows.Configuration;
 
 namespace WgeoFlows.Bench.Matching;
 

@@ -1,4 +1,3 @@
-using WgeoFlows.Matching;
 
 namespace WgeoFlows.Configuration;
 

@@ -1,3 +1,5 @@
+using WgeoFlows.Configuration;
+
 namespace WgeoFlows.Matching;
 
 /// <summary>An organisation of the partner registry that can be offered requests.</summary>

@@ -1,6 +1,7 @@
 using System.Numerics;
 using WgeoFlows.Intake;
 using WgeoFlows.Reference;
+using WgeoFlows.Configuration;
 
 namespace WgeoFlows.Matching;
 

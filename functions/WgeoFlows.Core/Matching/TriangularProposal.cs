@@ -1,5 +1,6 @@
 using WgeoFlows.Intake;
 using WgeoFlows.Reference;
+using WgeoFlows.Configuration;
 
 namespace WgeoFlows.Matching;
 

@@ -2,7 +2,7 @@ namespace WgeoFlows.Review;
 
 /// <summary>
 /// How much the "more information" loop may add to a request. Every question and answer is appended to the request's
-/// record (<see cref="Intake.SupportRequest.AddedInformation"/>), one table row that Azure caps at 1 MiB: with these
+/// record (<see cref="SupportRequest.AddedInformation"/>), one table row that Azure caps at 1 MiB: with these
 /// limits the record stays under about 620 KB whatever the text (StorageJson stores at most two characters per character,
 /// UTF-16 two bytes each; control characters other than line breaks and tabs are refused).
 /// </summary>

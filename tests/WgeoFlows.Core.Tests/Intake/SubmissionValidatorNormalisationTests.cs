@@ -19,7 +19,7 @@ public class SubmissionValidatorNormalisationTests
         var submission = Accept(SamplePayloads.Valid());
 
         submission.SubmissionId.ShouldBe("form-7f3a91");
-        submission.Organization.ShouldBe(new WgeoFlows.Intake.Organization("Nairobi County Energy Office", "cities", "KE", "https://example.org"));
+        submission.Organization.ShouldBe(new WgeoFlows.Domain.Organization("Nairobi County Energy Office", "cities", "KE", "https://example.org"));
         submission.Contact.ShouldBe(new Contact("Amina Otieno", "amina@example.org", "en"));
         submission.Title.ShouldBe("Solar mini-grids for informal settlements");
         submission.Description.ShouldBe(SamplePayloads.Description);
@@ -211,7 +211,7 @@ public class SubmissionValidatorNormalisationTests
         request.SubmissionId.ShouldBe("form-7f3a91");
         request.SubmittedAt.ShouldBe(submittedAt);
         request.UpdatedAt.ShouldBe(submittedAt);
-        request.Status.ShouldBe(WgeoFlows.Workflow.RequestStatus.Received);
+        request.Status.ShouldBe(WgeoFlows.Domain.RequestStatus.Received);
         request.Organization.Country.ShouldBe("KE");
         request.ThematicAreas.ShouldBe(["renewable-energy", "sustainable-cities"]);
         request.Attachments.ShouldBe([stored]);

@@ -1,5 +1,6 @@
 using WgeoFlows.Intake;
 using WgeoFlows.Matching;
+using WgeoFlows.Configuration;
 
 namespace WgeoFlows.Tests.Matching;
 

@@ -51,7 +51,7 @@ public sealed class InformationRoundsTests(AdminStack stack) : IClassFixture<Adm
         var requestId = AdminTestData.NewId("asked");
         var at = DateTimeOffset.UtcNow;
         var exchanges = Enumerable.Range(0, ReviewLimits.MaxInformationRounds)
-            .Select(i => new WgeoFlows.Intake.InformationExchange($"Question {i}?", "reviewer@example.org", at.AddMinutes(i), "An answer.", at.AddMinutes(i)))
+            .Select(i => new WgeoFlows.Domain.InformationExchange($"Question {i}?", "reviewer@example.org", at.AddMinutes(i), "An answer.", at.AddMinutes(i)))
             .ToList();
         (await stack.Get<RequestStore>().TryAddAsync(AdminTestData.Request(requestId) with { AddedInformation = exchanges }, Ct)).ShouldBeTrue();
 

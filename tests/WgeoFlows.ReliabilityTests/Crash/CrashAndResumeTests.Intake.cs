@@ -55,7 +55,7 @@ public sealed partial class CrashAndResumeTests
     /// orchestration.</summary>
     private static async Task<int> CountWaitingAsync(StorageCensus census, IEnumerable<string> requestIds)
     {
-        var unstarted = (await census.UnstartedSubmissionsAsync(Ct)).Select(WgeoFlows.Intake.RequestIds.For).ToHashSet(StringComparer.Ordinal);
+        var unstarted = (await census.UnstartedSubmissionsAsync(Ct)).Select(WgeoFlows.Domain.RequestIds.For).ToHashSet(StringComparer.Ordinal);
         return requestIds.Count(unstarted.Contains);
     }
 }

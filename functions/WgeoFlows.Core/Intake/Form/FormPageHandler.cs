@@ -89,7 +89,7 @@ public sealed class FormPageHandler(
             {
                 texts = texts.Accepted, requestId = accepted.RequestId, statusUrl = $"{accepted.StatusUrl}&lang={language}",
                 duplicate = accepted.Duplicate, formUrl = $"{Action}?lang={language}",
-                confirm = accepted.Status == nameof(Workflow.RequestStatus.AwaitingConfirmation) ? texts.Accepted.Confirm : null,
+                confirm = accepted.Status == nameof(RequestStatus.AwaitingConfirmation) ? texts.Accepted.Confirm : null,
             }, language),
             IntakeOutcome.Limited limited => Problems.WithRetryAfter(await pages.PageAsync(429, "form-message",
                 Web.RateLimiting.PublicDoorTexts.For(language).Heading, new

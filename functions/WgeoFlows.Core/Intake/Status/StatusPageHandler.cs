@@ -4,6 +4,7 @@ using WgeoFlows.Links;
 using WgeoFlows.Storage;
 using WgeoFlows.Web;
 using WgeoFlows.Workflow;
+using WgeoFlows.Reference;
 
 namespace WgeoFlows.Intake.Status;
 

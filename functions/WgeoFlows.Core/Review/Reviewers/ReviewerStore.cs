@@ -2,6 +2,7 @@ using System.Globalization;
 using Azure.Data.Tables;
 using WgeoFlows.Matching;
 using WgeoFlows.Storage;
+using WgeoFlows.Shared;
 
 namespace WgeoFlows.Review.Reviewers;
 

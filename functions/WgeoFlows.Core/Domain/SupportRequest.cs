@@ -1,6 +1,4 @@
-using WgeoFlows.Workflow;
-
-namespace WgeoFlows.Intake;
+namespace WgeoFlows.Domain;
 
 /// <summary>A request as stored once intake has accepted it: validated, normalised, immutable apart
 /// from its status and the information the requester adds when a reviewer asks for it.</summary>

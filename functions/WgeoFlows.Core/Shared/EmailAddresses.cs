@@ -1,6 +1,6 @@
 using System.Net.Mail;
 
-namespace WgeoFlows.Matching;
+namespace WgeoFlows.Shared;
 
 /// <summary>The email rule of the registries (partners and reviewers).</summary>
 public static class EmailAddresses

@@ -1,6 +1,6 @@
-namespace WgeoFlows.Workflow;
+namespace WgeoFlows.Domain;
 
-/// <summary>The statuses of CONTRACT.md, in workflow order. The names are public: never rename one.</summary>
+/// <summary>The statuses of the public contract (docs/integrators.md), in workflow order. The names are public: never rename one.</summary>
 public enum RequestStatus
 {
     Received,

@@ -2,7 +2,7 @@ using System.Reflection;
 using System.Text.Json;
 using WgeoFlows.Workflow;
 
-namespace WgeoFlows.Intake.Status;
+namespace WgeoFlows.Reference;
 
 /// <summary>The words the requester's status page uses, per language (status-texts.json), falling back to English.</summary>
 public sealed record StatusLanguage(string Heading, string Reference, string Progress, string Current, string Updated,

@@ -1,4 +1,4 @@
-namespace WgeoFlows.Matching;
+namespace WgeoFlows.Configuration;
 
 /// <summary>The weights of the ranking, bound from <c>Matching:Weights:*</c>. A component's points are its weight
 /// times its value (0..1); recent load subtracts. The defaults favour topic and modality over everything else.</summary>

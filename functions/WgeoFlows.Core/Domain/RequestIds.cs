@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace WgeoFlows.Intake;
+namespace WgeoFlows.Domain;
 
 /// <summary>Request ids (reference numbers) such as <c>WG-7K3QZ-M2X9A</c>. The id is derived from the form's
 /// submission id, not drawn at random, so that concurrent duplicate deliveries of one submission agree on one
