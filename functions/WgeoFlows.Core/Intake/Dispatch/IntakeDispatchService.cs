@@ -1,9 +1,5 @@
-using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using WgeoFlows.Configuration;
 using WgeoFlows.Shared;
 
 namespace WgeoFlows.Intake.Dispatch;
@@ -11,15 +7,11 @@ namespace WgeoFlows.Intake.Dispatch;
 /// <summary>
 /// Runs the dispatches the webhook hands over, a few at a time, off the request path: the webhook's answer waits for
 /// one table write only, and a burst of submissions starts its workflows after it, at the pace the host can take. A failed
-/// dispatch is retried a few times with a growing pause, then left to the sweep, which also runs here on a timer when
-/// the host has a Durable client of its own (the local host; the Functions app sweeps from a timer trigger).
+/// dispatch is retried a few times with a growing pause, then left to the sweep, which each host runs on its schedule.
 /// </summary>
 public sealed class IntakeDispatchService(
     DispatchQueue queue,
     IntakeDispatcher dispatcher,
-    IntakeSweep sweep,
-    IServiceProvider services,
-    IOptions<IntakeOptions> options,
     TimeProvider clock,
     ILogger<IntakeDispatchService> logger) : BackgroundService
 {
@@ -32,7 +24,7 @@ public sealed class IntakeDispatchService(
     private long _runUntil;
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll([.. Enumerable.Range(0, Workers).Select(_ => WorkAsync(stoppingToken)), SweepAsync(stoppingToken)]);
+        Task.WhenAll(Enumerable.Range(0, Workers).Select(_ => WorkAsync(stoppingToken)));
 
     private async Task WorkAsync(CancellationToken stoppingToken)
     {
@@ -100,34 +92,6 @@ public sealed class IntakeDispatchService(
         catch (OperationCanceledException)
         {
             queue.Release(item.RequestId);
-        }
-    }
-
-    private async Task SweepAsync(CancellationToken stoppingToken)
-    {
-        // Only a host whose Durable client is a service (the local host) sweeps here; the Functions app's client comes
-        // with each binding, so it sweeps from its timer trigger.
-        var durable = services.GetService<DurableTaskClient>();
-        if (durable is null) return;
-        try
-        {
-            // The first sweep waits out the grace period, so that it finds what a crash left behind, not rows in flight.
-            await Task.Delay(options.Value.DispatchGrace, clock, stoppingToken);
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                try
-                {
-                    await sweep.RunAsync(durable, stoppingToken);
-                }
-                catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-                {
-                    logger.LogWarning(e, "The intake sweep failed; it runs again in {Interval}", options.Value.DispatchSweepInterval);
-                }
-                await Task.Delay(options.Value.DispatchSweepInterval, clock, stoppingToken);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
         }
     }
 }
