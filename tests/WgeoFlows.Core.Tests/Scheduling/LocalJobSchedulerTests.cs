@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using WgeoFlows.Local.Scheduling;
 using WgeoFlows.Scheduling;
+using WgeoFlows.Tests.Support;
 
 namespace WgeoFlows.Tests.Scheduling;
 
