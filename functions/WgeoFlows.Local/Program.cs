@@ -1,8 +1,7 @@
-using WgeoFlows.Admin;
 using WgeoFlows.Hosting;
-using WgeoFlows.Impact;
 using WgeoFlows.Local.MailSink;
 using WgeoFlows.Local.Runtime;
+using WgeoFlows.Local.Scheduling;
 using WgeoFlows.Telemetry;
 
 // The one-machine host: the product's routes and workflow on Azurite, with a local mail sink.
@@ -44,8 +43,7 @@ if (!development) RequiredSettings.EnsurePresent(builder.Configuration);
 builder.Services.AddWgeoFlowsCore(builder.Configuration);
 builder.Services.AddWgeoTelemetry(builder.Configuration);
 builder.Services.AddWgeoLocalRuntime(builder.Configuration, urls);
-builder.Services.AddWgeoFlowsAdminTimers();
-builder.Services.AddWgeoFlowsImpactTimers();
+builder.Services.AddWgeoScheduledJobs();
 // /dev/mail, /dev/outbox and the SendGrid-compatible sink: Development only (they show every link token mailed).
 if (development) builder.Services.AddDevMailSink(builder.Configuration);
 

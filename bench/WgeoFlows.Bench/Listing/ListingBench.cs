@@ -2,11 +2,13 @@ using System.Diagnostics;
 using System.Globalization;
 using Azure.Data.Tables;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using WgeoFlows.Admin.Index;
 using WgeoFlows.Bench.Durable;
 using WgeoFlows.Bench.Support;
 using WgeoFlows.Configuration;
+using WgeoFlows.Shared.Resilience;
 using WgeoFlows.Storage;
 using WgeoFlows.Testing;
 using WgeoFlows.Workflow;
@@ -32,7 +34,8 @@ public static class ListingBench
         await using var azurite = await AzuriteInstance.StartAsync();
         await using var indexTables = new CountingProxy(azurite.TablePort);
         await using var durableTables = new CountingProxy(azurite.TablePort);
-        var index = new AdminIndexStore(new StorageClients(Options.Create(new StorageOptions { ConnectionString = Through(azurite, indexTables.Port) })));
+        var index = new AdminIndexStore(new StorageClients(Options.Create(new StorageOptions { ConnectionString = Through(azurite, indexTables.Port) })),
+            new RetryPipelines(TimeProvider.System, NullLogger<RetryPipelines>.Instance));
         await using var sidecar = await BenchSidecar.StartAsync(Through(azurite, durableTables.Port), TaskHub);
         var seeding = new SeedTables(new TableServiceClient(azurite.ConnectionString));
         var template = await seeding.PendingInstanceTemplateAsync(sidecar.Client, TaskHub);

@@ -18,6 +18,9 @@ public sealed class BaselineWorkflow : IAsyncDisposable
     public const string Orchestrator = "BenchBaseline";
     private const string Activity = "BenchNoop";
     private const string Decision = "Decision";
+    /// <summary>How often the run looks at its instance. Polled by hand rather than with WaitForInstanceCompletionAsync:
+    /// that waits on the backend's own poll (about 2 s on Azure Storage), which would swamp the figures this bench
+    /// measures and leave them no longer comparable with the earlier ones; and the SDK has no wait for a custom status.</summary>
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(300);
 
     public sealed record Shape(int Activities, int Events);

@@ -5,7 +5,6 @@ using WgeoFlows.Admin.Digest;
 using WgeoFlows.Admin.Index;
 using WgeoFlows.Admin.MailEvents;
 using WgeoFlows.Admin.Purge;
-using WgeoFlows.Admin.Schedule;
 
 namespace WgeoFlows.Admin;
 
@@ -31,8 +30,4 @@ public static class AdminServices
         services.AddSingleton<AdminDigestJob>();
         return services;
     }
-
-    /// <summary>The purge and digest on their schedules, for a host without timer triggers (the local host).</summary>
-    public static IServiceCollection AddWgeoFlowsAdminTimers(this IServiceCollection services) =>
-        services.AddHostedService<AdminTimerService>();
 }

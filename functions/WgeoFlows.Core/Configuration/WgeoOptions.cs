@@ -14,17 +14,17 @@ public sealed class StorageOptions
 public sealed class IntakeOptions
 {
     public const string Section = "Intake";
+    /// <summary>When the inbox is swept for rows a crash left behind: a six-field cron, on both hosts (see
+    /// <see cref="Scheduling.ScheduledJobs.Sweep"/> for the defaults).</summary>
     public const string DispatchSweepScheduleKey = "Intake:DispatchSweepSchedule";
+    /// <summary>The local host's former sweep setting (an interval), still read there when the schedule is not set.</summary>
+    public const string DispatchSweepIntervalKey = "Intake:DispatchSweepInterval";
     public string WebhookSecret { get; set; } = "";
     public TimeSpan TimestampTolerance { get; set; } = TimeSpan.FromMinutes(5);
     public int MaxBodyBytes { get; set; } = 10 * 1024 * 1024;
     /// <summary>How long the sweep leaves a new inbox row to the delivery that added it before it dispatches the row
     /// itself (that delivery may be in another instance).</summary>
     public TimeSpan DispatchGrace { get; set; } = TimeSpan.FromSeconds(10);
-    /// <summary>How often a host with its own Durable client (the local host) sweeps the inbox for rows a crash left behind.</summary>
-    public TimeSpan DispatchSweepInterval { get; set; } = TimeSpan.FromSeconds(15);
-    /// <summary>The Functions app's sweep: a six-field cron its host reads from the app settings (every minute by default).</summary>
-    public string DispatchSweepSchedule { get; set; } = "0 * * * * *";
     /// <summary>Most submissions waiting in memory for their dispatch; when that many wait, every intake door answers 503
     /// with Retry-After and stores nothing.</summary>
     public int DispatchQueueCapacity { get; set; } = Intake.Dispatch.DispatchQueue.DefaultCapacity;

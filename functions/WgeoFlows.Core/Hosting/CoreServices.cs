@@ -13,6 +13,7 @@ using WgeoFlows.Links;
 using WgeoFlows.Matching;
 using WgeoFlows.Matching.Offers;
 using WgeoFlows.Notifications;
+using WgeoFlows.Shared.Resilience;
 using WgeoFlows.Storage;
 using WgeoFlows.Web;
 using WgeoFlows.Web.RateLimiting;
@@ -49,6 +50,7 @@ public static class CoreServices
         });
 
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<RetryPipelines>();
         services.AddSingleton<StorageClients>();
         services.AddSingleton<RequestStore>();
         services.AddSingleton<TimelineStore>();

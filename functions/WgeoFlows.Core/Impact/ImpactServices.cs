@@ -18,8 +18,4 @@ public static class ImpactServices
         services.AddSingleton<ImpactSummaryJob>();
         return services;
     }
-
-    /// <summary>The quarterly summary on its schedule, for a host without timer triggers (the local host).</summary>
-    public static IServiceCollection AddWgeoFlowsImpactTimers(this IServiceCollection services) =>
-        services.AddHostedService<ImpactTimerService>();
 }

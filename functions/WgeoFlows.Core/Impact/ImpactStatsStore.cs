@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Azure.Data.Tables;
 using WgeoFlows.Shared;
+using WgeoFlows.Shared.Resilience;
 using WgeoFlows.Storage;
 
 namespace WgeoFlows.Impact;
@@ -25,7 +26,7 @@ public sealed record ImpactCounter(string Quarter, string Metric, string Dimensi
 /// together kept overwriting each other's counters and retrying, as the admin counters did). The page sums the shards.
 /// Stories "story|{inverted time}|{id}" stay in the one partition "impact", newest first.
 /// </summary>
-public sealed class ImpactStatsStore(StorageClients storage)
+public sealed class ImpactStatsStore(StorageClients storage, RetryPipelines retries)
 {
     public const string StoriesPartition = "impact";
     public const int ShardCount = 16;
@@ -43,10 +44,12 @@ public sealed class ImpactStatsStore(StorageClients storage)
         await storage.EnsureCreatedAsync();
         var shard = ShardOf(requestId);
         var markerKey = $"mark|{eventName}|{requestId}";
-        for (var attempt = 0; ; attempt++)
+        var storyWritten = false;
+        // Another write may change a counter (or count this event) in between: the pipeline runs it all again, reading afresh.
+        return await retries.TableContention.ExecuteAsync(async ct =>
         {
-            if (await GetAsync(shard, markerKey, cancellationToken) is not null) return false;
-            if (story is not null && attempt == 0)
+            if (await GetAsync(shard, markerKey, ct) is not null) return false;
+            if (story is not null && !storyWritten)
             {
                 // Before the count, so that a crash in between leaves the story for the retry to find, never a counted
                 // match without it; writing it again is harmless (same key, same content).
@@ -54,7 +57,8 @@ public sealed class ImpactStatsStore(StorageClients storage)
                 await Table.UpsertEntityAsync(new TableEntity(StoriesPartition, $"{StoryPrefix}{inverted}|{requestId}")
                 {
                     ["Story"] = JsonSerializer.Serialize(story, WgeoJson.Options),
-                }, TableUpdateMode.Replace, cancellationToken);
+                }, TableUpdateMode.Replace, ct);
+                storyWritten = true;
             }
             var actions = new List<TableTransactionAction>
             {
@@ -62,23 +66,15 @@ public sealed class ImpactStatsStore(StorageClients storage)
             };
             foreach (var key in counters.Select(c => $"{CounterPrefix}{c.Quarter}|{c.Metric}|{c.Dimension}|{c.Value}").Distinct(StringComparer.Ordinal))
             {
-                var counter = await GetAsync(shard, key, cancellationToken);
+                var counter = await GetAsync(shard, key, ct);
                 var next = new TableEntity(shard, key) { ["Count"] = (counter?.GetInt64("Count") ?? 0) + 1 };
                 actions.Add(counter is null
                     ? new(TableTransactionActionType.Add, next)
                     : new(TableTransactionActionType.UpdateReplace, next, counter.ETag));
             }
-            try
-            {
-                await Table.SubmitTransactionAsync(actions, cancellationToken);
-                return true;
-            }
-            catch (TableTransactionFailedException e) when (e.Status is 409 or 412 && attempt < 50)
-            {
-                // Another write changed a counter (or counted this event) in between: read again.
-                await Task.Delay(Random.Shared.Next(5, 20 + attempt * 10), cancellationToken);
-            }
-        }
+            await Table.SubmitTransactionAsync(actions, ct);
+            return true;
+        }, cancellationToken);
     }
 
     /// <summary>Every counter, summed over the shards: one range query per shard (in parallel), over rows whose number

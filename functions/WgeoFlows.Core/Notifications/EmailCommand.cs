@@ -1,3 +1,5 @@
+using WgeoFlows.Shared;
+
 namespace WgeoFlows.Notifications;
 
 public sealed record EmailRecipient(string Email, string? Name);
@@ -14,6 +16,6 @@ public sealed record EmailCommand(
     string Template,
     string Language,
     IReadOnlyList<EmailRecipient> To,
-    IReadOnlyDictionary<string, string> Values);
+    IReadOnlyDictionary<string, string> Values) : IHasRequestId;
 
 public sealed record EmailOutcome(string MessageKey, bool AlreadySent, string Subject);

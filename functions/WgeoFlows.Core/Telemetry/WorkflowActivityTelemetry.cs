@@ -1,8 +1,7 @@
-using System.Collections.Concurrent;
-using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using WgeoFlows.Hosting;
+using WgeoFlows.Shared;
 using WgeoFlows.Workflow;
 
 namespace WgeoFlows.Telemetry;
@@ -13,8 +12,6 @@ namespace WgeoFlows.Telemetry;
 /// </summary>
 public static class WorkflowActivityTelemetry
 {
-    private static readonly ConcurrentDictionary<Type, PropertyInfo?> RequestIdProperties = new();
-
     public static async Task<TOutput> RunAsync<TInput, TOutput>(string activityName, TInput input, ILogger logger,
         Func<TInput, Task<TOutput>> run)
     {
@@ -30,14 +27,13 @@ public static class WorkflowActivityTelemetry
         }
     }
 
-    /// <summary>The request an activity input is about: activities take either the request id itself or a command with
-    /// a <c>RequestId</c> property (a test checks that every registered activity does).</summary>
+    /// <summary>The request an activity input is about: activities take either the request id itself or a command that
+    /// is <see cref="IHasRequestId"/> (a test checks that every registered activity does).</summary>
     public static string? RequestIdOf(object? input) => input switch
     {
-        null => null,
         string requestId => requestId,
-        _ => RequestIdProperties.GetOrAdd(input.GetType(), type => type.GetProperty("RequestId") is { PropertyType: var t } p && t == typeof(string) ? p : null)
-            ?.GetValue(input) as string,
+        IHasRequestId command => command.RequestId,
+        _ => null,
     };
 }
 

@@ -2,6 +2,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using WgeoFlows.Configuration;
 using WgeoFlows.Intake.Dispatch;
+using WgeoFlows.Scheduling;
 
 namespace WgeoFlows.Functions.Timers;
 
@@ -10,7 +11,7 @@ namespace WgeoFlows.Functions.Timers;
 // scale-in interrupted.
 public sealed class IntakeTimerFunctions(IntakeSweep sweep)
 {
-    [Function("IntakeDispatchSweep")]
+    [Function(ScheduledJobs.IntakeSweepName)]
     public Task Sweep([TimerTrigger("%" + IntakeOptions.DispatchSweepScheduleKey + "%")] TimerInfo timer, [DurableClient] DurableTaskClient durable,
         CancellationToken ct) =>
         sweep.RunAsync(durable, ct);

@@ -3,13 +3,12 @@ using Microsoft.Extensions.Options;
 using WgeoFlows.Admin.Dashboard;
 using WgeoFlows.Admin.MailEvents;
 using WgeoFlows.Admin.Requests;
-using WgeoFlows.Admin.Schedule;
 using WgeoFlows.Notifications;
 using WgeoFlows.Workflow;
 
 namespace WgeoFlows.Tests.Admin;
 
-/// <summary>The small rules of admin monitoring: failure reading, service-level colours, schedules, event parsing.</summary>
+/// <summary>The small rules of admin monitoring: failure reading, service-level colours, event parsing.</summary>
 public sealed class AdminMonitoringRulesTests
 {
     [Fact]
@@ -49,22 +48,6 @@ public sealed class AdminMonitoringRulesTests
         ServiceLevelOptions.WaitingStatuses.ShouldAllBe(s => options.LevelOf(s) != null);
         ServiceLevelOptions.WaitingStatuses.ShouldNotContain(RequestStatus.Closed);
         ServiceLevelOptions.StateOf(TimeSpan.FromDays(400), null).ShouldBe("none");
-    }
-
-    [Fact]
-    public void A_schedule_reads_the_six_field_cron_of_Functions_timers_in_UTC()
-    {
-        var schedule = CronSchedule.Parse("Admin:PurgeSchedule", "0 30 2 * * *");
-
-        schedule.NextAfter(new DateTimeOffset(2026, 11, 27, 3, 0, 0, TimeSpan.Zero))
-            .ShouldBe(new DateTimeOffset(2026, 11, 28, 2, 30, 0, TimeSpan.Zero));
-    }
-
-    [Fact]
-    public void A_wrong_schedule_is_refused_with_its_configuration_key_named()
-    {
-        var error = Should.Throw<InvalidOperationException>(() => CronSchedule.Parse("Admin:DigestSchedule", "every day"));
-        error.Message.ShouldContain("Admin:DigestSchedule");
     }
 
     [Fact]

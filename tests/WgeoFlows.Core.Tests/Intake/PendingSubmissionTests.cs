@@ -72,10 +72,8 @@ public sealed class PendingSubmissionTests
 
         queue.TryHold(pending.RequestId).ShouldBeFalse();
         queue.Reader.TryRead(out var item).ShouldBeTrue();
-        item!.Attempt.ShouldBe(0);
-        queue.Retry(item);
-        queue.Reader.TryRead(out var retried).ShouldBeTrue();
-        retried!.Attempt.ShouldBe(1);
+        item!.RequestId.ShouldBe(pending.RequestId);
+        queue.TryHold(pending.RequestId).ShouldBeFalse("a worker holds it while it dispatches, retries included");
         queue.Release(pending.RequestId);
         queue.TryHold(pending.RequestId).ShouldBeTrue();
     }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using WgeoFlows.Hosting;
+using WgeoFlows.Shared;
 using WgeoFlows.Telemetry;
 using WgeoFlows.Workflow;
 using WgeoFlows.Workflow.Steps;
@@ -51,16 +52,28 @@ public sealed class WorkflowActivityTelemetryTests : IDisposable
     }
 
     [Fact]
+    public async Task An_input_is_read_through_its_interface_not_by_a_property_name()
+    {
+        var requestId = "req-" + Guid.NewGuid().ToString("N");
+
+        await WorkflowActivityTelemetry.RunAsync("unrelated", new NamedLikeACommand(requestId), _capture.Logger, _ => Task.FromResult(0));
+
+        _capture.SpansOf(requestId).ShouldBeEmpty();
+    }
+
+    private sealed record NamedLikeACommand(string RequestId);
+
+    [Fact]
     public void Every_registered_activity_takes_an_input_that_names_its_request()
     {
         var unnamed = WorkflowRegistration.Activities
             .Select(a => a.ActivityType.GetInterfaces()
                 .Single(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IWorkflowActivity<,>)).GetGenericArguments()[0])
-            .Where(input => input != typeof(string) && input.GetProperty("RequestId")?.PropertyType != typeof(string))
+            .Where(input => input != typeof(string) && !typeof(IHasRequestId).IsAssignableFrom(input))
             .Select(input => input.Name)
             .ToList();
 
-        unnamed.ShouldBeEmpty("activity inputs without a string RequestId: their spans and logs could not name the request");
+        unnamed.ShouldBeEmpty("activity inputs neither a request id nor IHasRequestId: their spans and logs could not name the request");
     }
 
     public void Dispose() => _capture.Dispose();

@@ -2,6 +2,7 @@ using System.Collections;
 using System.Reflection;
 using System.Text.Json;
 using WgeoFlows.Hosting;
+using WgeoFlows.Scheduling;
 using WgeoFlows.Storage;
 using WgeoFlows.Telemetry;
 
@@ -27,6 +28,11 @@ public static class ConfigurationKeys
         keys.Add(TelemetryOptions.ApplicationInsightsConnectionStringKey);
         keys.Add(TelemetryOptions.ApplicationInsightsAuthenticationStringKey);
         keys.Add(StorageClients.FunctionsConnectionName);
+        foreach (var job in ScheduledJobs.All)
+        {
+            keys.Add(job.ScheduleKey);
+            if (job.FallbackIntervalKey is { } fallback) keys.Add(fallback);
+        }
         return keys;
     }
 

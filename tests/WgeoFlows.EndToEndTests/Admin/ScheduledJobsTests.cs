@@ -116,8 +116,6 @@ public abstract class ScheduledJobsStack : IAsyncLifetime
         ["Admin:DigestSchedule"] = "*/3 * * * * *",
         ["Impact:SummarySchedule"] = "*/3 * * * * *",
         ["Intake:DispatchSweepSchedule"] = "*/2 * * * * *",
-        // The local host sweeps on an interval rather than a schedule.
-        ["Intake:DispatchSweepInterval"] = "00:00:02",
     };
 
     public WgeoClient Client { get; protected set; } = null!;

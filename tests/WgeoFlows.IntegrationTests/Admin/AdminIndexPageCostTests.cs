@@ -34,7 +34,7 @@ public sealed class AdminIndexPageCostTests(AzuriteFixture azurite) : IClassFixt
         var options = new TableClientOptions();
         options.AddPolicy(counter, HttpPipelinePosition.PerCall);
         var storage = new StorageClients(Options.Create(new StorageOptions { ConnectionString = azurite.ConnectionString }), options);
-        var index = new AdminIndexStore(storage);
+        var index = new AdminIndexStore(storage, TestRetries.Pipelines);
         await storage.EnsureCreatedAsync();
 
         await SeedAsync(storage, from: 0, count: 100);

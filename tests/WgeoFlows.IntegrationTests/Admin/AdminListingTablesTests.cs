@@ -19,7 +19,7 @@ public sealed class AdminListingTablesTests(AzuriteFixture azurite) : IClassFixt
     public async Task A_request_is_listed_once_in_each_listing_table_and_a_status_change_moves_it_there()
     {
         var storage = azurite.NewStorageClients();
-        var index = new AdminIndexStore(storage);
+        var index = new AdminIndexStore(storage, TestRetries.Pipelines);
         var request = AdminTestData.Request(AdminTestData.NewId(), platform: "cities");
 
         await index.RecordAsync(AdminTestData.Item(request, RequestStatus.Received, request.SubmittedAt), null, Ct);

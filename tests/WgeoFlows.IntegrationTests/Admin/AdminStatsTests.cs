@@ -14,8 +14,8 @@ public sealed class AdminStatsTests(AzuriteFixture azurite) : IClassFixture<Azur
     public async Task Counts_follow_status_changes_and_a_repeated_write_counts_nothing_twice()
     {
         var storage = azurite.NewStorageClients();
-        var index = new AdminIndexStore(storage);
-        var stats = new AdminStatsStore(storage);
+        var index = new AdminIndexStore(storage, TestRetries.Pipelines);
+        var stats = new AdminStatsStore(storage, TestRetries.Pipelines);
         var now = DateTimeOffset.UtcNow;
         var a = AdminTestData.Request("req-count-a", platform: "cities", submittedAt: now.AddDays(-8));
         var b = AdminTestData.Request("req-count-b", platform: "academia-youth", submittedAt: now);
@@ -50,11 +50,11 @@ public sealed class AdminStatsTests(AzuriteFixture azurite) : IClassFixture<Azur
     public async Task Concurrent_writes_for_different_requests_are_all_counted()
     {
         var storage = azurite.NewStorageClients();
-        var index = new AdminIndexStore(storage);
+        var index = new AdminIndexStore(storage, TestRetries.Pipelines);
         var now = DateTimeOffset.UtcNow;
         var requests = Enumerable.Range(0, 12).Select(i => AdminTestData.Request($"req-race-{i:D2}", platform: "financial-sector", submittedAt: now)).ToList();
 
-        var stats = new AdminStatsStore(storage);
+        var stats = new AdminStatsStore(storage, TestRetries.Pipelines);
         var before = await stats.CountsAsync(now, 1, Ct);
 
         await Task.WhenAll(requests.Select(r => index.RecordAsync(AdminTestData.Item(r, RequestStatus.Screening, now), null, Ct)));

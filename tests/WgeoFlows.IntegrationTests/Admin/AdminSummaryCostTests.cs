@@ -23,8 +23,8 @@ public sealed class AdminSummaryCostTests(AzuriteFixture azurite) : IClassFixtur
         var options = new TableClientOptions();
         options.AddPolicy(counter, HttpPipelinePosition.PerCall);
         var storage = new StorageClients(Options.Create(new StorageOptions { ConnectionString = azurite.ConnectionString }), options);
-        var index = new AdminIndexStore(storage);
-        var reader = new AdminSummaryReader(new AdminStatsStore(storage), index, new AdminFlagStore(storage),
+        var index = new AdminIndexStore(storage, TestRetries.Pipelines);
+        var reader = new AdminSummaryReader(new AdminStatsStore(storage, TestRetries.Pipelines), index, new AdminFlagStore(storage),
             Options.Create(new ServiceLevelOptions()), TimeProvider.System);
         await storage.EnsureCreatedAsync();
 

@@ -23,7 +23,7 @@ public sealed class ImpactPageCostTests(AzuriteFixture azurite) : IClassFixture<
         var options = new TableClientOptions();
         options.AddPolicy(counter, HttpPipelinePosition.PerCall);
         var storage = new StorageClients(Options.Create(new StorageOptions { ConnectionString = azurite.ConnectionString }), options);
-        var store = new ImpactStatsStore(storage);
+        var store = new ImpactStatsStore(storage, TestRetries.Pipelines);
         var handler = new ImpactHandler(store, new PageRenderer(), Options.Create(new ImpactOptions()), TimeProvider.System);
         await storage.EnsureCreatedAsync();
 

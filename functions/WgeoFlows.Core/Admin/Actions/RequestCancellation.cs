@@ -69,14 +69,19 @@ public sealed class RequestCancellation(
         var instance = await durable.GetInstanceAsync(requestId, cancellationToken);
         if (instance is null || instance.IsCompleted) return;
         await durable.TerminateInstanceAsync(requestId, (object)reason, cancellationToken);
-        var deadline = clock.GetUtcNow() + StopTimeout;
-        while (clock.GetUtcNow() < deadline)
+        // The backend notices the end on its own polling (about every 2 s on Azure Storage): an admin's terminate can
+        // wait that long, and nothing else waits behind it.
+        using var timeout = new CancellationTokenSource(StopTimeout, clock);
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
         {
-            instance = await durable.GetInstanceAsync(requestId, cancellationToken);
-            if (instance is null || instance.IsCompleted) return;
-            await Task.Delay(TimeSpan.FromMilliseconds(200), clock, cancellationToken);
+            await durable.WaitForInstanceCompletionAsync(requestId, wait.Token);
         }
-        // Still stopping (a busy backend): the status written next stays, because a cancelled request's status is never
-        // overwritten by the workflow (RecordStatusActivity).
+        catch (Exception) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            // Still stopping (a busy backend): the status written next stays, because a cancelled request's status is
+            // never overwritten by the workflow (RecordStatusActivity). Whether the client reports the deadline as a
+            // cancellation or as the gRPC call's error, it is the deadline.
+        }
     }
 }

@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using WgeoFlows.Shared.Resilience;
 using WgeoFlows.Storage;
 using WgeoFlows.Workflow;
 
@@ -14,9 +15,9 @@ namespace WgeoFlows.Admin.Index;
 /// answer a partition query, so a page now scans one listing's rows instead of four listings' and the counters'.
 /// The dashboard's counters and waiting times are kept in the index table by <see cref="AdminStatsStore"/>, in the same write.
 /// </summary>
-public sealed class AdminIndexStore(StorageClients storage)
+public sealed class AdminIndexStore(StorageClients storage, RetryPipelines retries)
 {
-    private readonly AdminStatsStore _stats = new(storage);
+    private readonly AdminStatsStore _stats = new(storage, retries);
 
     private TableClient Table(AdminListing listing) => storage.Table(listing.Table);
 

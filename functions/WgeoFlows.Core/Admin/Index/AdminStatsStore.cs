@@ -1,6 +1,7 @@
 using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
+using WgeoFlows.Shared.Resilience;
 using WgeoFlows.Storage;
 using WgeoFlows.Workflow;
 
@@ -35,7 +36,7 @@ public sealed record WaitingRequest(string RequestId, string Title, string Platf
 /// shards, a counter row sees a sixteenth of the writers, and reading the totals costs one small query per shard,
 /// the same at any number of requests.
 /// </summary>
-public sealed class AdminStatsStore(StorageClients storage)
+public sealed class AdminStatsStore(StorageClients storage, RetryPipelines retries)
 {
     public const int ShardCount = 16;
     private const string MarkerPrefix = "req|";
@@ -66,13 +67,14 @@ public sealed class AdminStatsStore(StorageClients storage)
     {
         await storage.EnsureCreatedAsync();
         var shard = StatsPartitionOf(item.RequestId);
-        for (var attempt = 0; ; attempt++)
+        // Another request's write may change a counter in between: the pipeline runs it all again, reading afresh.
+        await retries.TableContention.ExecuteAsync(async ct =>
         {
-            var marker = await GetAsync(shard, MarkerPrefix + item.RequestId, cancellationToken);
+            var marker = await GetAsync(shard, MarkerPrefix + item.RequestId, ct);
             var countedStatus = marker?.GetString("Status");
             if (countedStatus == item.Status.ToString())
             {
-                await DeleteSinceRowAsync(marker!.GetString("LeftPartition"), marker.GetString("LeftRowKey"), cancellationToken);
+                await DeleteSinceRowAsync(marker!.GetString("LeftPartition"), marker.GetString("LeftRowKey"), ct);
                 return;
             }
 
@@ -83,7 +85,7 @@ public sealed class AdminStatsStore(StorageClients storage)
                 ["Title"] = item.Title,
                 ["Platform"] = item.Platform,
                 ["Since"] = item.UpdatedAt,
-            }, TableUpdateMode.Replace, cancellationToken);
+            }, TableUpdateMode.Replace, ct);
 
             var changes = new List<(string RowKey, long Delta)>();
             if (marker is null)
@@ -112,26 +114,16 @@ public sealed class AdminStatsStore(StorageClients storage)
             };
             foreach (var (rowKey, delta) in changes)
             {
-                var counter = await GetAsync(shard, rowKey, cancellationToken);
+                var counter = await GetAsync(shard, rowKey, ct);
                 var next = new TableEntity(shard, rowKey) { ["Count"] = (counter?.GetInt64("Count") ?? 0) + delta };
                 actions.Add(counter is null
                     ? new(TableTransactionActionType.Add, next)
                     : new(TableTransactionActionType.UpdateReplace, next, counter.ETag));
             }
 
-            try
-            {
-                await Table.SubmitTransactionAsync(actions, cancellationToken);
-            }
-            catch (TableTransactionFailedException e) when (e.Status is 409 or 412 && attempt < 50)
-            {
-                // Another request's write changed a counter in between: read again and recount.
-                await Task.Delay(Random.Shared.Next(5, 20 + attempt * 10), cancellationToken);
-                continue;
-            }
-            await DeleteSinceRowAsync(newMarker.GetString("LeftPartition"), newMarker.GetString("LeftRowKey"), cancellationToken);
-            return;
-        }
+            await Table.SubmitTransactionAsync(actions, ct);
+            await DeleteSinceRowAsync(newMarker.GetString("LeftPartition"), newMarker.GetString("LeftRowKey"), ct);
+        }, cancellationToken);
     }
 
     /// <summary>The counters: one small range read per shard (in parallel), summed; the weeks limited to the last

@@ -5,10 +5,11 @@ using WgeoFlows.Configuration;
 using WgeoFlows.Links;
 using WgeoFlows.Storage;
 using WgeoFlows.Workflow;
+using WgeoFlows.Shared;
 
 namespace WgeoFlows.Intake.Confirmation;
 
-public sealed record OpenConfirmationCommand(string RequestId, string StageKey, DateTimeOffset At);
+public sealed record OpenConfirmationCommand(string RequestId, string StageKey, DateTimeOffset At) : IHasRequestId;
 
 /// <summary>The requester's confirmation link, and how long the request waits for it (<c>Intake:ConfirmWithin</c>, read here
 /// so that the orchestrator never reads configuration).</summary>

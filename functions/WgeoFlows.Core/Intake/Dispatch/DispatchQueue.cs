@@ -56,15 +56,7 @@ public sealed class DispatchQueue(int capacity = DispatchQueue.DefaultCapacity)
     public void Enqueue(PendingSubmission pending, DurableTaskClient durable)
     {
         _held.TryAdd(pending.RequestId, 0);
-        _items.Writer.TryWrite(new DispatchItem(pending, durable, Attempt: 0));
-    }
-
-    /// <summary>Puts an item back after a failed attempt (the caller still holds it). It was admitted already, so it is
-    /// never refused: retries are bounded by the items admitted.</summary>
-    public void Retry(DispatchItem item)
-    {
-        Interlocked.Increment(ref _waiting);
-        _items.Writer.TryWrite(item with { Attempt = item.Attempt + 1 });
+        _items.Writer.TryWrite(new DispatchItem(pending, durable));
     }
 
     /// <summary>The items to dispatch, each freeing its place as a worker takes it.</summary>
@@ -97,8 +89,8 @@ public sealed class DispatchQueue(int capacity = DispatchQueue.DefaultCapacity)
 }
 
 /// <summary>One dispatch to do. <paramref name="Pending"/> is the submission as the webhook stored it (no need to read the
-/// row back); <paramref name="Attempt"/> counts failed tries.</summary>
-public sealed record DispatchItem(PendingSubmission Pending, DurableTaskClient Durable, int Attempt)
+/// row back).</summary>
+public sealed record DispatchItem(PendingSubmission Pending, DurableTaskClient Durable)
 {
     public string RequestId => Pending.RequestId;
 }

@@ -1,38 +1,31 @@
-using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using WgeoFlows.Configuration;
-using WgeoFlows.Shared;
+using Polly;
+using WgeoFlows.Shared.Resilience;
 
 namespace WgeoFlows.Intake.Dispatch;
 
 /// <summary>
 /// Runs the dispatches the webhook hands over, a few at a time, off the request path: the webhook's answer waits for
 /// one table write only, and a burst of submissions starts its workflows after it, at the pace the host can take. A failed
-/// dispatch is retried a few times with a growing pause, then left to the sweep, which also runs here on a timer when
-/// the host has a Durable client of its own (the local host; the Functions app sweeps from a timer trigger).
+/// dispatch is retried a few times with a growing pause (<see cref="RetryPipelines.Dispatch"/>), then left to the sweep,
+/// which each host runs on its schedule.
 /// </summary>
 public sealed class IntakeDispatchService(
     DispatchQueue queue,
     IntakeDispatcher dispatcher,
-    IntakeSweep sweep,
-    IServiceProvider services,
-    IOptions<IntakeOptions> options,
-    TimeProvider clock,
+    RetryPipelines retries,
     ILogger<IntakeDispatchService> logger) : BackgroundService
 {
     /// <summary>Two dispatches at once keep the backlog of a burst short without taking the cores from the webhook.</summary>
     private const int Workers = 2;
-    private const int MaxAttempts = 5;
     /// <summary>The longest a burst of deliveries holds the dispatches back, and how long they then run before the next hold.</summary>
     private const long HoldAtMostMs = 2000, RunAtLeastMs = 1000;
 
     private long _runUntil;
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll([.. Enumerable.Range(0, Workers).Select(_ => WorkAsync(stoppingToken)), SweepAsync(stoppingToken)]);
+        Task.WhenAll(Enumerable.Range(0, Workers).Select(_ => WorkAsync(stoppingToken)));
 
     private async Task WorkAsync(CancellationToken stoppingToken)
     {
@@ -70,64 +63,34 @@ public sealed class IntakeDispatchService(
         }
     }
 
+    /// <summary>
+    /// Dispatches one item through <see cref="RetryPipelines.Dispatch"/>: a transient fault is retried after a growing
+    /// pause, which the worker waits out (it needs no core meanwhile, and the other worker goes on); what still fails is
+    /// left to the sweep.
+    /// </summary>
     private async Task RunAsync(DispatchItem item, CancellationToken stoppingToken)
     {
+        var context = ResilienceContextPool.Shared.Get("Dispatch", stoppingToken);
+        context.Properties.Set(RetryPipelines.RequestId, item.RequestId);
+        var attempts = 0;
         try
         {
-            await dispatcher.DispatchAsync(item.Pending, fresh: item.Attempt == 0, item.Durable, stoppingToken);
-            queue.Release(item.RequestId);
-        }
-        catch (Exception e) when (!stoppingToken.IsCancellationRequested && TransientFaults.IsTransient(e) && item.Attempt + 1 < MaxAttempts)
-        {
-            var pause = TimeSpan.FromSeconds(Math.Pow(2, item.Attempt));
-            logger.LogWarning(e, "Dispatch of {RequestId} failed (attempt {Attempt}); retrying in {Pause}", item.RequestId, item.Attempt + 1, pause);
-            _ = RetryLaterAsync(item, pause, stoppingToken);
+            await retries.Dispatch.ExecuteAsync(async ctx =>
+            {
+                // Only the first attempt follows the delivery that has just added the row, so only it may skip the check
+                // for an orchestration already started.
+                var fresh = attempts++ == 0;
+                await dispatcher.DispatchAsync(item.Pending, fresh, item.Durable, ctx.CancellationToken);
+            }, context);
         }
         catch (Exception e) when (!stoppingToken.IsCancellationRequested)
         {
-            logger.LogError(e, "Dispatch of {RequestId} failed (attempt {Attempt}); the sweep takes it up", item.RequestId, item.Attempt + 1);
+            logger.LogError(e, "Dispatch of {RequestId} failed (attempt {Attempt}); the sweep takes it up", item.RequestId, attempts);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
             queue.Release(item.RequestId);
-        }
-    }
-
-    private async Task RetryLaterAsync(DispatchItem item, TimeSpan pause, CancellationToken stoppingToken)
-    {
-        try
-        {
-            await Task.Delay(pause, clock, stoppingToken);
-            queue.Retry(item);
-        }
-        catch (OperationCanceledException)
-        {
-            queue.Release(item.RequestId);
-        }
-    }
-
-    private async Task SweepAsync(CancellationToken stoppingToken)
-    {
-        // Only a host whose Durable client is a service (the local host) sweeps here; the Functions app's client comes
-        // with each binding, so it sweeps from its timer trigger.
-        var durable = services.GetService<DurableTaskClient>();
-        if (durable is null) return;
-        try
-        {
-            // The first sweep waits out the grace period, so that it finds what a crash left behind, not rows in flight.
-            await Task.Delay(options.Value.DispatchGrace, clock, stoppingToken);
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                try
-                {
-                    await sweep.RunAsync(durable, stoppingToken);
-                }
-                catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-                {
-                    logger.LogWarning(e, "The intake sweep failed; it runs again in {Interval}", options.Value.DispatchSweepInterval);
-                }
-                await Task.Delay(options.Value.DispatchSweepInterval, clock, stoppingToken);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
         }
     }
 }

@@ -10,8 +10,8 @@ namespace WgeoFlows.Intake.Dispatch;
 /// <summary>
 /// Finds inbox rows whose dispatch never finished (the host crashed or stopped between the 202 and the dispatch, or
 /// storage failed every retry) and dispatches them. Rows younger than <see cref="IntakeOptions.DispatchGrace"/> are left
-/// to the delivery that added them, which may be running in another instance. The local host runs it on start and on
-/// <c>Intake:DispatchSweepInterval</c>; the Functions app from a timer trigger.
+/// to the delivery that added them, which may be running in another instance. Each host runs it on
+/// <c>Intake:DispatchSweepSchedule</c> (<see cref="Scheduling.ScheduledJobs.Sweep"/>).
 /// </summary>
 public sealed class IntakeSweep(
     SubmissionInbox inbox,

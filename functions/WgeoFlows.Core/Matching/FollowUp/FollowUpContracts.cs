@@ -1,3 +1,4 @@
+using WgeoFlows.Shared;
 using WgeoFlows.Workflow.Steps;
 
 namespace WgeoFlows.Matching.FollowUp;
@@ -5,7 +6,7 @@ namespace WgeoFlows.Matching.FollowUp;
 /// <summary>One person asked how the cooperation goes: the requester (key "requester") or a matched partner (key = partner id).</summary>
 public sealed record FollowUpPerson(string Key, string Email, string Name, string Language);
 
-public sealed record OpenFollowUpCommand(string RequestId, IReadOnlyList<FollowUpPerson> People, DateTimeOffset At);
+public sealed record OpenFollowUpCommand(string RequestId, IReadOnlyList<FollowUpPerson> People, DateTimeOffset At) : IHasRequestId;
 
 public sealed record FollowUpLink(FollowUpPerson Person, string StageKey, PersonLink Link);
 

@@ -1,12 +1,12 @@
 using Cronos;
 
-namespace WgeoFlows.Admin.Schedule;
+namespace WgeoFlows.Local.Scheduling;
 
 /// <summary>
 /// A schedule in the six-field cron format Azure Functions' timer trigger reads ("second minute hour day month
-/// day-of-week", UTC), so the local host fires the same admin jobs at the same times as the Functions host.
+/// day-of-week", UTC), so the local host fires the same jobs at the same times as the Functions host.
 /// </summary>
-public sealed class CronSchedule
+public sealed class CronSchedule : IJobSchedule
 {
     private readonly CronExpression _expression;
 
