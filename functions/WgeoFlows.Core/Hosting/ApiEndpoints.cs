@@ -25,7 +25,7 @@ public static class ApiEndpoints
     private static void Map(RouteGroupBuilder api, ApiRoute route)
     {
         // A Delegate, not a RequestDelegate: only route handlers run endpoint filters, and minimal APIs execute the IResult.
-        Func<HttpContext, Task<IResult>> handle = http => route.Handle(new RouteCall(http, http.RequestServices,
+        Func<HttpContext, Task<IResult>> handle = http => route.RunAsync(new RouteCall(http, http.RequestServices,
             name => http.GetRouteValue(name)?.ToString(),
             route.UsesDurableClient ? http.RequestServices.GetRequiredService<DurableTaskClient>() : null,
             http.RequestAborted));

@@ -30,6 +30,6 @@ internal static class RouteInvocation
         var call = new RouteCall(request.HttpContext, context.InstanceServices,
             name => data.TryGetValue(name, out var value) ? Convert.ToString(value, CultureInfo.InvariantCulture) : null,
             durable, context.CancellationToken);
-        await (await route.Handle(call)).ExecuteAsync(request.HttpContext);
+        await (await route.RunAsync(call)).ExecuteAsync(request.HttpContext);
     }
 }

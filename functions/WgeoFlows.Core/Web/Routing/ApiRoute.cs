@@ -6,7 +6,8 @@ namespace WgeoFlows.Web.Routing;
 /// One public route under /api with everything a host needs to serve it: its name (the Functions host's function name),
 /// its template, the verbs that reach <see cref="Handle"/>, who may call it, and the per-route facts the hosts apply
 /// around the handler. Both hosts read the same entries (<see cref="Hosting.ApiRoutes"/>), so a route, its verbs and
-/// its rate limit cannot differ between them.
+/// its rate limit cannot differ between them. Hosts run it through <see cref="Hosting.RouteRunner.RunAsync"/>, which applies
+/// what <see cref="Auth"/> asks of every route of its kind before <see cref="Handle"/>.
 /// </summary>
 public sealed record ApiRoute(string Name, string Template, IReadOnlyList<string> Verbs, RouteAuth Auth, RouteHandler Handle)
 {
