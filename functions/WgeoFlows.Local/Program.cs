@@ -15,11 +15,12 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         ?? Environments.Development,
 });
 
-var urls = LocalUrls.FromConfiguration(builder.Configuration);
-builder.WebHost.UseUrls(urls.BaseUrl);
+var urls = LocalUrls.From(args, builder.Configuration);
+if (urls.Overridden is { } overridden) Console.Error.WriteLine(overridden);
+builder.WebHost.UseUrls([.. urls.Listen]);
 
 var development = builder.Environment.IsDevelopment();
-builder.Services.AddLocalHostFiltering(builder.Configuration);
+builder.Services.AddLocalHostFiltering(builder.Configuration, urls);
 
 if (HostModes.FromConfiguration(builder.Configuration) == HostMode.MailSink)
 {

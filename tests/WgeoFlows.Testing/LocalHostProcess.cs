@@ -25,17 +25,24 @@ public sealed class LocalHostProcess : IAsyncDisposable
     private readonly string _readyLinePrefix;
     private Process? _process;
 
-    private LocalHostProcess(int port, IReadOnlyDictionary<string, string?> configuration, bool mailSinkOnly)
+    private LocalHostProcess(Uri baseUrl, IReadOnlyList<string> listenArguments, IReadOnlyDictionary<string, string?> configuration,
+        bool mailSinkOnly)
     {
-        Port = port;
+        _listenArguments = listenArguments;
         _configuration = configuration;
         _mode = mailSinkOnly ? "mail-sink" : "app";
         _readyLinePrefix = mailSinkOnly ? MailSinkReadyLinePrefix : ReadyLinePrefix;
-        BaseUrl = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}");
+        BaseUrl = baseUrl;
         Http = new HttpClient { BaseAddress = BaseUrl, Timeout = TimeSpan.FromSeconds(30) };
     }
 
-    public int Port { get; }
+    private readonly IReadOnlyList<string> _listenArguments;
+
+    /// <summary>Settings of the developer's shell that would move the host elsewhere than where the test expects it; a
+    /// test that means one passes it in its configuration.</summary>
+    private static readonly string[] InheritedListenSettings = ["WGEO_PORT", "ASPNETCORE_URLS", "DOTNET_URLS", "ASPNETCORE_HTTP_PORTS", "urls"];
+
+    public int Port => BaseUrl.Port;
     public Uri BaseUrl { get; }
 
     /// <summary>A client with <see cref="BaseUrl"/> as its base address; it stays valid across restarts.</summary>
@@ -76,10 +83,34 @@ public sealed class LocalHostProcess : IAsyncDisposable
         return StartAsync(all, mailSinkOnly: true, cancellationToken);
     }
 
+    /// <summary>
+    /// Starts the host on storage <paramref name="storage"/> told where to listen by <paramref name="listenArguments"/>
+    /// (e.g. <c>--urls</c>; nothing, to leave it to the environment in <paramref name="configuration"/>), and waits until
+    /// it is ready; <paramref name="baseUrl"/> is where the test expects it, and what <see cref="Http"/> calls.
+    /// </summary>
+    public static async Task<LocalHostProcess> StartListeningAsync(AzuriteInstance storage, Uri baseUrl, IReadOnlyList<string> listenArguments,
+        IReadOnlyDictionary<string, string?>? configuration = null, CancellationToken cancellationToken = default)
+    {
+        var all = new Dictionary<string, string?>(configuration ?? new Dictionary<string, string?>(), StringComparer.OrdinalIgnoreCase);
+        all.TryAdd("Storage:ConnectionString", storage.ConnectionString);
+        var host = new LocalHostProcess(baseUrl, listenArguments, all, mailSinkOnly: false);
+        try
+        {
+            await host.StartProcessAsync(cancellationToken);
+            return host;
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
+    }
+
     private static async Task<LocalHostProcess> StartAsync(
         IReadOnlyDictionary<string, string?> configuration, bool mailSinkOnly, CancellationToken cancellationToken)
     {
-        var host = new LocalHostProcess(FreePort.Next(), configuration, mailSinkOnly);
+        var port = FreePort.Next().ToString(CultureInfo.InvariantCulture);
+        var host = new LocalHostProcess(new Uri($"http://127.0.0.1:{port}"), ["--port", port], configuration, mailSinkOnly);
         try
         {
             await host.StartProcessAsync(cancellationToken);
@@ -134,10 +165,10 @@ public sealed class LocalHostProcess : IAsyncDisposable
             WorkingDirectory = RepositoryPaths.Root,
         };
         start.ArgumentList.Add(RepositoryPaths.LocalHostAssembly);
-        start.ArgumentList.Add("--port");
-        start.ArgumentList.Add(Port.ToString(CultureInfo.InvariantCulture));
+        foreach (var argument in _listenArguments) start.ArgumentList.Add(argument);
         start.ArgumentList.Add("--mode");
         start.ArgumentList.Add(_mode);
+        foreach (var inherited in InheritedListenSettings) start.Environment.Remove(inherited);
         start.Environment["Azurite__AutoStart"] = "false";
         foreach (var (key, value) in _configuration)
         {

@@ -1,21 +1,22 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
-using WgeoFlows.Admin.Requests;
 using WgeoFlows.Hosting;
+using static WgeoFlows.Functions.Http.RouteInvocation;
 
 namespace WgeoFlows.Functions.Http;
 
-// Anonymous at the Functions level: admin identity (key or Entra ID role) is checked by the handlers, identically in both hosts.
-public sealed class AdminFunctions(AdminRequestsHandler requests)
+public sealed class AdminFunctions
 {
-    [Function("AdminRequests")]
-    public async Task List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoute.Prefix + Routes.AdminRequests)] HttpRequest req,
-        CancellationToken ct) =>
-        await (await requests.ListAsync(req, ct)).ExecuteAsync(req.HttpContext);
+    [Function(nameof(ApiRoutes.AdminRequests))]
+    public Task List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Api + Routes.AdminRequests)] HttpRequest req,
+        FunctionContext context) => context.RunRouteAsync(req);
 
-    [Function("AdminRequest")]
-    public async Task Detail([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoute.Prefix + Routes.AdminRequest)] HttpRequest req, string id,
-        [DurableClient] DurableTaskClient durable, CancellationToken ct) =>
-        await (await requests.DetailAsync(req, id, durable, ct)).ExecuteAsync(req.HttpContext);
+    [Function(nameof(ApiRoutes.AdminRequest))]
+    public Task Detail([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Api + Routes.AdminRequest)] HttpRequest req,
+        [DurableClient] DurableTaskClient durable, FunctionContext context) => context.RunRouteAsync(req, durable);
+
+    [Function(nameof(ApiRoutes.AdminRequestAction))]
+    public Task Act([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Api + Routes.AdminRequestAction)] HttpRequest req,
+        [DurableClient] DurableTaskClient durable, FunctionContext context) => context.RunRouteAsync(req, durable);
 }

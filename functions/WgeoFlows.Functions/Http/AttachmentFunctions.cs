@@ -1,26 +1,22 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
+using WgeoFlows.Hosting;
 using WgeoFlows.Intake;
-using WgeoFlows.Intake.Attachments;
-using WgeoFlows.Links;
+using static WgeoFlows.Functions.Http.RouteInvocation;
 
 namespace WgeoFlows.Functions.Http;
 
-// Attachment downloads. Anonymous at the Functions level: the signed link token or the admin identity is checked by the handler.
-public sealed class AttachmentFunctions(AttachmentDownloadHandler attachments)
+public sealed class AttachmentFunctions
 {
-    [Function("ReviewAttachment")]
-    public async Task Review([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoute.Prefix + IntakeRoutes.ReviewAttachment)] HttpRequest req,
-        string token, string fileName, CancellationToken ct) =>
-        await (await attachments.ForLinkAsync(LinkKind.Review, token, fileName, ct)).ExecuteAsync(req.HttpContext);
+    [Function(nameof(ApiRoutes.ReviewAttachment))]
+    public Task Review([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Api + IntakeRoutes.ReviewAttachment)] HttpRequest req,
+        FunctionContext context) => context.RunRouteAsync(req);
 
-    [Function("UpdateAttachment")]
-    public async Task Update([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoute.Prefix + IntakeRoutes.UpdateAttachment)] HttpRequest req,
-        string token, string fileName, CancellationToken ct) =>
-        await (await attachments.ForLinkAsync(LinkKind.Update, token, fileName, ct)).ExecuteAsync(req.HttpContext);
+    [Function(nameof(ApiRoutes.UpdateAttachment))]
+    public Task Update([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Api + IntakeRoutes.UpdateAttachment)] HttpRequest req,
+        FunctionContext context) => context.RunRouteAsync(req);
 
-    [Function("AdminAttachment")]
-    public async Task Admin([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoute.Prefix + IntakeRoutes.AdminAttachment)] HttpRequest req,
-        string id, string fileName, CancellationToken ct) =>
-        await (await attachments.ForAdminAsync(req, id, fileName, ct)).ExecuteAsync(req.HttpContext);
+    [Function(nameof(ApiRoutes.AdminAttachment))]
+    public Task Admin([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Api + IntakeRoutes.AdminAttachment)] HttpRequest req,
+        FunctionContext context) => context.RunRouteAsync(req);
 }

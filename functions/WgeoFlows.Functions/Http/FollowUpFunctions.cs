@@ -2,20 +2,18 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using WgeoFlows.Hosting;
-using WgeoFlows.Matching.FollowUp;
+using static WgeoFlows.Functions.Http.RouteInvocation;
 
 namespace WgeoFlows.Functions.Http;
 
-// The emailed follow-up form: GET and HEAD show, POST records (the handler enforces it). Anonymous: the signed token is the credential.
-public sealed class FollowUpFunctions(FollowUpPageHandler followUp)
+// The emailed follow-up form: GET and HEAD show it, POST records the answer.
+public sealed class FollowUpFunctions
 {
-    [Function("FollowUpLink")]
-    public async Task Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "post", Route = ApiRoute.Prefix + Routes.FollowUp)] HttpRequest req, string token,
-        [DurableClient] DurableTaskClient durable, CancellationToken ct)
-    {
-        var result = HttpMethods.IsPost(req.Method)
-            ? await followUp.AnswerAsync(token, req, durable, ct)
-            : await followUp.ShowAsync(token, ct);
-        await result.ExecuteAsync(req.HttpContext);
-    }
+    [Function(nameof(ApiRoutes.FollowUpShow))]
+    public Task Show([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = Api + Routes.FollowUp)] HttpRequest req,
+        FunctionContext context) => context.RunRouteAsync(req);
+
+    [Function(nameof(ApiRoutes.FollowUpAnswer))]
+    public Task Answer([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Api + Routes.FollowUp)] HttpRequest req,
+        [DurableClient] DurableTaskClient durable, FunctionContext context) => context.RunRouteAsync(req, durable);
 }

@@ -1,15 +1,14 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
-using WgeoFlows.Health;
 using WgeoFlows.Hosting;
+using static WgeoFlows.Functions.Http.RouteInvocation;
 
 namespace WgeoFlows.Functions.Http;
 
-public sealed class HealthFunctions(HealthHandler health)
+public sealed class HealthFunctions
 {
-    [Function("Health")]
-    public async Task Check([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoute.Prefix + Routes.Health)] HttpRequest req,
-        [DurableClient] DurableTaskClient durable, CancellationToken ct) =>
-        await (await health.CheckAsync(durable, ct)).ExecuteAsync(req.HttpContext);
+    [Function(nameof(ApiRoutes.Health))]
+    public Task Check([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Api + Routes.Health)] HttpRequest req,
+        [DurableClient] DurableTaskClient durable, FunctionContext context) => context.RunRouteAsync(req, durable);
 }

@@ -2,24 +2,21 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using WgeoFlows.Hosting;
 using WgeoFlows.Impact;
+using static WgeoFlows.Functions.Http.RouteInvocation;
 
 namespace WgeoFlows.Functions.Http;
 
-// Public, no sign-in: aggregates and consented stories only.
-public sealed class ImpactFunctions(ImpactHandler impact)
+public sealed class ImpactFunctions
 {
-    [Function("ImpactPage")]
-    public async Task Page([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoute.Prefix + ImpactRoutes.Page)] HttpRequest req,
-        CancellationToken ct) =>
-        await (await impact.PageAsync(req, ct)).ExecuteAsync(req.HttpContext);
+    [Function(nameof(ApiRoutes.ImpactPage))]
+    public Task Page([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Api + ImpactRoutes.Page)] HttpRequest req,
+        FunctionContext context) => context.RunRouteAsync(req);
 
-    [Function("ImpactDataJson")]
-    public async Task Json([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoute.Prefix + ImpactRoutes.DataJson)] HttpRequest req,
-        CancellationToken ct) =>
-        await (await impact.JsonAsync(ct)).ExecuteAsync(req.HttpContext);
+    [Function(nameof(ApiRoutes.ImpactDataJson))]
+    public Task Json([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Api + ImpactRoutes.DataJson)] HttpRequest req,
+        FunctionContext context) => context.RunRouteAsync(req);
 
-    [Function("ImpactDataCsv")]
-    public async Task Csv([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoute.Prefix + ImpactRoutes.DataCsv)] HttpRequest req,
-        CancellationToken ct) =>
-        await (await impact.CsvAsync(ct)).ExecuteAsync(req.HttpContext);
+    [Function(nameof(ApiRoutes.ImpactDataCsv))]
+    public Task Csv([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Api + ImpactRoutes.DataCsv)] HttpRequest req,
+        FunctionContext context) => context.RunRouteAsync(req);
 }

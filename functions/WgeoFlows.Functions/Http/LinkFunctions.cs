@@ -2,34 +2,42 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using WgeoFlows.Hosting;
-using WgeoFlows.Links;
+using static WgeoFlows.Functions.Http.RouteInvocation;
 
 namespace WgeoFlows.Functions.Http;
 
-// The emailed links: GET and HEAD show, POST decides (the handler enforces it). Anonymous: the signed token is the credential.
-public sealed class LinkFunctions(LinkPageHandler links)
+// The emailed links: GET and HEAD show a page, POST decides.
+public sealed class LinkFunctions
 {
-    [Function("ReviewLink")]
-    public Task Review([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "post", Route = ApiRoute.Prefix + Routes.Review)] HttpRequest req, string token,
-        [DurableClient] DurableTaskClient durable, CancellationToken ct) => HandleAsync(LinkKind.Review, token, req, durable, ct);
+    [Function(nameof(ApiRoutes.ReviewLinkShow))]
+    public Task ReviewShow([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = Api + Routes.Review)] HttpRequest req,
+        FunctionContext context) => context.RunRouteAsync(req);
 
-    [Function("UpdateLink")]
-    public Task Update([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "post", Route = ApiRoute.Prefix + Routes.Update)] HttpRequest req, string token,
-        [DurableClient] DurableTaskClient durable, CancellationToken ct) => HandleAsync(LinkKind.Update, token, req, durable, ct);
+    [Function(nameof(ApiRoutes.ReviewLinkDecide))]
+    public Task ReviewDecide([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Api + Routes.Review)] HttpRequest req,
+        [DurableClient] DurableTaskClient durable, FunctionContext context) => context.RunRouteAsync(req, durable);
 
-    [Function("OfferLink")]
-    public Task Offer([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "post", Route = ApiRoute.Prefix + Routes.Offer)] HttpRequest req, string token,
-        [DurableClient] DurableTaskClient durable, CancellationToken ct) => HandleAsync(LinkKind.Offer, token, req, durable, ct);
+    [Function(nameof(ApiRoutes.UpdateLinkShow))]
+    public Task UpdateShow([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = Api + Routes.Update)] HttpRequest req,
+        FunctionContext context) => context.RunRouteAsync(req);
 
-    [Function("ConfirmLink")]
-    public Task Confirm([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "post", Route = ApiRoute.Prefix + Routes.Confirm)] HttpRequest req, string token,
-        [DurableClient] DurableTaskClient durable, CancellationToken ct) => HandleAsync(LinkKind.Confirm, token, req, durable, ct);
+    [Function(nameof(ApiRoutes.UpdateLinkDecide))]
+    public Task UpdateDecide([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Api + Routes.Update)] HttpRequest req,
+        [DurableClient] DurableTaskClient durable, FunctionContext context) => context.RunRouteAsync(req, durable);
 
-    private async Task HandleAsync(string kind, string token, HttpRequest req, DurableTaskClient durable, CancellationToken ct)
-    {
-        var result = HttpMethods.IsPost(req.Method)
-            ? await links.DecideAsync(kind, token, req, durable, ct)
-            : await links.ShowAsync(kind, token, ct);
-        await result.ExecuteAsync(req.HttpContext);
-    }
+    [Function(nameof(ApiRoutes.OfferLinkShow))]
+    public Task OfferShow([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = Api + Routes.Offer)] HttpRequest req,
+        FunctionContext context) => context.RunRouteAsync(req);
+
+    [Function(nameof(ApiRoutes.OfferLinkDecide))]
+    public Task OfferDecide([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Api + Routes.Offer)] HttpRequest req,
+        [DurableClient] DurableTaskClient durable, FunctionContext context) => context.RunRouteAsync(req, durable);
+
+    [Function(nameof(ApiRoutes.ConfirmLinkShow))]
+    public Task ConfirmShow([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = Api + Routes.Confirm)] HttpRequest req,
+        FunctionContext context) => context.RunRouteAsync(req);
+
+    [Function(nameof(ApiRoutes.ConfirmLinkDecide))]
+    public Task ConfirmDecide([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Api + Routes.Confirm)] HttpRequest req,
+        [DurableClient] DurableTaskClient durable, FunctionContext context) => context.RunRouteAsync(req, durable);
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using WgeoFlows.Tests.Hosting;
 using WgeoFlows.Web;
 using WgeoFlows.Web.RateLimiting;
 
@@ -31,39 +32,68 @@ public sealed class PublicDoorGateTests
         return http;
     }
 
-    public static TheoryData<string, PublicDoor?> Paths => new()
+    /// <summary>The gate as a host asks it: with the door of the route table's entry the request reaches.</summary>
+    private static Task<IResult?> CheckAsync(PublicDoorGate gate, HttpContext http) =>
+        gate.CheckAsync(http, RouteTableMatch.Of(http.Request.Method, http.Request.Path)?.Door);
+
+    public static TheoryData<string, string, PublicDoor?> Paths => new()
     {
-        { "/api/form", PublicDoor.Form },
-        { "/api/requests/typeform", PublicDoor.Typeform },
-        { "/api/requests", PublicDoor.Webhook },
-        { "/api/status/abc", PublicDoor.Status },
-        { "/api/review/tok", PublicDoor.Links },
-        { "/api/update/tok/attachments/a.pdf", PublicDoor.Links },
-        { "/api/offer/tok", PublicDoor.Links },
-        { "/api/followup/tok", PublicDoor.Links },
-        { "/api/confirm/tok", PublicDoor.Confirm },
-        { "/api/impact", PublicDoor.Impact },
-        { "/api/impact/data.csv", PublicDoor.Impact },
-        { "/api/admin/requests", null },
-        { "/api/health", null },
-        { "/api/sendgrid/events", null },
-        { "/dev/mail", null },
+        { "GET", "/api/form", PublicDoor.Form },
+        { "POST", "/api/form", PublicDoor.Form },
+        { "POST", "/api/requests/typeform", PublicDoor.Typeform },
+        { "POST", "/api/requests", PublicDoor.Webhook },
+        { "GET", "/api/status/abc", PublicDoor.Status },
+        { "HEAD", "/api/status/abc", PublicDoor.Status },
+        { "GET", "/api/review/tok", PublicDoor.Links },
+        { "POST", "/api/review/tok", PublicDoor.Links },
+        { "GET", "/api/review/tok/attachments/a.pdf", PublicDoor.Links },
+        { "GET", "/api/update/tok", PublicDoor.Links },
+        { "POST", "/api/update/tok", PublicDoor.Links },
+        { "GET", "/api/update/tok/attachments/a.pdf", PublicDoor.Links },
+        { "GET", "/api/offer/tok", PublicDoor.Links },
+        { "POST", "/api/offer/tok", PublicDoor.Links },
+        { "GET", "/api/followup/tok", PublicDoor.Links },
+        { "POST", "/api/followup/tok", PublicDoor.Links },
+        { "GET", "/api/confirm/tok", PublicDoor.Confirm },
+        { "POST", "/api/confirm/tok", PublicDoor.Confirm },
+        { "GET", "/api/impact", PublicDoor.Impact },
+        { "GET", "/api/impact/data.json", PublicDoor.Impact },
+        { "GET", "/api/impact/data.csv", PublicDoor.Impact },
+        { "GET", "/api/admin/requests", null },
+        { "POST", "/api/admin/requests/r1/terminate", null },
+        { "GET", "/api/admin/requests/r1/attachments/a.pdf", null },
+        { "PUT", "/api/admin/partners/p1", null },
+        { "GET", "/api/admin/held", null },
+        { "GET", "/api/admin", null },
+        { "GET", "/api/health", null },
+        { "POST", "/api/sendgrid/events", null },
     };
 
     [Theory]
     [MemberData(nameof(Paths))]
-    public void Every_public_route_has_a_door_and_no_other_route_has_one(string path, PublicDoor? door) =>
-        PublicDoorGate.DoorOf(path).ShouldBe(door);
+    public void Every_public_route_has_a_door_and_no_other_route_has_one(string method, string path, PublicDoor? door)
+    {
+        var route = RouteTableMatch.Of(method, path);
+        route.ShouldNotBeNull($"{method} {path} is in no entry of the route table");
+        route.Door.ShouldBe(door);
+    }
+
+    [Fact]
+    public async Task A_request_for_no_door_is_never_limited()
+    {
+        using var gate = Gate(o => o.Webhook = new RateLimitPolicy { PermitLimit = 1, Window = TimeSpan.FromMinutes(1) });
+        for (var i = 0; i < 3; i++) (await gate.CheckAsync(Request("GET", "/api/admin/requests", "203.0.113.7"), door: null)).ShouldBeNull();
+    }
 
     [Fact]
     public async Task An_api_over_its_limit_answers_429_problem_json_with_Retry_After()
     {
         using var gate = Gate(o => o.Webhook = new RateLimitPolicy { PermitLimit = 2, Window = TimeSpan.FromMinutes(1) });
 
-        (await gate.CheckAsync(Request("POST", "/api/requests", "203.0.113.5"))).ShouldBeNull();
-        (await gate.CheckAsync(Request("POST", "/api/requests", "203.0.113.5"))).ShouldBeNull();
+        (await CheckAsync(gate, Request("POST", "/api/requests", "203.0.113.5"))).ShouldBeNull();
+        (await CheckAsync(gate, Request("POST", "/api/requests", "203.0.113.5"))).ShouldBeNull();
         var http = Request("POST", "/api/requests", "203.0.113.5");
-        var refused = await gate.CheckAsync(http);
+        var refused = await CheckAsync(gate, http);
 
         refused.ShouldNotBeNull();
         await refused.ExecuteAsync(http);
@@ -71,17 +101,17 @@ public sealed class PublicDoorGateTests
         http.Response.ContentType!.ShouldStartWith("application/problem+json");
         int.Parse(http.Response.Headers.RetryAfter.ToString()).ShouldBeInRange(1, 60);
         // Another client is not affected.
-        (await gate.CheckAsync(Request("POST", "/api/requests", "203.0.113.6"))).ShouldBeNull();
+        (await CheckAsync(gate, Request("POST", "/api/requests", "203.0.113.6"))).ShouldBeNull();
     }
 
     [Fact]
     public async Task A_page_over_its_limit_answers_a_readable_429_page_in_the_visitors_language()
     {
         using var gate = Gate(o => o.Status = new RateLimitPolicy { PermitLimit = 1, Window = TimeSpan.FromMinutes(1) });
-        (await gate.CheckAsync(Request("GET", "/api/status/r1", "203.0.113.9"))).ShouldBeNull();
+        (await CheckAsync(gate, Request("GET", "/api/status/r1", "203.0.113.9"))).ShouldBeNull();
 
         var http = Request("GET", "/api/status/r1", "203.0.113.9", acceptLanguage: "ar, en;q=0.5");
-        var refused = await gate.CheckAsync(http);
+        var refused = await CheckAsync(gate, http);
         await refused!.ExecuteAsync(http);
 
         http.Response.StatusCode.ShouldBe(429);
@@ -99,13 +129,13 @@ public sealed class PublicDoorGateTests
         using var gate = Gate(o => o.Form = new RateLimitPolicy { PermitLimit = 1, Window = TimeSpan.FromMinutes(1) });
 
         // Through the trusted proxy, two forwarded clients are two partitions.
-        (await gate.CheckAsync(Request("GET", "/api/form", "127.0.0.1", "198.51.100.1"))).ShouldBeNull();
-        (await gate.CheckAsync(Request("GET", "/api/form", "127.0.0.1", "198.51.100.2:51000"))).ShouldBeNull();
-        (await gate.CheckAsync(Request("GET", "/api/form", "127.0.0.1", "198.51.100.1"))).ShouldNotBeNull();
+        (await CheckAsync(gate, Request("GET", "/api/form", "127.0.0.1", "198.51.100.1"))).ShouldBeNull();
+        (await CheckAsync(gate, Request("GET", "/api/form", "127.0.0.1", "198.51.100.2:51000"))).ShouldBeNull();
+        (await CheckAsync(gate, Request("GET", "/api/form", "127.0.0.1", "198.51.100.1"))).ShouldNotBeNull();
 
         // An untrusted caller cannot choose its partition by sending the header.
-        (await gate.CheckAsync(Request("GET", "/api/form", "192.0.2.50", "198.51.100.77"))).ShouldBeNull();
-        (await gate.CheckAsync(Request("GET", "/api/form", "192.0.2.50", "198.51.100.78"))).ShouldNotBeNull();
+        (await CheckAsync(gate, Request("GET", "/api/form", "192.0.2.50", "198.51.100.77"))).ShouldBeNull();
+        (await CheckAsync(gate, Request("GET", "/api/form", "192.0.2.50", "198.51.100.78"))).ShouldNotBeNull();
     }
 
     [Fact]
@@ -135,6 +165,6 @@ public sealed class PublicDoorGateTests
             o.Enabled = false;
             o.Confirm = new RateLimitPolicy { PermitLimit = 1, Window = TimeSpan.FromMinutes(1) };
         });
-        for (var i = 0; i < 5; i++) (await gate.CheckAsync(Request("GET", "/api/confirm/t", "203.0.113.1"))).ShouldBeNull();
+        for (var i = 0; i < 5; i++) (await CheckAsync(gate, Request("GET", "/api/confirm/t", "203.0.113.1"))).ShouldBeNull();
     }
 }

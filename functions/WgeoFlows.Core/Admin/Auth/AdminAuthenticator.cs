@@ -54,7 +54,7 @@ public sealed class AdminAuthenticator(IOptions<AdminOptions> options, AppServic
     public IResult? RefuseChange(HttpRequest request, out AdminIdentity? admin, string? mediaType = JsonMediaType)
     {
         admin = null;
-        if (CrossSiteReason(request) is { } reason) return Problems.Of(StatusCodes.Status403Forbidden, "Cross-site request refused", reason);
+        if (RefuseCrossSite(request) is { } crossSite) return crossSite;
         admin = Authenticate(request);
         if (admin is null) return Problems.Unauthorized("An admin key or the Wgeo.Admin role is required.");
         if (mediaType is not null && !RawBody.IsMediaType(request.ContentType, mediaType))
@@ -64,6 +64,12 @@ public sealed class AdminAuthenticator(IOptions<AdminOptions> options, AppServic
         }
         return null;
     }
+
+    /// <summary>The 403 problem for a cross-site <paramref name="request"/>, or null. The route table applies it before the
+    /// handler of every state-changing admin route (<see cref="Web.Routing.RouteAuth.AdminChange"/>), so a route whose
+    /// handler does not call <see cref="RefuseChange"/> is guarded all the same.</summary>
+    public IResult? RefuseCrossSite(HttpRequest request) =>
+        CrossSiteReason(request) is { } reason ? Problems.Of(StatusCodes.Status403Forbidden, "Cross-site request refused", reason) : null;
 
     /// <summary>Why <paramref name="request"/> counts as cross-site, or null: <c>Sec-Fetch-Site: cross-site</c>, or an
     /// <c>Origin</c> that is neither the app's own (<c>PublicBaseUrl</c>) nor the host the request was sent to (an opaque

@@ -12,8 +12,9 @@ namespace WgeoFlows.Web.RateLimiting;
 /// The rate limit of every public route, per client address (<see cref="ClientAddress"/>) and door (<see cref="PublicDoor"/>):
 /// a fixed window per partition from System.Threading.RateLimiting's <see cref="PartitionedRateLimiter"/>, whose idle
 /// partitions are dropped, so memory follows the addresses seen in the last window, not all addresses ever seen. IPv6
-/// clients are limited per /64 (one customer's allocation). Both hosts ask it before a handler runs: the local host in an
-/// endpoint filter on /api (<see cref="Hosting.ApiEndpoints"/>), the Functions worker in a middleware. Over the limit an API
+/// clients are limited per /64 (one customer's allocation). Each route names its door in the route table
+/// (<see cref="Hosting.ApiRoutes"/>), and both hosts ask the gate before its handler runs: the local host in an endpoint
+/// filter (<see cref="Hosting.ApiEndpoints"/>), the Functions worker in a middleware. Over the limit an API
 /// answers 429 problem+json, a page 429 in the visitor's language, both with Retry-After; the handler does not run, so
 /// nothing is stored.
 /// </summary>
@@ -50,25 +51,6 @@ public sealed class PublicDoorGate : IDisposable
             }));
     }
 
-    /// <summary>The door a request is for; null for routes that are not public (admin, health, SendGrid events, dev pages).</summary>
-    public static PublicDoor? DoorOf(PathString path)
-    {
-        if (!path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase, out var rest)) return null;
-        var segments = rest.Value?.Trim('/').Split('/') ?? [];
-        if (segments.Length == 0) return null;
-        return segments[0].ToLowerInvariant() switch
-        {
-            "form" => PublicDoor.Form,
-            "requests" when segments.Length > 1 && segments[1].Equals("typeform", StringComparison.OrdinalIgnoreCase) => PublicDoor.Typeform,
-            "requests" => PublicDoor.Webhook,
-            "status" => PublicDoor.Status,
-            "review" or "update" or "offer" or "followup" => PublicDoor.Links,
-            "confirm" => PublicDoor.Confirm,
-            "impact" => PublicDoor.Impact,
-            _ => null,
-        };
-    }
-
     /// <summary>The client's partition: its address, IPv6 by /64.</summary>
     public static string PartitionOf(string client)
     {
@@ -78,17 +60,18 @@ public sealed class PublicDoorGate : IDisposable
         return new IPAddress(bytes) + "/64";
     }
 
-    /// <summary>Null when the request may go on; otherwise the 429 to answer with.</summary>
-    public async Task<IResult?> CheckAsync(HttpContext http)
+    /// <summary>Null when the request may go on; otherwise the 429 to answer with. <paramref name="door"/> is the route's
+    /// (<see cref="Routing.ApiRoute.Door"/>); null, the route is not rate limited.</summary>
+    public async Task<IResult?> CheckAsync(HttpContext http, PublicDoor? door)
     {
-        if (!_options.Enabled || DoorOf(http.Request.Path) is not { } door) return null;
+        if (!_options.Enabled || door is null) return null;
         var client = PartitionOf(ClientAddress.Of(http, _trusted));
-        using var lease = _limiter.AttemptAcquire((door, client));
+        using var lease = _limiter.AttemptAcquire((door.Value, client));
         if (lease.IsAcquired) return null;
-        var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : _options.For(door).Window;
-        Refusals.Add(1, new KeyValuePair<string, object?>("wgeo.door", door.ToString()));
+        var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : _options.For(door.Value).Window;
+        Refusals.Add(1, new KeyValuePair<string, object?>("wgeo.door", door.Value.ToString()));
         _logger.LogInformation("Rate limited a {Door} request ({Method})", door, http.Request.Method);
-        return await RefusalAsync(http, door, retryAfter);
+        return await RefusalAsync(http, door.Value, retryAfter);
     }
 
     private async Task<IResult> RefusalAsync(HttpContext http, PublicDoor door, TimeSpan retryAfter)

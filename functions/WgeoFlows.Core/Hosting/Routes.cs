@@ -1,0 +1,28 @@
+namespace WgeoFlows.Hosting;
+
+/// <summary>
+/// Route templates under /api. Constants because the Functions host reads its routes from attributes, which take
+/// constants only; <see cref="ApiRoutes"/> is where each template gets its verbs, handler and auth.
+/// </summary>
+public static class Routes
+{
+    public const string Requests = "requests";
+    public const string Status = "status/{id}";
+    public const string Review = "review/{token}";
+    public const string Update = "update/{token}";
+    public const string Offer = "offer/{token}";
+    public const string AdminRequests = "admin/requests";
+    public const string AdminRequest = "admin/requests/{id}";
+    public const string AdminDashboard = "admin";
+    public const string AdminDashboardScript = "admin/dashboard.js";
+    public const string AdminSummary = "admin/summary";
+    public const string SendGridEvents = "sendgrid/events";
+    public const string AdminRequestAction = "admin/requests/{id}/{action}";
+    public const string AdminReviewers = "admin/reviewers";
+    public const string AdminPartners = "admin/partners";
+    public const string AdminPartner = "admin/partners/{id}";
+    public const string AdminPartnersImport = "admin/partners/import";
+    public const string FollowUp = "followup/{token}";
+    public const string Confirm = "confirm/{token}";
+    public const string Health = "health";
+}
