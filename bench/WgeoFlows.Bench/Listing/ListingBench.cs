@@ -4,7 +4,7 @@ using Azure.Data.Tables;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using WgeoFlows.Admin.Index;
+using WgeoFlows.RequestIndex;
 using WgeoFlows.Bench.Durable;
 using WgeoFlows.Bench.Support;
 using WgeoFlows.Configuration;

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using WgeoFlows.Admin.Dashboard;
 using WgeoFlows.Admin.Digest;
-using WgeoFlows.Admin.Index;
+using WgeoFlows.RequestIndex;
 using WgeoFlows.Admin.MailEvents;
 using WgeoFlows.Admin.Purge;
 
@@ -23,6 +23,7 @@ public static class AdminServices
         services.AddSingleton<AdminFlagStore>();
         services.AddSingleton<AdminSummaryReader>();
         services.AddSingleton<AdminDashboardHandler>();
+        services.AddSingleton<Held.HeldAdminHandler>();
         services.AddSingleton<SendGridSignature>();
         services.AddSingleton<SendGridEventHandler>();
         services.AddSingleton<HistoryPurgeJob>();

@@ -2,8 +2,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using WgeoFlows.Admin;
 using WgeoFlows.Admin.Actions;
-using WgeoFlows.Admin.Auth;
-using WgeoFlows.Admin.Index;
+using WgeoFlows.Web.AdminAuth;
+using WgeoFlows.RequestIndex;
 using WgeoFlows.Admin.Requests;
 using WgeoFlows.Configuration;
 using WgeoFlows.Health;
@@ -13,6 +13,8 @@ using WgeoFlows.Links;
 using WgeoFlows.Matching;
 using WgeoFlows.Matching.Offers;
 using WgeoFlows.Notifications;
+using WgeoFlows.Review;
+using WgeoFlows.SampleData;
 using WgeoFlows.Shared.Resilience;
 using WgeoFlows.Storage;
 using WgeoFlows.Web;
@@ -71,7 +73,10 @@ public static class CoreServices
 
         services.AddWgeoFlowsAdminMonitoring(configuration);
         services.AddWgeoFlowsAdminActions();
+        services.AddWgeoFlowsReview();
         services.AddWgeoFlowsMatching();
+        // The fictional sample data spans both registries; the local host loads it into empty tables.
+        services.AddSingleton<SampleDataLoader>();
         services.AddWgeoFlowsImpact(configuration);
         services.AddWgeoFlowsNotifications();
         services.AddWorkflowActivities();

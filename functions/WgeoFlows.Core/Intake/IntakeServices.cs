@@ -35,7 +35,6 @@ public static class IntakeServices
         services.AddSingleton<HeldDeliveryStore>();
         services.AddSingleton<HeldNoticeRenderer>();
         services.AddSingleton<HeldIntake>();
-        services.AddSingleton<Admin.Held.HeldAdminHandler>();
         services.AddSingleton<FormPageHandler>();
         services.AddSingleton<AttachmentDownloadHandler>();
         services.AddSingleton<StatusPageHandler>();

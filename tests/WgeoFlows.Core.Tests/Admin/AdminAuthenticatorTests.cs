@@ -1,7 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
-using WgeoFlows.Admin.Auth;
+using WgeoFlows.Web.AdminAuth;
 using WgeoFlows.Configuration;
 
 namespace WgeoFlows.Tests.Admin;

@@ -65,7 +65,7 @@ public abstract class DeduplicationTests(IHostStack stack)
         (await trace.OrchestrationsAsync(requestId)).ShouldBe(1);
         (await trace.ExecutionsStartedAsync(requestId)).ShouldBe(1);
         (await trace.BlobsAsync(requestId)).ShouldBe(1);
-        (await trace.AdminIndexRowsAsync(requestId, WgeoFlows.Admin.Index.AdminListing.All)).ShouldBe(1);
+        (await trace.AdminIndexRowsAsync(requestId, WgeoFlows.RequestIndex.AdminListing.All)).ShouldBe(1);
         var detail = await stack.Client.AdminGetAsync($"/api/admin/requests/{requestId}");
         detail.GetProperty("timeline").EnumerateArray().Count(t => t.GetProperty("action").GetString() == "request received").ShouldBe(1);
         var acknowledgements = (await stack.Client.MailsAboutAsync(requestId)).Where(m => m.To.Contains("amina@example.org")).ToList();

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
-using WgeoFlows.Admin.Index;
+using WgeoFlows.RequestIndex;
 using WgeoFlows.Intake;
 using WgeoFlows.Intake.Submissions;
 using WgeoFlows.Storage;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using WgeoFlows.Admin.Digest;
-using WgeoFlows.Admin.Index;
+using WgeoFlows.RequestIndex;
 using WgeoFlows.Notifications;
 using WgeoFlows.Workflow;
 

@@ -1,7 +1,7 @@
 using Azure.Core;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
-using WgeoFlows.Admin.Index;
+using WgeoFlows.RequestIndex;
 using WgeoFlows.Configuration;
 using WgeoFlows.Storage;
 using WgeoFlows.Tests.Support;

@@ -1,5 +1,5 @@
 using Azure.Data.Tables;
-using WgeoFlows.Admin.Index;
+using WgeoFlows.RequestIndex;
 using WgeoFlows.Storage;
 using WgeoFlows.Tests.Support;
 using WgeoFlows.Workflow;

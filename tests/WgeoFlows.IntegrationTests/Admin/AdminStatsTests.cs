@@ -1,4 +1,4 @@
-using WgeoFlows.Admin.Index;
+using WgeoFlows.RequestIndex;
 using WgeoFlows.Storage;
 using WgeoFlows.Tests.Support;
 using WgeoFlows.Workflow;

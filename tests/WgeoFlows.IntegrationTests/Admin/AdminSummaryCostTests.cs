@@ -2,7 +2,7 @@ using Azure.Core;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using WgeoFlows.Admin.Dashboard;
-using WgeoFlows.Admin.Index;
+using WgeoFlows.RequestIndex;
 using WgeoFlows.Configuration;
 using WgeoFlows.Storage;
 using WgeoFlows.Tests.Support;

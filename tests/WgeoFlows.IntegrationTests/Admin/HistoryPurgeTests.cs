@@ -1,7 +1,7 @@
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using WgeoFlows.Admin.Index;
+using WgeoFlows.RequestIndex;
 using WgeoFlows.Admin.Purge;
 using WgeoFlows.Storage;
 using WgeoFlows.Workflow;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Microsoft.DurableTask.Client;
-using WgeoFlows.Admin.Index;
+using WgeoFlows.RequestIndex;
 using WgeoFlows.Admin.Requests;
 using WgeoFlows.Matching.Offers;
 using WgeoFlows.Notifications;

@@ -2,7 +2,7 @@ using WgeoFlows.Testing;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using WgeoFlows.Admin.Dashboard;
-using WgeoFlows.Admin.Index;
+using WgeoFlows.RequestIndex;
 using WgeoFlows.Admin.MailEvents;
 using WgeoFlows.Notifications;
 using WgeoFlows.Storage;

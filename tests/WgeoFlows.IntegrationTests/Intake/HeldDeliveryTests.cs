@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Azure.Storage.Blobs;
 using Microsoft.AspNetCore.Http;
-using WgeoFlows.Admin.Auth;
+using WgeoFlows.Web.AdminAuth;
 using WgeoFlows.Admin.Held;
 using WgeoFlows.Intake;
 using WgeoFlows.Intake.Held;

@@ -1,17 +1,15 @@
 using Microsoft.Extensions.DependencyInjection;
-using WgeoFlows.Review.Reviewers;
 
 namespace WgeoFlows.Admin.Actions;
 
 public static class AdminActionServices
 {
-    /// <summary>The admin actions and the reviewers API.</summary>
+    /// <summary>The admin actions on a request.</summary>
     public static IServiceCollection AddWgeoFlowsAdminActions(this IServiceCollection services)
     {
         services.AddSingleton<RequestCancellation>();
         services.AddSingleton<RequestRestart>();
         services.AddSingleton<AdminActionsHandler>();
-        services.AddSingleton<ReviewersHandler>();
         return services;
     }
 }

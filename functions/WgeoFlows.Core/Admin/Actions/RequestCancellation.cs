@@ -1,5 +1,5 @@
 using Microsoft.DurableTask.Client;
-using WgeoFlows.Admin.Auth;
+using WgeoFlows.Web.AdminAuth;
 using WgeoFlows.Links;
 using WgeoFlows.Matching.Offers;
 using WgeoFlows.Notifications;

@@ -1,6 +1,6 @@
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
-using WgeoFlows.Admin.Auth;
+using WgeoFlows.Web.AdminAuth;
 using WgeoFlows.Links;
 using WgeoFlows.Storage;
 using WgeoFlows.Workflow;

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http;
-using WgeoFlows.Admin.Auth;
+using WgeoFlows.Web.AdminAuth;
 using WgeoFlows.Web;
 
 namespace WgeoFlows.Admin.Dashboard;

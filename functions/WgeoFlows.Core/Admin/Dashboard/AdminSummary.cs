@@ -1,4 +1,4 @@
-using WgeoFlows.Admin.Index;
+using WgeoFlows.RequestIndex;
 using WgeoFlows.Workflow;
 
 namespace WgeoFlows.Admin.Dashboard;

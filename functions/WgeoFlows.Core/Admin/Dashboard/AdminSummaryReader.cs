@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using WgeoFlows.Admin.Index;
+using WgeoFlows.RequestIndex;
 using WgeoFlows.Reference;
 using WgeoFlows.Workflow;
 

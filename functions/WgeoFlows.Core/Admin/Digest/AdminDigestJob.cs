@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using WgeoFlows.Admin.Dashboard;
-using WgeoFlows.Admin.Index;
+using WgeoFlows.RequestIndex;
 using WgeoFlows.Configuration;
 using WgeoFlows.Notifications;
 

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
-using WgeoFlows.Admin.Auth;
+using WgeoFlows.Web.AdminAuth;
 using WgeoFlows.Intake;
 using WgeoFlows.Intake.Held;
 using WgeoFlows.Intake.Submissions;

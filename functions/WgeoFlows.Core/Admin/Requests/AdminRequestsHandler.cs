@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
-using WgeoFlows.Admin.Auth;
-using WgeoFlows.Admin.Index;
+using WgeoFlows.Web.AdminAuth;
+using WgeoFlows.RequestIndex;
 using WgeoFlows.Intake.Submissions;
 using WgeoFlows.Links;
 using WgeoFlows.Matching.Offers;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Azure;
 using Microsoft.AspNetCore.Http;
-using WgeoFlows.Admin.Auth;
+using WgeoFlows.Web.AdminAuth;
 using WgeoFlows.Reference;
 using WgeoFlows.Shared;
 using WgeoFlows.Web;

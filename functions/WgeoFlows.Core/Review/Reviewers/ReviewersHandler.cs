@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
-using WgeoFlows.Admin.Auth;
+using WgeoFlows.Web.AdminAuth;
 using WgeoFlows.Shared;
 using WgeoFlows.Web;
 

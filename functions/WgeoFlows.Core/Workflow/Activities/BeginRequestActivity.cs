@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using WgeoFlows.Admin.Index;
+using WgeoFlows.RequestIndex;
 using WgeoFlows.Configuration;
 using WgeoFlows.Links;
 using WgeoFlows.Storage;

@@ -1,4 +1,4 @@
-using WgeoFlows.Admin.Index;
+using WgeoFlows.RequestIndex;
 using WgeoFlows.Impact;
 using WgeoFlows.Storage;
 using WgeoFlows.Telemetry;

@@ -1,7 +1,7 @@
 using WgeoFlows.Storage;
 using WgeoFlows.Workflow;
 
-namespace WgeoFlows.Admin.Index;
+namespace WgeoFlows.RequestIndex;
 
 /// <summary>
 /// One list of the admin index — all requests, one status, one platform, or one status on one platform — and where its

@@ -2,7 +2,7 @@ using System.Globalization;
 using Azure.Data.Tables;
 using WgeoFlows.Storage;
 
-namespace WgeoFlows.Admin.Index;
+namespace WgeoFlows.RequestIndex;
 
 /// <summary>Something about a request that an admin should look at (e.g. a mail that bounced).</summary>
 public sealed record AdminFlag(string RequestId, string Kind, string Detail, DateTimeOffset At);

@@ -4,7 +4,7 @@ using WgeoFlows.Shared.Resilience;
 using WgeoFlows.Storage;
 using WgeoFlows.Workflow;
 
-namespace WgeoFlows.Admin.Index;
+namespace WgeoFlows.RequestIndex;
 
 /// <summary>
 /// The admin list, kept ready to read: the same row in one partition per way of listing —

@@ -1,4 +1,4 @@
-namespace WgeoFlows.Admin.Auth;
+namespace WgeoFlows.Web.AdminAuth;
 
 /// <summary>
 /// What the App Service platform says about itself through its environment. App Service strips any

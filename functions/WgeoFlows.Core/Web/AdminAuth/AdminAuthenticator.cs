@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 using WgeoFlows.Configuration;
 using WgeoFlows.Web;
 
-namespace WgeoFlows.Admin.Auth;
+namespace WgeoFlows.Web.AdminAuth;
 
 /// <summary>Who is acting on an admin route; recorded in the timeline with every admin action.</summary>
 public sealed record AdminIdentity(string Name, string Method);

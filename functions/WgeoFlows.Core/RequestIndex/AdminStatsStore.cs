@@ -5,7 +5,7 @@ using WgeoFlows.Shared.Resilience;
 using WgeoFlows.Storage;
 using WgeoFlows.Workflow;
 
-namespace WgeoFlows.Admin.Index;
+namespace WgeoFlows.RequestIndex;
 
 /// <summary>How many requests there are per status, per platform and per week of submission.</summary>
 public sealed record AdminCounts(

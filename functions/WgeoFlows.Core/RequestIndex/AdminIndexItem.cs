@@ -1,6 +1,6 @@
 using WgeoFlows.Workflow;
 
-namespace WgeoFlows.Admin.Index;
+namespace WgeoFlows.RequestIndex;
 
 /// <summary>One row of the admin list (CONTRACT.md, GET /api/admin/requests).</summary>
 public sealed record AdminIndexItem(
