@@ -58,7 +58,7 @@ param entraTenantId string = tenant().tenantId
 @description('Base of every emailed link, e.g. a custom domain; empty means the app\'s default host name.')
 param publicBaseUrl string = ''
 
-// ---- workflow timers and matching (CONTRACT.md defaults) ----
+// ---- workflow timers and matching (the contract's defaults) ----
 
 @description('Review:ReminderAfter (TimeSpan).')
 param reviewReminderAfter string = '3.00:00:00'
@@ -315,7 +315,7 @@ module appSettings 'modules/appsettings.bicep' = {
       SendGrid__EventWebhookPublicKey: sendGridEventWebhookPublicKey
       // The worker receives every request from the Functions host over loopback. The host passes the address it saw in
       // X-Forwarded-For, which the worker's ASP.NET Core integration applies; should a loopback peer still carry one, believe
-      // it and nobody else's, so that rate limits are per client and never one for the whole internet (see README, Security).
+      // it and nobody else's, so that rate limits are per client and never one for the whole internet (see docs/security.md).
       RateLimits__TrustedProxies: '127.0.0.0/8,::1'
     }
   }

@@ -11,7 +11,7 @@ using WgeoFlows.Tests.Intake;
 namespace WgeoFlows.Bench.Intake;
 
 /// <summary>
-/// Issue 9.1 and 9.5: accepted signed submissions per second and p50/p99 at concurrency 1, 8 and 32 against a real local
+/// Intake and its memory: accepted signed submissions per second and p50/p99 at concurrency 1, 8 and 32 against a real local
 /// host on its own Azurite, beside raw single-entity inserts on the same Azurite at the same concurrency; storage requests
 /// per accepted submission (counted in a second pass, by forwarders in front of Azurite, idle rate subtracted); and the
 /// host's resident memory idle and under this load.

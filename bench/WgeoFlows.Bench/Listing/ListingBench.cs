@@ -16,7 +16,7 @@ using WgeoFlows.Workflow;
 namespace WgeoFlows.Bench.Listing;
 
 /// <summary>
-/// Issue 9.4: the first admin page of 50 by status, newest first, among 1,000 and 10,000 requests: our index
+/// Admin listing: the first admin page of 50 by status, newest first, among 1,000 and 10,000 requests: our index
 /// (<see cref="AdminIndexStore.ListAsync"/>) beside what an admin view without an index must do with the Durable client
 /// (<c>GetAllInstancesAsync</c> filtered by status, enumerated fully, sorted by CreatedAt descending, first 50).
 /// Storage requests are counted by forwarders in front of Azurite's table service (one per side).

@@ -6,7 +6,7 @@ using WgeoFlows.Configuration;
 
 namespace WgeoFlows.Bench.Matching;
 
-/// <summary>Issue 9.3: ranking the top 10 for one request over 1,000, 10,000 and 100,000 partners, beside the LINQ baseline.
+/// <summary>Matching: ranking the top 10 for one request over 1,000, 10,000 and 100,000 partners, beside the LINQ baseline.
 /// Targets: p50 under 10 ms at 100,000, and at least 5 times faster than the baseline.</summary>
 public static class MatchingBench
 {

@@ -12,7 +12,7 @@ using WgeoFlows.Testing;
 namespace WgeoFlows.Bench.Workflows;
 
 /// <summary>
-/// Issue 9.2: N requests driven from intake through review approval, offer acceptance and introduction on the local host,
+/// Whole workflows: N requests driven from intake through review approval, offer acceptance and introduction on the local host,
 /// completed per second, beside a baseline orchestration with the same number of trivial activities and external events
 /// (counted in the product's own history) on the same backend, each on its own Azurite. Target: ≥ 0.7 of the baseline.
 /// </summary>

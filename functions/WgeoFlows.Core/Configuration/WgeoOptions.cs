@@ -1,7 +1,7 @@
 
 namespace WgeoFlows.Configuration;
 
-// Option classes bound from the configuration keys of CONTRACT.md. Defaults are the contract's.
+// Option classes bound from the configuration keys of the public contract (docs/integrators.md). Defaults are the contract's.
 
 public sealed class StorageOptions
 {

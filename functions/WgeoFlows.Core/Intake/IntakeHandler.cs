@@ -12,7 +12,7 @@ using WgeoFlows.Web;
 namespace WgeoFlows.Intake;
 
 /// <summary>
-/// POST /api/requests, the signed intake webhook (CONTRACT.md). Refusals (415, 413, 401, 400, 409) store nothing.
+/// POST /api/requests, the signed intake webhook (docs/integrators.md). Refusals (415, 413, 401, 400, 409) store nothing.
 /// A body with a valid signature goes through <see cref="SubmissionPipeline"/>, the same as the Typeform webhook and the form page.
 /// </summary>
 public sealed class IntakeHandler(

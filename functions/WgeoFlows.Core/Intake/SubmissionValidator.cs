@@ -5,7 +5,7 @@ using WgeoFlows.Reference;
 
 namespace WgeoFlows.Intake;
 
-/// <summary>Validates and normalises an intake webhook body (CONTRACT.md, schema version 1). It reads the
+/// <summary>Validates and normalises an intake webhook body (docs/integrators.md, schema version 1). It reads the
 /// <see cref="JsonElement"/> rather than deserialising to types so that a field of the wrong JSON type is
 /// reported under its own path instead of failing the whole body. Unknown fields are ignored.</summary>
 public static class SubmissionValidator

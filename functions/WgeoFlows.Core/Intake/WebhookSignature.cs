@@ -4,7 +4,7 @@ using System.Text;
 
 namespace WgeoFlows.Intake;
 
-/// <summary>The intake webhook's signature (CONTRACT.md): <c>X-Wgeo-Signature: sha256=</c> + lowercase hex of
+/// <summary>The intake webhook's signature (docs/integrators.md): <c>X-Wgeo-Signature: sha256=</c> + lowercase hex of
 /// HMAC-SHA256(secret, timestamp + "." + raw body), with <c>X-Wgeo-Timestamp</c> in Unix seconds. Signing the
 /// timestamp with the body stops a captured delivery from being replayed once it is outside the tolerance.</summary>
 public static class WebhookSignature

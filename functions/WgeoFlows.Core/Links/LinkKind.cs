@@ -1,6 +1,6 @@
 namespace WgeoFlows.Links;
 
-/// <summary>The kinds of emailed link (CONTRACT.md): the path segment after /api/.</summary>
+/// <summary>The kinds of emailed link (docs/integrators.md): the path segment after /api/.</summary>
 public static class LinkKind
 {
     public const string Review = "review";

@@ -7,7 +7,7 @@ public sealed record PartnerCsvRow(int Line, PartnerInput Input, string? FormatE
 
 public sealed record PartnerCsvReadResult(string? FileError, IReadOnlyList<PartnerCsvRow> Rows);
 
-/// <summary>Reads the partner import format of CONTRACT.md into raw rows: the header is checked here, the
+/// <summary>Reads the partner import format of the public contract (docs/integrators.md) into raw rows: the header is checked here, the
 /// values by <see cref="PartnerValidator"/>. Pure: no storage.</summary>
 public static class PartnerCsvReader
 {

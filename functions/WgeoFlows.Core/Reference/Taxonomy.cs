@@ -2,7 +2,7 @@ using System.Collections.Frozen;
 
 namespace WgeoFlows.Reference;
 
-/// <summary>The partnership's taxonomies (CONTRACT.md), read once from the embedded taxonomy.json: change
+/// <summary>The partnership's taxonomies (docs/integrators.md), read once from the embedded taxonomy.json: change
 /// or extend a taxonomy there, not in code. Ids are lower case and compared exactly (ordinal): normalise
 /// input before asking.</summary>
 public static class Taxonomy

@@ -2,7 +2,7 @@ using WgeoFlows.Workflow;
 
 namespace WgeoFlows.RequestIndex;
 
-/// <summary>One row of the admin list (CONTRACT.md, GET /api/admin/requests).</summary>
+/// <summary>One row of the admin list (docs/integrators.md, GET /api/admin/requests).</summary>
 public sealed record AdminIndexItem(
     string RequestId,
     string Title,

@@ -19,7 +19,7 @@ public sealed class DurableOptions
     public int PartitionCount { get; set; } = 4;
 
     /// <summary>How many activities run at once. Locally every one of them shares a single Azurite with the webhook:
-    /// fewer at once answer deliveries sooner, more finish workflows sooner (README, Benchmarks, measures both).</summary>
+    /// fewer at once answer deliveries sooner, more finish workflows sooner (bench/README.md measures both).</summary>
     public int MaxConcurrentActivities { get; set; } = 16;
 
     /// <summary>How many orchestration episodes run at once (each is a short replay plus its history write).</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 
 namespace WgeoFlows.Tests.Intake;
 
-/// <summary>Intake webhook bodies for tests: <see cref="Valid"/> is the CONTRACT.md example, valid as it stands;
+/// <summary>Intake webhook bodies for tests: <see cref="Valid"/> is the contract's example, valid as it stands;
 /// change a field on the returned node to make the case a test needs. Only System.Text.Json is used, so other test
 /// projects can link this file (<c>&lt;Compile Include="…/Intake/SamplePayloads.cs" /&gt;</c>).</summary>
 public static class SamplePayloads

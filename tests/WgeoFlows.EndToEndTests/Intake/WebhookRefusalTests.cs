@@ -8,7 +8,7 @@ using WgeoFlows.Tests.Support;
 
 namespace WgeoFlows.Tests.Intake;
 
-/// <summary>The webhook's refusals (CONTRACT.md) over HTTP against each host, each proven to store nothing: no request
+/// <summary>The webhook's refusals (docs/integrators.md) over HTTP against each host, each proven to store nothing: no request
 /// row, no dedupe claim, no blob, no admin index row, no orchestration, no mail.</summary>
 public abstract class WebhookRefusalTests(IHostStack stack)
 {

@@ -4,7 +4,7 @@ using WgeoFlows.Tests.Support;
 
 namespace WgeoFlows.Tests.Review;
 
-/// <summary>Issue 4 point 9: a mail scanner opening every kind of emailed link — GET and HEAD, following redirects or
+/// <summary>A mail scanner opening every kind of emailed link — GET and HEAD, following redirects or
 /// not — decides nothing, and the pages never redirect (a redirect would lead a scanner somewhere a person did not go).</summary>
 public sealed class LinkScannerTests(LocalStack stack)
 {

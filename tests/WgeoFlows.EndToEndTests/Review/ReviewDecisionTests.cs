@@ -4,7 +4,7 @@ using WgeoFlows.Tests.Support;
 
 namespace WgeoFlows.Tests.Review;
 
-/// <summary>Issue 4, points 3 and 4: what each review decision does, and what every kind of bad or old link answers.</summary>
+/// <summary>What each review decision does, and what every kind of bad or old link answers.</summary>
 public abstract class ReviewDecisionTests(IHostStack stack)
 {
     private const string Reviewer = "cities.lead@example.org";

@@ -7,7 +7,7 @@ using WgeoFlows.Tests.Support;
 
 namespace WgeoFlows.Tests.Review;
 
-/// <summary>Issue 4, point 2: a platform with two review stages (reviewers' stage numbers, set through the reviewers
+/// <summary>A platform with two review stages (reviewers' stage numbers, set through the reviewers
 /// API) reviews in sequence, and only the last approval starts matching. Uses a platform no other test submits to, and
 /// puts the reviewer list back afterwards.</summary>
 public sealed class ReviewStagesTests(LocalStack stack)

@@ -5,7 +5,7 @@ using WgeoFlows.Tests.Support;
 
 namespace WgeoFlows.Tests.Review;
 
-/// <summary>Issue 4, point 1: GET/PUT /api/admin/reviewers. Only refused PUTs here (they change nothing), so that the
+/// <summary>GET/PUT /api/admin/reviewers. Only refused PUTs here (they change nothing), so that the
 /// shared host's reviewers stay as the other tests expect.</summary>
 public abstract class ReviewersApiTests(IHostStack stack)
 {

@@ -6,7 +6,7 @@ using WgeoFlows.Tests.Support;
 
 namespace WgeoFlows.Tests.Workflow;
 
-/// <summary>Issue 2's thin path, over HTTP against each host: webhook → review → offer → introduction → Matched.</summary>
+/// <summary>The whole path, over HTTP against each host: webhook → review → offer → introduction → Matched.</summary>
 public abstract class WholePathTests(IHostStack stack)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

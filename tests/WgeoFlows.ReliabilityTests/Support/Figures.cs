@@ -1,7 +1,7 @@
 namespace WgeoFlows.Tests.Support;
 
 /// <summary>The figures a reliability run measured (counts of answers, duplicates, retries), for the test output and for
-/// TestResults/reliability-figures.txt next to the test binaries, which CI keeps and the README quotes.</summary>
+/// TestResults/reliability-figures.txt next to the test binaries, which CI keeps and docs/testing.md quotes.</summary>
 public static class Figures
 {
     private static readonly Lock Writing = new();

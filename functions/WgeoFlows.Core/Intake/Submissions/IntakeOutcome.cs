@@ -22,7 +22,7 @@ public abstract record IntakeOutcome
     /// <summary>Storage or another delivery of the same submission did not finish in time: deliver again.</summary>
     public sealed record Unavailable(string Detail, TimeSpan RetryAfter) : IntakeOutcome;
 
-    /// <summary>The contract's API answer (CONTRACT.md): 202, 200 duplicate, 400, 409, 429 or 503 with Retry-After.</summary>
+    /// <summary>The contract's API answer (docs/integrators.md): 202, 200 duplicate, 400, 409, 429 or 503 with Retry-After.</summary>
     public IResult ToApiResult() => this switch
     {
         Accepted { Duplicate: true } a => Results.Json(new { requestId = a.RequestId, status = a.Status, statusUrl = a.StatusUrl, duplicate = true },

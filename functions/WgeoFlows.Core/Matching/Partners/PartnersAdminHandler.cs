@@ -9,7 +9,7 @@ using WgeoFlows.Web;
 namespace WgeoFlows.Matching.Partners;
 
 /// <summary>
-/// The partner registry's admin API (CONTRACT.md): list, get, put, delete and CSV import. Every route needs an admin
+/// The partner registry's admin API (docs/integrators.md): list, get, put, delete and CSV import. Every route needs an admin
 /// identity; refusals are problem+json naming the fields; storage that does not answer gives 503, never 500.
 /// </summary>
 public sealed class PartnersAdminHandler(AdminAuthenticator auth, PartnerStore partners, PartnerCsvImporter importer)
