@@ -21,7 +21,7 @@ public sealed class ImpactHandler(ImpactStatsStore store, PageRenderer pages, IO
 
     private TimeSpan CacheFor => options.Value.CacheFor > TimeSpan.Zero ? options.Value.CacheFor : TimeSpan.Zero;
 
-    /// <summary>The open-data CSV header (documented in docs/integrators.md's data dictionary).</summary>
+    /// <summary>The open-data CSV header (documented in docs/integrators.md, "Data dictionary").</summary>
     public static readonly IReadOnlyList<string> CsvColumns = ["period", "metric", "dimension", "category", "figure", "suppressed"];
 
     /// <summary>The figures as storage holds them now (no cache).</summary>
