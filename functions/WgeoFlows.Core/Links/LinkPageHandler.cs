@@ -11,6 +11,7 @@ using WgeoFlows.Storage;
 using WgeoFlows.Telemetry;
 using WgeoFlows.Web;
 using WgeoFlows.Workflow;
+using WgeoFlows.Workflow.Wiring;
 
 namespace WgeoFlows.Links;
 
@@ -111,14 +112,14 @@ public sealed class LinkPageHandler(
     private static async Task RaiseAsync(DurableTaskClient durable, string kind, string requestId, LinkDecision decision,
         CancellationToken cancellationToken)
     {
-        var eventName = kind switch
+        var workflowEvent = kind switch
         {
-            LinkKind.Review => WorkflowNames.Events.ReviewDecision,
-            LinkKind.Update => WorkflowNames.Events.RequesterUpdate,
-            LinkKind.Confirm => WorkflowNames.Events.RequesterConfirmation,
-            _ => WorkflowNames.Events.PartnerResponse,
+            LinkKind.Review => WorkflowEvents.ReviewDecision,
+            LinkKind.Update => WorkflowEvents.RequesterUpdate,
+            LinkKind.Confirm => WorkflowEvents.RequesterConfirmation,
+            _ => WorkflowEvents.PartnerResponse,
         };
-        await durable.RaiseEventAsync(requestId, eventName, decision, cancellationToken);
+        await durable.RaiseEventAsync(requestId, workflowEvent, decision, cancellationToken);
     }
 
     private async Task<(IResult? Error, LinkClaims? Claims)> ReadTokenAsync(string kind, string token)

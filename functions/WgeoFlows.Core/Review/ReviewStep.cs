@@ -4,6 +4,7 @@ using WgeoFlows.Notifications;
 using WgeoFlows.Review.Activities;
 using WgeoFlows.Workflow;
 using WgeoFlows.Workflow.Steps;
+using WgeoFlows.Workflow.Wiring;
 
 namespace WgeoFlows.Review;
 
@@ -29,8 +30,7 @@ public static class ReviewStep
         string? reassignedTo = null;
         while (stage <= stageCount)
         {
-            var opened = await run.CallAsync<OpenedReview>(WorkflowNames.Activities.OpenReview,
-                new OpenReviewCommand(run.RequestId, stage, round, Backup: false, run.Now, run.Attempt, reassignedTo));
+            var opened = await run.Context.CallOpenReviewAsync(new OpenReviewCommand(run.RequestId, stage, round, Backup: false, run.Now, run.Attempt, reassignedTo), run.Retry);
             stageCount = opened.StageCount;
             await run.SetStatusAsync(RequestStatus.InReview, $"review: {opened.StageTitle}", "review opened", opened.StageTitle);
             foreach (var link in opened.Links)
@@ -51,8 +51,7 @@ public static class ReviewStep
             var decision = ended.Decision;
             if (decision is null)
             {
-                await run.CallAsync<bool>(WorkflowNames.Activities.CloseStage,
-                    new CloseStageCommand(run.RequestId, opened.StageKey, "expired", run.Now));
+                await run.Context.CallCloseStageAsync(new CloseStageCommand(run.RequestId, opened.StageKey, "expired", run.Now), run.Retry);
                 await run.EmailAsync("expired", EmailTemplates.RequestExpired, facts.Language, requester);
                 await run.SetStatusAsync(RequestStatus.Expired, "review", "review expired", "no decision before the deadline");
                 return ReviewOutcome.Expired;
@@ -76,8 +75,8 @@ public static class ReviewStep
                         return ReviewOutcome.Expired;
                     }
                     // The round's links die: the next round's links are the ones to use.
-                    await run.CallAsync<bool>(WorkflowNames.Activities.CloseStage, new CloseStageCommand(run.RequestId, opened.StageKey,
-                        "the requester answered and a new review round has started", run.Now, EvenIfDecided: true));
+                    await run.Context.CallCloseStageAsync(new CloseStageCommand(run.RequestId, opened.StageKey,
+                        "the requester answered and a new review round has started", run.Now, EvenIfDecided: true), run.Retry);
                     round++;
                     break;
             }
@@ -105,7 +104,7 @@ public static class ReviewStep
         {
             while (true)
             {
-                var waited = await run.WaitForEventOrAdminAsync<LinkDecision>(WorkflowNames.Events.ReviewDecision,
+                var waited = await run.WaitForEventOrAdminAsync(WorkflowEvents.ReviewDecision,
                     e => e.StageKey == opened.StageKey, a => a.StageKey == opened.StageKey, openedAt + after);
                 if (waited.Event is not null) return new StageEnd(waited.Event, null);
                 if (waited.Admin is null) break;
@@ -125,8 +124,7 @@ public static class ReviewStep
                     }
                     break;
                 case "escalation" when reassignedTo is null:
-                    var backups = await run.CallAsync<OpenedReview>(WorkflowNames.Activities.OpenReview,
-                        new OpenReviewCommand(run.RequestId, stage, round, Backup: true, run.Now, run.Attempt));
+                    var backups = await run.Context.CallOpenReviewAsync(new OpenReviewCommand(run.RequestId, stage, round, Backup: true, run.Now, run.Attempt), run.Retry);
                     foreach (var link in backups.Links)
                     {
                         links.Add(link);
@@ -164,8 +162,7 @@ public static class ReviewStep
     /// <summary>Closes the stage round, so that every link of it is dead, and tells the reviewers who lose it.</summary>
     private static async Task ReassignAsync(WorkflowRun run, OpenedReview opened, AdminActionEvent action)
     {
-        await run.CallAsync<bool>(WorkflowNames.Activities.CloseStage,
-            new CloseStageCommand(run.RequestId, opened.StageKey, $"reassigned to {action.Reviewer}", run.Now));
+        await run.Context.CallCloseStageAsync(new CloseStageCommand(run.RequestId, opened.StageKey, $"reassigned to {action.Reviewer}", run.Now), run.Retry);
         foreach (var link in opened.Links.Where(l => !string.Equals(l.Email, action.Reviewer, StringComparison.OrdinalIgnoreCase)))
         {
             await run.EmailAsync($"withdrawn|{opened.StageKey}|{link.Email}", EmailTemplates.ActionWithdrawn, "en",
@@ -180,8 +177,7 @@ public static class ReviewStep
         string updateKey)
     {
         var question = decision.Comment ?? "";
-        var link = await run.CallAsync<PersonLink>(WorkflowNames.Activities.OpenRequesterUpdate,
-            new OpenUpdateCommand(run.RequestId, updateKey, question, decision.Person, run.Now));
+        var link = await run.Context.CallOpenRequesterUpdateAsync(new OpenUpdateCommand(run.RequestId, updateKey, question, decision.Person, run.Now), run.Retry);
         await run.SetStatusAsync(RequestStatus.AwaitingRequesterInfo, "review: more information", "more information requested", question,
             decision.Person);
         var values = new Dictionary<string, string> { ["updateLink"] = link.Url, ["question"] = question };
@@ -191,7 +187,7 @@ public static class ReviewStep
         LinkDecision? answer;
         while (true)
         {
-            var waited = await run.WaitForEventOrAdminAsync<LinkDecision>(WorkflowNames.Events.RequesterUpdate,
+            var waited = await run.WaitForEventOrAdminAsync(WorkflowEvents.RequesterUpdate,
                 e => e.StageKey == updateKey, a => a.StageKey == updateKey && a.Action == AdminActions.Resend, deadline);
             answer = waited.Event;
             if (waited.Admin is null) break;
@@ -200,15 +196,15 @@ public static class ReviewStep
         }
         if (answer is null)
         {
-            await run.CallAsync<bool>(WorkflowNames.Activities.CloseStage, new CloseStageCommand(run.RequestId, updateKey, "expired", run.Now));
+            await run.Context.CallCloseStageAsync(new CloseStageCommand(run.RequestId, updateKey, "expired", run.Now), run.Retry);
             await run.EmailAsync("expired", EmailTemplates.RequestExpired, facts.Language, requester);
             await run.SetStatusAsync(RequestStatus.Expired, "review: more information", "no answer from the requester");
             return false;
         }
-        await run.CallAsync<bool>(WorkflowNames.Activities.AppendAnswer, new AppendAnswerCommand(run.RequestId, updateKey, question,
-            decision.Person, decision.At, answer.Comment ?? "", answer.At));
-        await run.CallAsync<bool>(WorkflowNames.Activities.CloseStage, new CloseStageCommand(run.RequestId, updateKey,
-            "the answer was added to the request", run.Now, EvenIfDecided: true));
+        await run.Context.CallAppendAnswerAsync(new AppendAnswerCommand(run.RequestId, updateKey, question,
+            decision.Person, decision.At, answer.Comment ?? "", answer.At), run.Retry);
+        await run.Context.CallCloseStageAsync(new CloseStageCommand(run.RequestId, updateKey,
+            "the answer was added to the request", run.Now, EvenIfDecided: true), run.Retry);
         return true;
     }
 }

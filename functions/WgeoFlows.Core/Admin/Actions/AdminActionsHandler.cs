@@ -8,6 +8,7 @@ using WgeoFlows.Storage;
 using WgeoFlows.Web;
 using WgeoFlows.Workflow;
 using WgeoFlows.Workflow.Steps;
+using WgeoFlows.Workflow.Wiring;
 
 namespace WgeoFlows.Admin.Actions;
 
@@ -96,7 +97,7 @@ public sealed class AdminActionsHandler(
         if (partner is null) return Invalid("partnerId", $"No partner has the id '{partnerId}'.");
         if (status != RequestStatus.NeedsManualMatch) return Conflict($"The request is {status}: only a request that needs a manual match can be matched.");
         var now = clock.GetUtcNow();
-        await durable.RaiseEventAsync(requestId, WorkflowNames.Events.AdminMatch, new AdminMatchEvent(partner.Id, admin.Name, now), cancellationToken);
+        await durable.RaiseEventAsync(requestId, WorkflowEvents.AdminMatch, new AdminMatchEvent(partner.Id, admin.Name, now), cancellationToken);
         await RecordAsync(requestId, AdminActions.Match, admin, $"{partner.Name} ({partner.Id})", now, cancellationToken);
         return Accepted(requestId, AdminActions.Match, null);
     }
@@ -121,7 +122,7 @@ public sealed class AdminActionsHandler(
     private async Task RaiseAsync(DurableTaskClient durable, string requestId, AdminActionEvent action, string detail,
         CancellationToken cancellationToken)
     {
-        await durable.RaiseEventAsync(requestId, WorkflowNames.Events.AdminAction, action, cancellationToken);
+        await durable.RaiseEventAsync(requestId, WorkflowEvents.AdminAction, action, cancellationToken);
         await RecordAsync(requestId, action.Action, new AdminIdentity(action.Admin, ""), detail, action.At, cancellationToken);
     }
 
