@@ -11,7 +11,7 @@ namespace WgeoFlows.Workflow.Steps;
 /// </summary>
 public sealed class WorkflowRun(TaskOrchestrationContext context, string requestId, WorkflowSettings settings, int attempt = 0)
 {
-    private static readonly TaskOptions DefaultStepRetry = StepRetry();
+    private readonly TaskOptions _stepRetry = (settings.StepRetry ?? StepRetrySettings.Default).ToTaskOptions();
 
     // Emails have a budget of their own: one that cannot be sent fails the whole request (see MailRetryOptions).
     private readonly TaskOptions _emailRetry = (settings.EmailRetry ?? EmailRetrySettings.Default).ToTaskOptions();
@@ -28,19 +28,12 @@ public sealed class WorkflowRun(TaskOrchestrationContext context, string request
 
     /// <summary>The retry policy of a step's activity call (<see cref="StepRetry"/>): pass it to the typed calls of
     /// <see cref="WorkflowActivityCalls"/>.</summary>
-    public TaskOptions Retry => DefaultStepRetry;
+    public TaskOptions Retry => _stepRetry;
 
-    /// <summary>
-    /// How a step's activity is retried: with backoff (2 s doubling, 6 attempts, about a minute), so that storage hiccups
-    /// and short outages heal; a permanent fault fails the orchestration, which the admin view shows with its error and
-    /// can restart. <paramref name="worthRetrying"/> tells a failure that cannot heal, to fail at once.
-    /// </summary>
-    public static TaskOptions StepRetry(Func<TaskFailureDetails, bool>? worthRetrying = null) => TaskOptions.FromRetryPolicy(
-        new RetryPolicy(maxNumberOfAttempts: 6, firstRetryInterval: TimeSpan.FromSeconds(2), backoffCoefficient: 2,
-            maxRetryInterval: TimeSpan.FromMinutes(2))
-        {
-            HandleFailure = worthRetrying ?? (_ => true),
-        });
+    /// <summary>How a step's activity is retried (<see cref="StepRetrySettings"/>); <paramref name="worthRetrying"/> tells a failure
+    /// that cannot heal, to fail at once.</summary>
+    public static TaskOptions StepRetry(Func<TaskFailureDetails, bool>? worthRetrying = null) =>
+        StepRetrySettings.Default.ToTaskOptions(worthRetrying);
 
     /// <summary>A key unique to this point of this orchestration, the same on every replay.</summary>
     public string NextEventKey(string what) => $"{Now.UtcTicks:D19}|{++_eventCounter:D4}|{what}";
