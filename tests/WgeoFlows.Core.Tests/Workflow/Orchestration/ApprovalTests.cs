@@ -10,7 +10,7 @@ public sealed class ApprovalTests(OrchestrationHost host)
     [Fact]
     public async Task An_approved_request_is_offered_accepted_introduced_followed_up_and_closed()
     {
-        var run = await host.StartAsync();
+        await using var run = await host.StartAsync();
 
         var review = await run.WaitForCallAsync(W.OpenReview);
         review.StageNumber.ShouldBe(1);

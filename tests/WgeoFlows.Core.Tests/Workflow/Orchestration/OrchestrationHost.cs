@@ -50,6 +50,7 @@ public sealed class OrchestrationHost : IAsyncLifetime
     {
         var scenario = new WorkflowScenario($"req-{Guid.NewGuid():N}");
         arrange?.Invoke(scenario);
+        scenario.Stop = () => new ValueTask(StopAsync(scenario));
         _scenarios[scenario.RequestId] = scenario;
         await Client.ScheduleNewOrchestrationInstanceAsync(WorkflowNames.RequestOrchestrator,
             new RequestWorkflowInput(scenario.RequestId, AwaitConfirmation: awaitConfirmation),
@@ -73,6 +74,16 @@ public sealed class OrchestrationHost : IAsyncLifetime
         var completed = await CompletionAsync(scenario);
         completed.RuntimeStatus.ShouldBe(OrchestrationRuntimeStatus.Completed, completed.FailureDetails?.ToString());
         return completed.ReadOutputAs<RequestWorkflowResult>()!.FinalStatus;
+    }
+
+    private async Task StopAsync(WorkflowScenario scenario)
+    {
+        var instance = await Client.GetInstanceAsync(scenario.RequestId, CancellationToken.None);
+        if (instance is { IsCompleted: false })
+        {
+            await Client.TerminateInstanceAsync(scenario.RequestId, "the test is over", CancellationToken.None);
+        }
+        _scenarios.TryRemove(scenario.RequestId, out _);
     }
 
     private void AddFake<TInput, TOutput>(DurableTaskRegistry registry, string name) =>

@@ -10,7 +10,7 @@ public sealed class ScreeningTests(OrchestrationHost host)
     [Fact]
     public async Task An_ineligible_request_is_acknowledged_told_why_and_ends_Rejected_without_review()
     {
-        var run = await host.StartAsync(s => s.Screening = new ScreeningOutcome(false, ["platform unknown", "no country"]));
+        await using var run = await host.StartAsync(s => s.Screening = new ScreeningOutcome(false, ["platform unknown", "no country"]));
 
         (await host.FinalStatusAsync(run)).ShouldBe(RequestStatus.Rejected);
         run.Emails.Select(e => e.MessageKey).ShouldBe(["ack", "screening-rejected"]);

@@ -20,7 +20,7 @@ namespace WgeoFlows.Tests.Workflow.Orchestration;
 /// expects with <see cref="WaitForCallAsync{TActivity, TInput, TOutput}"/>. Timer durations are milliseconds, or an hour where
 /// a test must not see the timer fire.
 /// </summary>
-public sealed class WorkflowScenario
+public sealed class WorkflowScenario : IAsyncDisposable
 {
     public const string Primary = "primary@example.org";
     public const string Backup = "backup@example.org";
@@ -42,6 +42,13 @@ public sealed class WorkflowScenario
     }
 
     public string RequestId { get; }
+
+    /// <summary>Set by the host: ends the orchestration if the test left it waiting (see <see cref="DisposeAsync"/>).</summary>
+    internal Func<ValueTask>? Stop { get; set; }
+
+    /// <summary>A test ends its orchestration, so that instances left waiting on the shared host do not pile up and slow the
+    /// tests that follow (the in-memory backend takes only a few work items at a time).</summary>
+    public ValueTask DisposeAsync() => Stop?.Invoke() ?? ValueTask.CompletedTask;
     public WorkflowSettings Settings { get; set; }
     public int StageCount { get; set; } = 1;
     public ScreeningOutcome Screening { get; set; } = new(true, []);
