@@ -108,7 +108,7 @@ public static class ReviewStep
                     e => e.StageKey == opened.StageKey, a => a.StageKey == opened.StageKey, openedAt + after);
                 if (waited.Event is not null) return new StageEnd(waited.Event, null);
                 if (waited.Admin is null) break;
-                if (waited.Admin.Action == AdminActions.Reassign) return new StageEnd(null, waited.Admin);
+                if (waited.Admin.Action == AdminAction.Reassign) return new StageEnd(null, waited.Admin);
                 await ResendAsync(run, opened, links, waited.Admin);
             }
 
@@ -188,7 +188,7 @@ public static class ReviewStep
         while (true)
         {
             var waited = await run.WaitForEventOrAdminAsync(WorkflowEvents.RequesterUpdate,
-                e => e.StageKey == updateKey, a => a.StageKey == updateKey && a.Action == AdminActions.Resend, deadline);
+                e => e.StageKey == updateKey, a => a.StageKey == updateKey && a.Action == AdminAction.Resend, deadline);
             answer = waited.Event;
             if (waited.Admin is null) break;
             await run.EmailAsync($"resend|{waited.Admin.At.UtcTicks}|{updateKey}", EmailTemplates.InfoRequest, facts.Language, requester, values);

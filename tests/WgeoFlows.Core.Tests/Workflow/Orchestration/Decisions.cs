@@ -1,3 +1,4 @@
+using WgeoFlows.Admin.Actions;
 using WgeoFlows.Links;
 using WgeoFlows.Matching.Offers;
 using WgeoFlows.Review;
@@ -25,6 +26,6 @@ internal static class Decisions
 
     public static LinkDecision FollowUp(string stageKey) => new(stageKey, "someone", "on-track", null, Now);
 
-    public static AdminActionEvent Admin(string action, string stageKey, string? reviewer = null) =>
+    public static AdminActionEvent Admin(AdminAction action, string stageKey, string? reviewer = null) =>
         new(action, stageKey, "admin@example.org", Now, reviewer);
 }

@@ -17,7 +17,7 @@ public sealed class ReviewAdminActionTests(OrchestrationHost host)
         await using var run = await host.StartAsync();
         var first = await run.WaitForEmailAsync("review|review-1-r0|");
 
-        var resend = Decisions.Admin(AdminActions.Resend, "review-1-r0");
+        var resend = Decisions.Admin(AdminAction.Resend, "review-1-r0");
         await host.RaiseAsync(run, WorkflowEvents.AdminAction, resend);
         var again = await run.WaitForEmailAsync($"resend|{resend.At.UtcTicks}|review-1-r0|{WorkflowScenario.Primary}");
         again.Values["reviewLink"].ShouldBe(first.Values["reviewLink"]);
@@ -33,7 +33,7 @@ public sealed class ReviewAdminActionTests(OrchestrationHost host)
     {
         await using var run = await host.StartAsync();
         await run.WaitForEmailAsync("review|review-1-r0|");
-        await host.RaiseAsync(run, WorkflowEvents.AdminAction, Decisions.Admin(AdminActions.Reassign, "review-7-r0", NewReviewer));
+        await host.RaiseAsync(run, WorkflowEvents.AdminAction, Decisions.Admin(AdminAction.Reassign, "review-7-r0", NewReviewer));
         await host.RaiseAsync(run, WorkflowEvents.ReviewDecision, Decisions.Approve("review-1-r0"));
 
         await run.WaitForStatusAsync(RequestStatus.Matching);
@@ -49,7 +49,7 @@ public sealed class ReviewAdminActionTests(OrchestrationHost host)
             ReviewReminderAfter = TimeSpan.FromMilliseconds(100), ReviewEscalateAfter = TimeSpan.FromMilliseconds(150),
         });
         await run.WaitForEmailAsync("review|review-1-r0|");
-        await host.RaiseAsync(run, WorkflowEvents.AdminAction, Decisions.Admin(AdminActions.Reassign, "review-1-r0", NewReviewer));
+        await host.RaiseAsync(run, WorkflowEvents.AdminAction, Decisions.Admin(AdminAction.Reassign, "review-1-r0", NewReviewer));
 
         var reopened = await run.WaitForCallAsync(W.OpenReview, c => c.Round == 1);
         (reopened.StageNumber, reopened.Reviewer, reopened.Backup).ShouldBe((1, NewReviewer, false));
@@ -79,7 +79,7 @@ public sealed class ReviewAdminActionTests(OrchestrationHost host)
         await host.RaiseAsync(run, WorkflowEvents.ReviewDecision, Decisions.Review("review-1-r0", ReviewStep.RequestInfo, "Budget?"));
         var ask = await run.WaitForEmailAsync("update|update-1-0");
 
-        var resend = Decisions.Admin(AdminActions.Resend, "update-1-0");
+        var resend = Decisions.Admin(AdminAction.Resend, "update-1-0");
         await host.RaiseAsync(run, WorkflowEvents.AdminAction, resend);
         var again = await run.WaitForEmailAsync($"resend|{resend.At.UtcTicks}|update-1-0");
         again.Values["updateLink"].ShouldBe(ask.Values["updateLink"]);
