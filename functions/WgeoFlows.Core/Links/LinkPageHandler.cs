@@ -144,14 +144,13 @@ public sealed class LinkPageHandler(
         switch (kind)
         {
             case LinkKind.Review:
-                var decision = Field("decision");
-                if (decision is not (ReviewStep.Approve or ReviewStep.Reject or ReviewStep.RequestInfo))
+                if (!ReviewVerdicts.TryParse(Field("decision"), out var verdict))
                     return (null, null, "Please choose approve, reject or ask for more information.");
-                if (decision is not ReviewStep.Approve && string.IsNullOrWhiteSpace(comment))
-                    return (null, null, decision == ReviewStep.Reject
+                if (verdict is not ReviewVerdict.Approve && string.IsNullOrWhiteSpace(comment))
+                    return (null, null, verdict == ReviewVerdict.Reject
                         ? "Please say why the request is rejected: the requester will read it."
                         : "Please write the question for the requester.");
-                return (decision, string.IsNullOrEmpty(comment) ? null : comment, null);
+                return (verdict.ToWord(), string.IsNullOrEmpty(comment) ? null : comment, null);
             case LinkKind.Confirm:
                 // The button is the whole decision: the link itself proves the address.
                 return (ConfirmDecision, null, null);
@@ -163,9 +162,8 @@ public sealed class LinkPageHandler(
                     return (null, null, "The answer must not contain control characters other than line breaks and tabs.");
                 return ("answer", answer, null);
             default:
-                var response = Field("response");
-                if (response is not (MatchingStep.Accept or MatchingStep.Decline)) return (null, null, "Please choose accept or decline.");
-                return (response, string.IsNullOrEmpty(comment) ? null : comment, null);
+                if (!OfferAnswers.TryParse(Field("response"), out var response)) return (null, null, "Please choose accept or decline.");
+                return (response.ToWord(), string.IsNullOrEmpty(comment) ? null : comment, null);
         }
     }
 

@@ -18,6 +18,7 @@ public enum ReviewOutcome { Approved, Rejected, Expired }
 /// </summary>
 public static class ReviewStep
 {
+    // The words of ReviewVerdict, as link stages, timelines and histories hold them.
     public const string Approve = "approve";
     public const string Reject = "reject";
     public const string RequestInfo = "request-info";
@@ -57,19 +58,19 @@ public static class ReviewStep
                 return ReviewOutcome.Expired;
             }
 
-            switch (decision.Decision)
+            switch (ReviewVerdicts.Of(decision))
             {
-                case Approve:
+                case ReviewVerdict.Approve:
                     stage++;
                     round = 0;
                     reassignedTo = null;
                     break;
-                case Reject:
+                case ReviewVerdict.Reject:
                     await run.EmailAsync("rejected", EmailTemplates.RequestRejected, facts.Language, requester,
                         new Dictionary<string, string> { ["comment"] = decision.Comment ?? "" });
                     await run.SetStatusAsync(RequestStatus.Rejected, "review", "rejected by reviewer", decision.Comment, decision.Person);
                     return ReviewOutcome.Rejected;
-                default:
+                case ReviewVerdict.RequestInfo:
                     if (!await AskRequesterAsync(run, facts, requester, decision, OpenReviewActivity.UpdateKeyOf(stage, round, run.Attempt)))
                     {
                         return ReviewOutcome.Expired;

@@ -104,7 +104,7 @@ internal static class OfferRounds
         var offer = side.Open[answer.StageKey];
         side.Open.Remove(answer.StageKey);
         // A decline is already in the timeline (the link page wrote it); the side's next round opens when this one is empty.
-        if (answer.Decision != MatchingStep.Accept) return;
+        if (OfferAnswers.Of(answer) != OfferAnswer.Accept) return;
 
         var reservation = await run.Context.CallReserveCapacityAsync(new ReserveCapacityCommand(run.RequestId, offer.PartnerId, Force: false), run.Retry);
         if (!reservation.Reserved || reservation.Partner is null)
