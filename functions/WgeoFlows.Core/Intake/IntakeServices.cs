@@ -23,7 +23,8 @@ public static class IntakeServices
         services.AddSingleton<ConfirmationQuota>();
         services.AddSingleton<AttachmentStore>();
         services.AddSingleton<SubmissionIntake>();
-        services.AddSingleton(sp => new DispatchQueue(sp.GetRequiredService<IOptions<IntakeOptions>>().Value.DispatchQueueCapacity));
+        services.AddSingleton(sp => new DispatchQueue(sp.GetRequiredService<IOptions<IntakeOptions>>().Value.DispatchQueueCapacity,
+            sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IntakeDispatcher>();
         services.AddSingleton<IntakeSweep>();
         services.AddHostedService<IntakeDispatchService>();

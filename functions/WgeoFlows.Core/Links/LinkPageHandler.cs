@@ -11,6 +11,7 @@ using WgeoFlows.Storage;
 using WgeoFlows.Telemetry;
 using WgeoFlows.Web;
 using WgeoFlows.Workflow;
+using WgeoFlows.Workflow.Wiring;
 
 namespace WgeoFlows.Links;
 
@@ -111,14 +112,14 @@ public sealed class LinkPageHandler(
     private static async Task RaiseAsync(DurableTaskClient durable, string kind, string requestId, LinkDecision decision,
         CancellationToken cancellationToken)
     {
-        var eventName = kind switch
+        var workflowEvent = kind switch
         {
-            LinkKind.Review => WorkflowNames.Events.ReviewDecision,
-            LinkKind.Update => WorkflowNames.Events.RequesterUpdate,
-            LinkKind.Confirm => WorkflowNames.Events.RequesterConfirmation,
-            _ => WorkflowNames.Events.PartnerResponse,
+            LinkKind.Review => WorkflowEvents.ReviewDecision,
+            LinkKind.Update => WorkflowEvents.RequesterUpdate,
+            LinkKind.Confirm => WorkflowEvents.RequesterConfirmation,
+            _ => WorkflowEvents.PartnerResponse,
         };
-        await durable.RaiseEventAsync(requestId, eventName, decision, cancellationToken);
+        await durable.RaiseEventAsync(requestId, workflowEvent, decision, cancellationToken);
     }
 
     private async Task<(IResult? Error, LinkClaims? Claims)> ReadTokenAsync(string kind, string token)
@@ -143,14 +144,13 @@ public sealed class LinkPageHandler(
         switch (kind)
         {
             case LinkKind.Review:
-                var decision = Field("decision");
-                if (decision is not (ReviewStep.Approve or ReviewStep.Reject or ReviewStep.RequestInfo))
+                if (!ReviewVerdicts.TryParse(Field("decision"), out var verdict))
                     return (null, null, "Please choose approve, reject or ask for more information.");
-                if (decision is not ReviewStep.Approve && string.IsNullOrWhiteSpace(comment))
-                    return (null, null, decision == ReviewStep.Reject
+                if (verdict is not ReviewVerdict.Approve && string.IsNullOrWhiteSpace(comment))
+                    return (null, null, verdict == ReviewVerdict.Reject
                         ? "Please say why the request is rejected: the requester will read it."
                         : "Please write the question for the requester.");
-                return (decision, string.IsNullOrEmpty(comment) ? null : comment, null);
+                return (verdict.ToWord(), string.IsNullOrEmpty(comment) ? null : comment, null);
             case LinkKind.Confirm:
                 // The button is the whole decision: the link itself proves the address.
                 return (ConfirmDecision, null, null);
@@ -162,9 +162,8 @@ public sealed class LinkPageHandler(
                     return (null, null, "The answer must not contain control characters other than line breaks and tabs.");
                 return ("answer", answer, null);
             default:
-                var response = Field("response");
-                if (response is not (MatchingStep.Accept or MatchingStep.Decline)) return (null, null, "Please choose accept or decline.");
-                return (response, string.IsNullOrEmpty(comment) ? null : comment, null);
+                if (!OfferAnswers.TryParse(Field("response"), out var response)) return (null, null, "Please choose accept or decline.");
+                return (response.ToWord(), string.IsNullOrEmpty(comment) ? null : comment, null);
         }
     }
 

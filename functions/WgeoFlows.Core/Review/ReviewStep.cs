@@ -4,6 +4,7 @@ using WgeoFlows.Notifications;
 using WgeoFlows.Review.Activities;
 using WgeoFlows.Workflow;
 using WgeoFlows.Workflow.Steps;
+using WgeoFlows.Workflow.Wiring;
 
 namespace WgeoFlows.Review;
 
@@ -17,6 +18,7 @@ public enum ReviewOutcome { Approved, Rejected, Expired }
 /// </summary>
 public static class ReviewStep
 {
+    // The words of ReviewVerdict, as link stages, timelines and histories hold them.
     public const string Approve = "approve";
     public const string Reject = "reject";
     public const string RequestInfo = "request-info";
@@ -29,8 +31,7 @@ public static class ReviewStep
         string? reassignedTo = null;
         while (stage <= stageCount)
         {
-            var opened = await run.CallAsync<OpenedReview>(WorkflowNames.Activities.OpenReview,
-                new OpenReviewCommand(run.RequestId, stage, round, Backup: false, run.Now, run.Attempt, reassignedTo));
+            var opened = await run.Context.CallOpenReviewAsync(new OpenReviewCommand(run.RequestId, stage, round, Backup: false, run.Now, run.Attempt, reassignedTo), run.Retry);
             stageCount = opened.StageCount;
             await run.SetStatusAsync(RequestStatus.InReview, $"review: {opened.StageTitle}", "review opened", opened.StageTitle);
             foreach (var link in opened.Links)
@@ -51,33 +52,32 @@ public static class ReviewStep
             var decision = ended.Decision;
             if (decision is null)
             {
-                await run.CallAsync<bool>(WorkflowNames.Activities.CloseStage,
-                    new CloseStageCommand(run.RequestId, opened.StageKey, "expired", run.Now));
+                await run.Context.CallCloseStageAsync(new CloseStageCommand(run.RequestId, opened.StageKey, "expired", run.Now), run.Retry);
                 await run.EmailAsync("expired", EmailTemplates.RequestExpired, facts.Language, requester);
                 await run.SetStatusAsync(RequestStatus.Expired, "review", "review expired", "no decision before the deadline");
                 return ReviewOutcome.Expired;
             }
 
-            switch (decision.Decision)
+            switch (ReviewVerdicts.Of(decision))
             {
-                case Approve:
+                case ReviewVerdict.Approve:
                     stage++;
                     round = 0;
                     reassignedTo = null;
                     break;
-                case Reject:
+                case ReviewVerdict.Reject:
                     await run.EmailAsync("rejected", EmailTemplates.RequestRejected, facts.Language, requester,
                         new Dictionary<string, string> { ["comment"] = decision.Comment ?? "" });
                     await run.SetStatusAsync(RequestStatus.Rejected, "review", "rejected by reviewer", decision.Comment, decision.Person);
                     return ReviewOutcome.Rejected;
-                default:
+                case ReviewVerdict.RequestInfo:
                     if (!await AskRequesterAsync(run, facts, requester, decision, OpenReviewActivity.UpdateKeyOf(stage, round, run.Attempt)))
                     {
                         return ReviewOutcome.Expired;
                     }
                     // The round's links die: the next round's links are the ones to use.
-                    await run.CallAsync<bool>(WorkflowNames.Activities.CloseStage, new CloseStageCommand(run.RequestId, opened.StageKey,
-                        "the requester answered and a new review round has started", run.Now, EvenIfDecided: true));
+                    await run.Context.CallCloseStageAsync(new CloseStageCommand(run.RequestId, opened.StageKey,
+                        "the requester answered and a new review round has started", run.Now, EvenIfDecided: true), run.Retry);
                     round++;
                     break;
             }
@@ -105,11 +105,11 @@ public static class ReviewStep
         {
             while (true)
             {
-                var waited = await run.WaitForEventOrAdminAsync<LinkDecision>(WorkflowNames.Events.ReviewDecision,
+                var waited = await run.WaitForEventOrAdminAsync(WorkflowEvents.ReviewDecision,
                     e => e.StageKey == opened.StageKey, a => a.StageKey == opened.StageKey, openedAt + after);
                 if (waited.Event is not null) return new StageEnd(waited.Event, null);
                 if (waited.Admin is null) break;
-                if (waited.Admin.Action == AdminActions.Reassign) return new StageEnd(null, waited.Admin);
+                if (waited.Admin.Action == AdminAction.Reassign) return new StageEnd(null, waited.Admin);
                 await ResendAsync(run, opened, links, waited.Admin);
             }
 
@@ -125,8 +125,7 @@ public static class ReviewStep
                     }
                     break;
                 case "escalation" when reassignedTo is null:
-                    var backups = await run.CallAsync<OpenedReview>(WorkflowNames.Activities.OpenReview,
-                        new OpenReviewCommand(run.RequestId, stage, round, Backup: true, run.Now, run.Attempt));
+                    var backups = await run.Context.CallOpenReviewAsync(new OpenReviewCommand(run.RequestId, stage, round, Backup: true, run.Now, run.Attempt), run.Retry);
                     foreach (var link in backups.Links)
                     {
                         links.Add(link);
@@ -164,8 +163,7 @@ public static class ReviewStep
     /// <summary>Closes the stage round, so that every link of it is dead, and tells the reviewers who lose it.</summary>
     private static async Task ReassignAsync(WorkflowRun run, OpenedReview opened, AdminActionEvent action)
     {
-        await run.CallAsync<bool>(WorkflowNames.Activities.CloseStage,
-            new CloseStageCommand(run.RequestId, opened.StageKey, $"reassigned to {action.Reviewer}", run.Now));
+        await run.Context.CallCloseStageAsync(new CloseStageCommand(run.RequestId, opened.StageKey, $"reassigned to {action.Reviewer}", run.Now), run.Retry);
         foreach (var link in opened.Links.Where(l => !string.Equals(l.Email, action.Reviewer, StringComparison.OrdinalIgnoreCase)))
         {
             await run.EmailAsync($"withdrawn|{opened.StageKey}|{link.Email}", EmailTemplates.ActionWithdrawn, "en",
@@ -180,8 +178,7 @@ public static class ReviewStep
         string updateKey)
     {
         var question = decision.Comment ?? "";
-        var link = await run.CallAsync<PersonLink>(WorkflowNames.Activities.OpenRequesterUpdate,
-            new OpenUpdateCommand(run.RequestId, updateKey, question, decision.Person, run.Now));
+        var link = await run.Context.CallOpenRequesterUpdateAsync(new OpenUpdateCommand(run.RequestId, updateKey, question, decision.Person, run.Now), run.Retry);
         await run.SetStatusAsync(RequestStatus.AwaitingRequesterInfo, "review: more information", "more information requested", question,
             decision.Person);
         var values = new Dictionary<string, string> { ["updateLink"] = link.Url, ["question"] = question };
@@ -191,8 +188,8 @@ public static class ReviewStep
         LinkDecision? answer;
         while (true)
         {
-            var waited = await run.WaitForEventOrAdminAsync<LinkDecision>(WorkflowNames.Events.RequesterUpdate,
-                e => e.StageKey == updateKey, a => a.StageKey == updateKey && a.Action == AdminActions.Resend, deadline);
+            var waited = await run.WaitForEventOrAdminAsync(WorkflowEvents.RequesterUpdate,
+                e => e.StageKey == updateKey, a => a.StageKey == updateKey && a.Action == AdminAction.Resend, deadline);
             answer = waited.Event;
             if (waited.Admin is null) break;
             await run.EmailAsync($"resend|{waited.Admin.At.UtcTicks}|{updateKey}", EmailTemplates.InfoRequest, facts.Language, requester, values);
@@ -200,15 +197,15 @@ public static class ReviewStep
         }
         if (answer is null)
         {
-            await run.CallAsync<bool>(WorkflowNames.Activities.CloseStage, new CloseStageCommand(run.RequestId, updateKey, "expired", run.Now));
+            await run.Context.CallCloseStageAsync(new CloseStageCommand(run.RequestId, updateKey, "expired", run.Now), run.Retry);
             await run.EmailAsync("expired", EmailTemplates.RequestExpired, facts.Language, requester);
             await run.SetStatusAsync(RequestStatus.Expired, "review: more information", "no answer from the requester");
             return false;
         }
-        await run.CallAsync<bool>(WorkflowNames.Activities.AppendAnswer, new AppendAnswerCommand(run.RequestId, updateKey, question,
-            decision.Person, decision.At, answer.Comment ?? "", answer.At));
-        await run.CallAsync<bool>(WorkflowNames.Activities.CloseStage, new CloseStageCommand(run.RequestId, updateKey,
-            "the answer was added to the request", run.Now, EvenIfDecided: true));
+        await run.Context.CallAppendAnswerAsync(new AppendAnswerCommand(run.RequestId, updateKey, question,
+            decision.Person, decision.At, answer.Comment ?? "", answer.At), run.Retry);
+        await run.Context.CallCloseStageAsync(new CloseStageCommand(run.RequestId, updateKey,
+            "the answer was added to the request", run.Now, EvenIfDecided: true), run.Retry);
         return true;
     }
 }

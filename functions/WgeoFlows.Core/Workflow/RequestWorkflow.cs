@@ -5,6 +5,7 @@ using WgeoFlows.Review;
 using WgeoFlows.Matching.Offers;
 using WgeoFlows.Workflow.Activities;
 using WgeoFlows.Workflow.Steps;
+using WgeoFlows.Workflow.Wiring;
 
 namespace WgeoFlows.Workflow;
 
@@ -21,8 +22,7 @@ public static class RequestWorkflow
 
     public static async Task<RequestWorkflowResult> RunAsync(TaskOrchestrationContext context, RequestWorkflowInput input)
     {
-        var (settings, facts) = await context.CallActivityAsync<RequestStart>(WorkflowNames.Activities.BeginRequest, input.RequestId,
-            BeginRetry);
+        var (settings, facts) = await context.CallBeginRequestAsync(input.RequestId, BeginRetry);
         var run = new WorkflowRun(context, input.RequestId, settings, input.Attempt);
         try
         {
@@ -53,7 +53,7 @@ public static class RequestWorkflow
         await run.EmailAsync("ack", "acknowledgement", facts.Language, requester,
             new Dictionary<string, string> { ["statusUrl"] = facts.StatusUrl });
 
-        var screening = await run.CallAsync<ScreeningOutcome>(WorkflowNames.Activities.ScreenRequest, input.RequestId);
+        var screening = await run.Context.CallScreenRequestAsync(input.RequestId, run.Retry);
         if (!screening.Eligible)
         {
             var reasons = string.Join('\n', screening.Reasons);

@@ -15,4 +15,7 @@ public sealed record WorkflowSettings(
     IReadOnlyList<string> AdminEmails,
     string AdminUrl,
     // Null in the history of a run started before emails had their own retry policy: WorkflowRun then uses the defaults.
-    EmailRetrySettings? EmailRetry = null);
+    EmailRetrySettings? EmailRetry = null,
+    // Null in every history so far and from both hosts: WorkflowRun then uses StepRetrySettings.Default. Orchestration tests set
+    // it to run the same retries in milliseconds.
+    StepRetrySettings? StepRetry = null);

@@ -8,9 +8,11 @@ namespace WgeoFlows.Local.Runtime;
 /// visibility timeout (so that one renewal slowed down by storage still lands in time) until the dispatcher lets the
 /// work item go. A renewal and the completion of the same work item never overlap: both change the hidden message's
 /// pop receipt, and a completion made with a stale one would leave the message to be delivered again.
+/// The renewal interval is waited on <paramref name="clock"/>, so that tests can move time instead of waiting for it.
 /// </summary>
-public sealed class LockRenewals(TimeSpan visibilityTimeout, ILogger logger)
+public sealed class LockRenewals(TimeSpan visibilityTimeout, ILogger logger, TimeProvider? clock = null)
 {
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
     private readonly ConcurrentDictionary<object, Held> _held = new(ReferenceEqualityComparer.Instance);
     private readonly TimeSpan _interval = visibilityTimeout / 3;
 
@@ -56,7 +58,7 @@ public sealed class LockRenewals(TimeSpan visibilityTimeout, ILogger logger)
         {
             try
             {
-                await Task.Delay(_interval, held.Stop.Token);
+                await Task.Delay(_interval, _clock, held.Stop.Token);
                 await held.Turn.WaitAsync(held.Stop.Token);
             }
             catch (OperationCanceledException)

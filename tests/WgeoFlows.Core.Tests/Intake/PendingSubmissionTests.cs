@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Time.Testing;
 using WgeoFlows.Intake;
 using WgeoFlows.Intake.Dispatch;
 using WgeoFlows.Intake.Submissions;
@@ -79,17 +80,22 @@ public sealed class PendingSubmissionTests
     }
 
     [Fact]
-    public async Task Deliveries_count_as_arriving_while_one_is_answered_and_for_a_moment_after()
+    public void Deliveries_count_as_arriving_while_one_is_answered_and_for_a_moment_after()
     {
-        var queue = new DispatchQueue();
+        var clock = new FakeTimeProvider();
+        var queue = new DispatchQueue(clock: clock);
         queue.DeliveriesArriving.ShouldBeFalse();
 
         queue.DeliveryStarted();
         queue.DeliveriesArriving.ShouldBeTrue();
+        clock.Advance(TimeSpan.FromSeconds(5));
+        queue.DeliveriesArriving.ShouldBeTrue("a delivery still being answered keeps the burst on");
         queue.DeliveryEnded();
         queue.DeliveriesArriving.ShouldBeTrue("a burst is still on right after an answer");
 
-        await Task.Delay(250, TestContext.Current.CancellationToken);
+        clock.Advance(DispatchQueue.BurstQuiet - TimeSpan.FromMilliseconds(1));
+        queue.DeliveriesArriving.ShouldBeTrue();
+        clock.Advance(TimeSpan.FromMilliseconds(1));
         queue.DeliveriesArriving.ShouldBeFalse();
     }
 

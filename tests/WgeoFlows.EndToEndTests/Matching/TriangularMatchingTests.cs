@@ -20,8 +20,9 @@ public sealed class TriangularMatchingTests(MatchingStack stack)
         funder.Text.ShouldContain("triangular cooperation");
 
         await stack.AnswerOfferAsync(technical, "accept");
-        await Task.Delay(TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
-        (await Client.StatusOfAsync(requestId)).ShouldBe("AwaitingPartner"); // one side is not a match
+        // Once the workflow has taken the acceptance (its timeline says so), one side is not a match.
+        await WaitForTimelineAsync(requestId, "technical partner confirmed");
+        (await Client.StatusOfAsync(requestId)).ShouldBe("AwaitingPartner");
 
         await stack.AnswerOfferAsync(funder, "decline");
         await stack.AnswerOfferAsync(await stack.WaitForOfferToAsync(requestId, "ind-fund-second@example.net"), "accept");
@@ -54,5 +55,15 @@ public sealed class TriangularMatchingTests(MatchingStack stack)
         }
         matches[1].GetProperty("score").GetDouble().ShouldBe(80);
         matches[2].GetProperty("score").GetDouble().ShouldBe(70);
+    }
+
+    private async Task WaitForTimelineAsync(string requestId, string action)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (!(await Client.TimelineAsync(requestId)).Any(t => t.Action == action))
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"No '{action}' in the timeline of {requestId}.");
+            await Task.Delay(200, TestContext.Current.CancellationToken); // polling the admin API, not waiting for time to pass
+        }
     }
 }

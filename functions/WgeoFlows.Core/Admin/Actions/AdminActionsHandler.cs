@@ -9,6 +9,7 @@ using WgeoFlows.Web;
 using WgeoFlows.Workflow;
 using WgeoFlows.Workflow.Steps;
 using WgeoFlows.Shared;
+using WgeoFlows.Workflow.Wiring;
 
 namespace WgeoFlows.Admin.Actions;
 
@@ -35,7 +36,7 @@ public sealed class AdminActionsHandler(
         CancellationToken cancellationToken = default)
     {
         if (auth.RefuseChange(http, out var admin) is { } refusal) return refusal;
-        if (!AdminActions.IsKnown(action))
+        if (!AdminActions.TryParse(action, out var known))
         {
             return Problems.NotFound($"Unknown action {Echo.Quoted(action)}. Use resend, reassign, match, terminate or restart.");
         }
@@ -46,16 +47,17 @@ public sealed class AdminActionsHandler(
         if (bodyError is not null) return bodyError;
 
         var status = stored.Request.Status;
-        return action switch
+        return known switch
         {
-            AdminActions.Resend => await ResendAsync(requestId, status, admin!, durable, cancellationToken),
-            AdminActions.Reassign => await ReassignAsync(requestId, status, body, admin!, durable, cancellationToken),
-            AdminActions.Match => await MatchAsync(requestId, status, body, admin!, durable, cancellationToken),
-            AdminActions.Terminate => await TerminateAsync(stored, body, admin!, durable, cancellationToken),
-            _ => await restart.RestartAsync(stored, admin!, durable, cancellationToken) is { } refused
+            AdminAction.Resend => await ResendAsync(requestId, status, admin!, durable, cancellationToken),
+            AdminAction.Reassign => await ReassignAsync(requestId, status, body, admin!, durable, cancellationToken),
+            AdminAction.Match => await MatchAsync(requestId, status, body, admin!, durable, cancellationToken),
+            AdminAction.Terminate => await TerminateAsync(stored, body, admin!, durable, cancellationToken),
+            AdminAction.Restart => await restart.RestartAsync(stored, admin!, durable, cancellationToken) is { } refused
                 ? Conflict(refused)
                 : Results.Json(new { requestId, action, status = RequestStatus.Received.ToString() }, Shared.WgeoJson.Options,
                     statusCode: StatusCodes.Status202Accepted),
+            _ => throw new ArgumentOutOfRangeException(nameof(action), known, "TryParse returned an action this switch does not know."),
         };
     }
 
@@ -70,7 +72,7 @@ public sealed class AdminActionsHandler(
         };
         var open = kind is null ? null : await OpenStageAsync(requestId, kind, cancellationToken);
         if (open is null) return Conflict($"The request is {status}: only a request waiting for a review or for the requester's answer can be resent.");
-        await RaiseAsync(durable, requestId, new AdminActionEvent(AdminActions.Resend, open.StageKey, admin.Name, clock.GetUtcNow()),
+        await RaiseAsync(durable, requestId, new AdminActionEvent(AdminAction.Resend, open.StageKey, admin.Name, clock.GetUtcNow()),
             $"{open.Title}", cancellationToken);
         return Accepted(requestId, AdminActions.Resend, open.StageKey);
     }
@@ -83,7 +85,7 @@ public sealed class AdminActionsHandler(
         var open = status == RequestStatus.InReview ? await OpenStageAsync(requestId, LinkKind.Review, cancellationToken) : null;
         if (open is null) return Conflict($"The request is {status}: only a request waiting for a review can be reassigned.");
         var email = EmailAddresses.Normalize(reviewer!);
-        await RaiseAsync(durable, requestId, new AdminActionEvent(AdminActions.Reassign, open.StageKey, admin.Name, clock.GetUtcNow(), email),
+        await RaiseAsync(durable, requestId, new AdminActionEvent(AdminAction.Reassign, open.StageKey, admin.Name, clock.GetUtcNow(), email),
             $"{open.Title}: to {email}", cancellationToken);
         return Accepted(requestId, AdminActions.Reassign, open.StageKey);
     }
@@ -97,7 +99,7 @@ public sealed class AdminActionsHandler(
         if (partner is null) return Invalid("partnerId", $"No partner has the id {Echo.Quoted(partnerId)}.");
         if (status != RequestStatus.NeedsManualMatch) return Conflict($"The request is {status}: only a request that needs a manual match can be matched.");
         var now = clock.GetUtcNow();
-        await durable.RaiseEventAsync(requestId, WorkflowNames.Events.AdminMatch, new AdminMatchEvent(partner.Id, admin.Name, now), cancellationToken);
+        await durable.RaiseEventAsync(requestId, WorkflowEvents.AdminMatch, new AdminMatchEvent(partner.Id, admin.Name, now), cancellationToken);
         await RecordAsync(requestId, AdminActions.Match, admin, $"{partner.Name} ({partner.Id})", now, cancellationToken);
         return Accepted(requestId, AdminActions.Match, null);
     }
@@ -122,8 +124,8 @@ public sealed class AdminActionsHandler(
     private async Task RaiseAsync(DurableTaskClient durable, string requestId, AdminActionEvent action, string detail,
         CancellationToken cancellationToken)
     {
-        await durable.RaiseEventAsync(requestId, WorkflowNames.Events.AdminAction, action, cancellationToken);
-        await RecordAsync(requestId, action.Action, new AdminIdentity(action.Admin, ""), detail, action.At, cancellationToken);
+        await durable.RaiseEventAsync(requestId, WorkflowEvents.AdminAction, action, cancellationToken);
+        await RecordAsync(requestId, action.Action.ToWord(), new AdminIdentity(action.Admin, ""), detail, action.At, cancellationToken);
     }
 
     private Task RecordAsync(string requestId, string action, AdminIdentity admin, string? detail, DateTimeOffset at,

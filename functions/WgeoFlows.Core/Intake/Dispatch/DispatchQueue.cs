@@ -13,9 +13,13 @@ namespace WgeoFlows.Intake.Dispatch;
 /// It is bounded (<c>Intake:DispatchQueueCapacity</c>): a delivery first reserves a place (<see cref="TryReserve"/>), before
 /// it stores anything, and a door whose reservation is refused answers 503 with Retry-After. So a flood of submissions
 /// costs at most that many waiting dispatches in memory, and no row is added that the host could not start soon.
+/// Time (for <see cref="DeliveriesArriving"/>) comes from <paramref name="clock"/>, so that tests can move it.
 /// </summary>
-public sealed class DispatchQueue(int capacity = DispatchQueue.DefaultCapacity)
+public sealed class DispatchQueue(int capacity = DispatchQueue.DefaultCapacity, TimeProvider? clock = null)
 {
+    /// <summary>How long after the last answered delivery a burst still counts as on.</summary>
+    public static readonly TimeSpan BurstQuiet = TimeSpan.FromMilliseconds(100);
+
     public const int DefaultCapacity = 1000;
     /// <summary>What a door tells a sender it refused because the queue was full: about the time two workers take to
     /// start a full queue's workflows (20–30 a second on two cores).</summary>
@@ -25,8 +29,9 @@ public sealed class DispatchQueue(int capacity = DispatchQueue.DefaultCapacity)
     private readonly ConcurrentDictionary<string, byte> _held = new(StringComparer.Ordinal);
     private readonly int _capacity = capacity > 0 ? capacity : throw new ArgumentOutOfRangeException(nameof(capacity), capacity,
         "Intake:DispatchQueueCapacity must be at least 1.");
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
     private int _arriving;
-    private long _lastArrivalEnded;
+    private long _lastArrivalEnded = long.MinValue;
     /// <summary>Places taken: reserved by a delivery on its way, or items waiting for a worker.</summary>
     private int _waiting;
 
@@ -80,12 +85,19 @@ public sealed class DispatchQueue(int capacity = DispatchQueue.DefaultCapacity)
     public void DeliveryEnded()
     {
         Interlocked.Decrement(ref _arriving);
-        Volatile.Write(ref _lastArrivalEnded, Environment.TickCount64);
+        Volatile.Write(ref _lastArrivalEnded, _clock.GetTimestamp());
     }
 
-    /// <summary>True while deliveries are being answered, or one was answered within the last 100 ms: a burst is on.</summary>
-    public bool DeliveriesArriving =>
-        Volatile.Read(ref _arriving) > 0 || Environment.TickCount64 - Volatile.Read(ref _lastArrivalEnded) < 100;
+    /// <summary>True while deliveries are being answered, or one was answered within the last <see cref="BurstQuiet"/>: a burst is on.</summary>
+    public bool DeliveriesArriving
+    {
+        get
+        {
+            if (Volatile.Read(ref _arriving) > 0) return true;
+            var lastEnded = Volatile.Read(ref _lastArrivalEnded);
+            return lastEnded != long.MinValue && _clock.GetElapsedTime(lastEnded) < BurstQuiet;
+        }
+    }
 }
 
 /// <summary>One dispatch to do. <paramref name="Pending"/> is the submission as the webhook stored it (no need to read the

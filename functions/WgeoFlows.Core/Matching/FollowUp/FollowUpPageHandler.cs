@@ -7,13 +7,14 @@ using WgeoFlows.Links;
 using WgeoFlows.Storage;
 using WgeoFlows.Web;
 using WgeoFlows.Workflow;
+using WgeoFlows.Workflow.Wiring;
 
 namespace WgeoFlows.Matching.FollowUp;
 
 /// <summary>
 /// The follow-up form behind <c>/api/followup/{token}</c>. Like every emailed link: GET and HEAD only show (mail scanners
 /// open links before people do); POST records the first answer of the stage (ETag), writes it to the request's timeline and
-/// only then raises <see cref="WorkflowNames.Events.FollowUpAnswer"/>.
+/// only then raises <see cref="WorkflowEvents.FollowUpAnswer"/>.
 /// </summary>
 public sealed class FollowUpPageHandler(
     IOptions<LinkOptions> options,
@@ -79,7 +80,7 @@ public sealed class FollowUpPageHandler(
                     $"follow-up answer: {progress}", answer.Comment, answer.At), cancellationToken);
                 try
                 {
-                    await durable.RaiseEventAsync(claims.RequestId, WorkflowNames.Events.FollowUpAnswer, answer, cancellationToken);
+                    await durable.RaiseEventAsync(claims.RequestId, WorkflowEvents.FollowUpAnswer, answer, cancellationToken);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {

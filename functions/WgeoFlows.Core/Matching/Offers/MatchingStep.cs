@@ -1,6 +1,7 @@
 using WgeoFlows.Notifications;
 using WgeoFlows.Workflow;
 using WgeoFlows.Workflow.Steps;
+using WgeoFlows.Workflow.Wiring;
 
 namespace WgeoFlows.Matching.Offers;
 
@@ -19,7 +20,7 @@ public static class MatchingStep
     public static async Task<IReadOnlyList<RankedPartner>> RunAsync(WorkflowRun run, RequestFacts facts, EmailRecipient requester)
     {
         await run.SetStatusAsync(RequestStatus.Matching, "matching", "matching started");
-        var ranked = await run.CallAsync<RankedPartners>(WorkflowNames.Activities.RankPartners, run.RequestId);
+        var ranked = await run.Context.CallRankPartnersAsync(run.RequestId, run.Retry);
 
         IReadOnlyList<OfferSide> sides;
         if (ranked.Triangle is { } triangle)
@@ -55,9 +56,8 @@ public static class MatchingStep
         }
         while (true)
         {
-            var match = await run.Context.WaitForExternalEvent<AdminMatchEvent>(WorkflowNames.Events.AdminMatch);
-            var reservation = await run.CallAsync<Reservation>(WorkflowNames.Activities.ReserveCapacity,
-                new ReserveCapacityCommand(run.RequestId, match.PartnerId, Force: true));
+            var match = await run.Context.WaitForEventAsync(WorkflowEvents.AdminMatch);
+            var reservation = await run.Context.CallReserveCapacityAsync(new ReserveCapacityCommand(run.RequestId, match.PartnerId, Force: true), run.Retry);
             if (reservation.Partner is not null)
             {
                 await run.RecordAsync("matched by admin", reservation.Partner.Name, match.Admin);

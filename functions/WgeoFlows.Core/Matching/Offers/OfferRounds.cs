@@ -2,6 +2,7 @@ using WgeoFlows.Links;
 using WgeoFlows.Notifications;
 using WgeoFlows.Workflow;
 using WgeoFlows.Workflow.Steps;
+using WgeoFlows.Workflow.Wiring;
 
 namespace WgeoFlows.Matching.Offers;
 
@@ -50,7 +51,7 @@ internal static class OfferRounds
 
             var waiting = sides.Where(s => s.Open.Count > 0).ToList();
             var deadline = waiting.Min(s => s.Deadline);
-            var answer = await run.WaitForEventAsync<LinkDecision>(WorkflowNames.Events.PartnerResponse,
+            var answer = await run.WaitForEventAsync(WorkflowEvents.PartnerResponse,
                 e => waiting.Any(s => s.Open.ContainsKey(e.StageKey)), deadline);
             if (answer is null)
             {
@@ -78,8 +79,7 @@ internal static class OfferRounds
         if (batch.Count == 0) return false;
 
         var round = side.RoundsOpened++;
-        var opened = await run.CallAsync<OpenedOffers>(WorkflowNames.Activities.OpenOffers,
-            new OpenOffersCommand(run.RequestId, round, batch, run.Now, triangular ? side.Name : null));
+        var opened = await run.Context.CallOpenOffersAsync(new OpenOffersCommand(run.RequestId, round, batch, run.Now, triangular ? side.Name : null), run.Retry);
         side.Deadline = run.Now + run.Settings.OfferTimeout;
         foreach (var offer in opened.Offers) side.Open[offer.StageKey] = offer;
         if (opened.Offers.Count == 0) return true; // every partner of the batch was deleted meanwhile: the caller opens the next round
@@ -104,10 +104,9 @@ internal static class OfferRounds
         var offer = side.Open[answer.StageKey];
         side.Open.Remove(answer.StageKey);
         // A decline is already in the timeline (the link page wrote it); the side's next round opens when this one is empty.
-        if (answer.Decision != MatchingStep.Accept) return;
+        if (OfferAnswers.Of(answer) != OfferAnswer.Accept) return;
 
-        var reservation = await run.CallAsync<Reservation>(WorkflowNames.Activities.ReserveCapacity,
-            new ReserveCapacityCommand(run.RequestId, offer.PartnerId, Force: false));
+        var reservation = await run.Context.CallReserveCapacityAsync(new ReserveCapacityCommand(run.RequestId, offer.PartnerId, Force: false), run.Retry);
         if (!reservation.Reserved || reservation.Partner is null)
         {
             await run.RecordAsync("acceptance without capacity", $"{offer.PartnerName} has no capacity left");
@@ -127,7 +126,7 @@ internal static class OfferRounds
     {
         foreach (var stageKey in side.Open.Keys.Order(StringComparer.Ordinal))
         {
-            await run.CallAsync<bool>(WorkflowNames.Activities.CloseStage, new CloseStageCommand(run.RequestId, stageKey, reason, run.Now));
+            await run.Context.CallCloseStageAsync(new CloseStageCommand(run.RequestId, stageKey, reason, run.Now), run.Retry);
         }
         side.Open.Clear();
     }

@@ -61,7 +61,7 @@ public sealed record ReleaseCapacityCommand(string RequestId, string PartnerId) 
 
 /// <summary>Raised by an admin (POST /api/admin/requests/{id}/resend|reassign) for the stage <see cref="StageKey"/> that was open
 /// when they acted; the orchestration ignores it when that stage is over. <see cref="Reviewer"/> is the reassign's new reviewer.</summary>
-public sealed record AdminActionEvent(string Action, string StageKey, string Admin, DateTimeOffset At, string? Reviewer = null);
+public sealed record AdminActionEvent(Admin.Actions.AdminAction Action, string StageKey, string Admin, DateTimeOffset At, string? Reviewer = null);
 
 /// <summary>Raised by an admin (POST /api/admin/requests/{id}/match) for a request that needs a manual match.</summary>
 public sealed record AdminMatchEvent(string PartnerId, string Admin, DateTimeOffset At);

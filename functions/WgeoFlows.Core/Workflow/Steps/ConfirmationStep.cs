@@ -1,13 +1,14 @@
 using WgeoFlows.Intake.Confirmation;
 using WgeoFlows.Links;
 using WgeoFlows.Notifications;
+using WgeoFlows.Workflow.Wiring;
 
 namespace WgeoFlows.Workflow.Steps;
 
 /// <summary>
 /// A request from a public door first waits in <see cref="RequestStatus.AwaitingConfirmation"/>: its one mail is the
 /// confirmation (the reference number and a link, none of the submitter's text, not even their name), and it goes on only
-/// when the requester presses the link page's button (<see cref="WorkflowNames.Events.RequesterConfirmation"/>), racing a
+/// when the requester presses the link page's button (<see cref="WorkflowEvents.RequesterConfirmation"/>), racing a
 /// durable timer of <c>Intake:ConfirmWithin</c>. Unconfirmed, it loses its personal data and ends Expired.
 /// </summary>
 public static class ConfirmationStep
@@ -21,13 +22,12 @@ public static class ConfirmationStep
     {
         await run.SetStatusAsync(RequestStatus.AwaitingConfirmation, "confirmation", "confirmation requested");
         var stageKey = StageKeyOf(run.Attempt);
-        var opened = await run.CallAsync<OpenedConfirmation>(WorkflowNames.Activities.OpenConfirmation,
-            new OpenConfirmationCommand(run.RequestId, stageKey, run.Now));
+        var opened = await run.Context.CallOpenConfirmationAsync(new OpenConfirmationCommand(run.RequestId, stageKey, run.Now), run.Retry);
         // No name: the requester's name is text the submitter typed, and this mail may reach a stranger.
         await run.EmailAsync(run.Attempt == 0 ? MessageKey : $"{MessageKey}-a{run.Attempt}", EmailTemplates.Confirmation, facts.Language,
             new EmailRecipient(facts.ContactEmail, null), new Dictionary<string, string> { [EmailValueKeys.ConfirmLink] = opened.Url });
 
-        var confirmed = await run.WaitForEventAsync<LinkDecision>(WorkflowNames.Events.RequesterConfirmation, d => d.StageKey == stageKey,
+        var confirmed = await run.WaitForEventAsync(WorkflowEvents.RequesterConfirmation, d => d.StageKey == stageKey,
             run.Now + opened.Within);
         if (confirmed is not null)
         {
@@ -35,9 +35,8 @@ public static class ConfirmationStep
             return true;
         }
 
-        await run.CallAsync<bool>(WorkflowNames.Activities.CloseStage,
-            new CloseStageCommand(run.RequestId, stageKey, "the request was not confirmed in time", run.Now));
-        await run.CallAsync<bool>(WorkflowNames.Activities.ExpireUnconfirmed, run.RequestId);
+        await run.Context.CallCloseStageAsync(new CloseStageCommand(run.RequestId, stageKey, "the request was not confirmed in time", run.Now), run.Retry);
+        await run.Context.CallExpireUnconfirmedAsync(run.RequestId, run.Retry);
         await run.SetStatusAsync(RequestStatus.Expired, "confirmation", "not confirmed in time", "personal data removed");
         return false;
     }

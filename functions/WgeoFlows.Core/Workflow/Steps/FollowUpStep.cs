@@ -1,6 +1,7 @@
 using WgeoFlows.Links;
 using WgeoFlows.Matching.FollowUp;
 using WgeoFlows.Notifications;
+using WgeoFlows.Workflow.Wiring;
 
 namespace WgeoFlows.Workflow.Steps;
 
@@ -19,8 +20,7 @@ public static class FollowUpStep
             new("requester", requester.Email, requester.Name ?? facts.ContactName, facts.Language),
             .. partners.Select(p => new FollowUpPerson(p.PartnerId, p.Email, p.Name, "en")),
         ];
-        var opened = await run.CallAsync<OpenedFollowUp>(WorkflowNames.Activities.OpenFollowUp,
-            new OpenFollowUpCommand(run.RequestId, people, run.Now));
+        var opened = await run.Context.CallOpenFollowUpAsync(new OpenFollowUpCommand(run.RequestId, people, run.Now), run.Retry);
         foreach (var link in opened.Links)
         {
             await run.EmailAsync($"follow-up|{link.Person.Key}", EmailTemplates.FollowUp, link.Person.Language,
@@ -31,7 +31,7 @@ public static class FollowUpStep
         var unanswered = await WaitForAnswersAsync(run, opened);
         foreach (var partner in partners)
         {
-            await run.CallAsync<bool>(WorkflowNames.Activities.ReleaseCapacity, new ReleaseCapacityCommand(run.RequestId, partner.PartnerId));
+            await run.Context.CallReleaseCapacityAsync(new ReleaseCapacityCommand(run.RequestId, partner.PartnerId), run.Retry);
         }
         await run.SetStatusAsync(RequestStatus.Closed, "closed", "engagement closed",
             unanswered.Count == 0 ? "every follow-up answered" : $"no follow-up answer from {string.Join(", ", unanswered)}");
@@ -44,14 +44,13 @@ public static class FollowUpStep
         var deadline = run.Now + opened.AnswerWithin;
         while (pending.Count > 0)
         {
-            var answer = await run.WaitForEventAsync<LinkDecision>(WorkflowNames.Events.FollowUpAnswer, e => pending.ContainsKey(e.StageKey), deadline);
+            var answer = await run.WaitForEventAsync(WorkflowEvents.FollowUpAnswer, e => pending.ContainsKey(e.StageKey), deadline);
             if (answer is null) break;
             pending.Remove(answer.StageKey);
         }
         foreach (var stageKey in pending.Keys.Order(StringComparer.Ordinal))
         {
-            await run.CallAsync<bool>(WorkflowNames.Activities.CloseStage,
-                new CloseStageCommand(run.RequestId, stageKey, "the follow-up was closed without this answer", run.Now));
+            await run.Context.CallCloseStageAsync(new CloseStageCommand(run.RequestId, stageKey, "the follow-up was closed without this answer", run.Now), run.Retry);
         }
         return [.. pending.Values.Select(l => l.Person.Name)];
     }

@@ -1,5 +1,6 @@
 using Microsoft.DurableTask;
 using WgeoFlows.Notifications;
+using WgeoFlows.Workflow.Wiring;
 
 namespace WgeoFlows.Workflow.Steps;
 
@@ -10,7 +11,7 @@ namespace WgeoFlows.Workflow.Steps;
 /// </summary>
 public sealed class WorkflowRun(TaskOrchestrationContext context, string requestId, WorkflowSettings settings, int attempt = 0)
 {
-    private static readonly TaskOptions Retry = StepRetry();
+    private readonly TaskOptions _stepRetry = (settings.StepRetry ?? StepRetrySettings.Default).ToTaskOptions();
 
     // Emails have a budget of their own: one that cannot be sent fails the whole request (see MailRetryOptions).
     private readonly TaskOptions _emailRetry = (settings.EmailRetry ?? EmailRetrySettings.Default).ToTaskOptions();
@@ -25,19 +26,14 @@ public sealed class WorkflowRun(TaskOrchestrationContext context, string request
     public RequestStatus Status { get; private set; } = RequestStatus.Received;
     public DateTimeOffset Now => new(context.CurrentUtcDateTime, TimeSpan.Zero);
 
-    public Task<T> CallAsync<T>(string activity, object input) => context.CallActivityAsync<T>(activity, input, Retry);
+    /// <summary>The retry policy of a step's activity call (<see cref="StepRetry"/>): pass it to the typed calls of
+    /// <see cref="WorkflowActivityCalls"/>.</summary>
+    public TaskOptions Retry => _stepRetry;
 
-    /// <summary>
-    /// How a step's activity is retried: with backoff (2 s doubling, 6 attempts, about a minute), so that storage hiccups
-    /// and short outages heal; a permanent fault fails the orchestration, which the admin view shows with its error and
-    /// can restart. <paramref name="worthRetrying"/> tells a failure that cannot heal, to fail at once.
-    /// </summary>
-    public static TaskOptions StepRetry(Func<TaskFailureDetails, bool>? worthRetrying = null) => TaskOptions.FromRetryPolicy(
-        new RetryPolicy(maxNumberOfAttempts: 6, firstRetryInterval: TimeSpan.FromSeconds(2), backoffCoefficient: 2,
-            maxRetryInterval: TimeSpan.FromMinutes(2))
-        {
-            HandleFailure = worthRetrying ?? (_ => true),
-        });
+    /// <summary>How a step's activity is retried (<see cref="StepRetrySettings"/>); <paramref name="worthRetrying"/> tells a failure
+    /// that cannot heal, to fail at once.</summary>
+    public static TaskOptions StepRetry(Func<TaskFailureDetails, bool>? worthRetrying = null) =>
+        StepRetrySettings.Default.ToTaskOptions(worthRetrying);
 
     /// <summary>A key unique to this point of this orchestration, the same on every replay.</summary>
     public string NextEventKey(string what) => $"{Now.UtcTicks:D19}|{++_eventCounter:D4}|{what}";
@@ -48,50 +44,49 @@ public sealed class WorkflowRun(TaskOrchestrationContext context, string request
         // Set before the activity runs: the custom status is checkpointed with the activity's scheduling, so by the
         // time the request record shows the new status, the orchestration's custom status already does too.
         context.SetCustomStatus(new WorkflowCustomStatus(status.ToString(), stage, detail, Now));
-        await CallAsync<bool>(WorkflowNames.Activities.RecordStatus,
-            new RecordStatusCommand(requestId, status, previous, NextEventKey("status"), actor, action, detail, Now));
+        await context.CallRecordStatusAsync(
+            new RecordStatusCommand(requestId, status, previous, NextEventKey("status"), actor, action, detail, Now), Retry);
         Status = status;
     }
 
     public Task RecordAsync(string action, string? detail, string actor = "system") =>
-        CallAsync<bool>(WorkflowNames.Activities.RecordTimeline,
-            new RecordTimelineCommand(requestId, NextEventKey("note"), actor, action, detail, Now));
+        context.CallRecordTimelineAsync(new RecordTimelineCommand(requestId, NextEventKey("note"), actor, action, detail, Now), Retry);
 
     public Task<EmailOutcome> EmailAsync(string messageKey, string template, string language, EmailRecipient to,
         IReadOnlyDictionary<string, string>? values = null) =>
-        context.CallActivityAsync<EmailOutcome>(WorkflowNames.Activities.SendEmail,
+        context.CallSendEmailAsync(
             new EmailCommand(requestId, messageKey, template, language, [to], values ?? new Dictionary<string, string>()), _emailRetry);
 
     /// <summary>
     /// Waits for an event that <paramref name="accept"/> takes, or until <paramref name="deadline"/>. Events that are
     /// not for the current stage (a late click on an old link that still got through) are dropped.
     /// </summary>
-    public async Task<T?> WaitForEventAsync<T>(string eventName, Func<T, bool> accept, DateTimeOffset deadline) where T : class =>
-        (await WaitForEventOrAdminAsync(eventName, accept, _ => false, deadline)).Event;
+    public async Task<T?> WaitForEventAsync<T>(WorkflowEvent<T> workflowEvent, Func<T, bool> accept, DateTimeOffset deadline) where T : class =>
+        (await WaitForEventOrAdminAsync(workflowEvent, accept, _ => false, deadline)).Event;
 
     /// <summary>
     /// Waits for an event that <paramref name="accept"/> takes, an admin action that <paramref name="acceptAdmin"/> takes
-    /// (<see cref="WorkflowNames.Events.AdminAction"/>), or until <paramref name="deadline"/>; whichever comes first.
+    /// (<see cref="WorkflowEvents.AdminAction"/>), or until <paramref name="deadline"/>; whichever comes first.
     /// </summary>
-    public async Task<Waited<T>> WaitForEventOrAdminAsync<T>(string eventName, Func<T, bool> accept,
+    public async Task<Waited<T>> WaitForEventOrAdminAsync<T>(WorkflowEvent<T> workflowEvent, Func<T, bool> accept,
         Func<AdminActionEvent, bool> acceptAdmin, DateTimeOffset deadline) where T : class
     {
         using var timerCancel = new CancellationTokenSource();
         var timer = context.CreateTimer(deadline.UtcDateTime, timerCancel.Token);
         while (true)
         {
-            var received = PendingEvent<T>(eventName);
-            var admin = PendingEvent<AdminActionEvent>(WorkflowNames.Events.AdminAction);
+            var received = PendingEvent(workflowEvent);
+            var admin = PendingEvent(WorkflowEvents.AdminAction);
             var winner = await Task.WhenAny(received, admin, timer);
             if (winner == timer) return new Waited<T>(null, null);
             if (winner == received)
             {
-                var value = TakeEvent<T>(eventName);
+                var value = TakeEvent(workflowEvent);
                 if (!accept(value)) continue;
                 timerCancel.Cancel();
                 return new Waited<T>(value, null);
             }
-            var action = TakeEvent<AdminActionEvent>(WorkflowNames.Events.AdminAction);
+            var action = TakeEvent(WorkflowEvents.AdminAction);
             if (!acceptAdmin(action)) continue;
             timerCancel.Cancel();
             return new Waited<T>(null, action);
@@ -103,18 +98,18 @@ public sealed class WorkflowRun(TaskOrchestrationContext context, string request
     // otherwise be lost. A waiter left pending when the orchestration moves on just catches late, ignored events.
     private readonly Dictionary<string, Task> _pendingEvents = new(StringComparer.Ordinal);
 
-    private Task<T> PendingEvent<T>(string eventName)
+    private Task<T> PendingEvent<T>(WorkflowEvent<T> workflowEvent) where T : class
     {
-        if (_pendingEvents.TryGetValue(eventName, out var pending)) return (Task<T>)pending;
-        var waiter = context.WaitForExternalEvent<T>(eventName);
-        _pendingEvents[eventName] = waiter;
+        if (_pendingEvents.TryGetValue(workflowEvent.Name, out var pending)) return (Task<T>)pending;
+        var waiter = context.WaitForEventAsync(workflowEvent);
+        _pendingEvents[workflowEvent.Name] = waiter;
         return waiter;
     }
 
-    private T TakeEvent<T>(string eventName)
+    private T TakeEvent<T>(WorkflowEvent<T> workflowEvent) where T : class
     {
-        var completed = (Task<T>)_pendingEvents[eventName];
-        _pendingEvents.Remove(eventName);
+        var completed = (Task<T>)_pendingEvents[workflowEvent.Name];
+        _pendingEvents.Remove(workflowEvent.Name);
         return completed.Result;
     }
 }
