@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using WgeoFlows.Hosting;
 using WgeoFlows.Workflow;
+using WgeoFlows.WorkflowContracts;
 
 namespace WgeoFlows.Tests;
 

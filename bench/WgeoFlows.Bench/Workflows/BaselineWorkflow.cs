@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using WgeoFlows.Bench.Durable;
+using WgeoFlows.WorkflowContracts;
 
 namespace WgeoFlows.Bench.Workflows;
 

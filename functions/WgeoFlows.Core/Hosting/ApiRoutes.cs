@@ -17,6 +17,7 @@ using WgeoFlows.Matching.Partners;
 using WgeoFlows.Review.Reviewers;
 using WgeoFlows.Web.RateLimiting;
 using WgeoFlows.Web.Routing;
+using WgeoFlows.LinkPages;
 
 namespace WgeoFlows.Hosting;
 

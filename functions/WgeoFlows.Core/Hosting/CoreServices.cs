@@ -19,6 +19,7 @@ using WgeoFlows.Shared.Resilience;
 using WgeoFlows.Storage;
 using WgeoFlows.Web;
 using WgeoFlows.Web.RateLimiting;
+using WgeoFlows.LinkPages;
 
 namespace WgeoFlows.Hosting;
 

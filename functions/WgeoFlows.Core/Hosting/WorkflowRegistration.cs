@@ -2,6 +2,7 @@ using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
 using WgeoFlows.Workflow;
 using WgeoFlows.Workflow.Wiring;
+using WgeoFlows.WorkflowContracts;
 
 namespace WgeoFlows.Hosting;
 

@@ -1,5 +1,6 @@
 using WgeoFlows.Storage;
 using WgeoFlows.Workflow;
+using WgeoFlows.WorkflowContracts;
 
 namespace WgeoFlows.Notifications;
 

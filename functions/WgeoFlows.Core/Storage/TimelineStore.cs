@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using WgeoFlows.Workflow;
+using WgeoFlows.WorkflowContracts;
 
 namespace WgeoFlows.Storage;
 

@@ -1,14 +1,11 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using WgeoFlows.Hosting;
 using WgeoFlows.Shared;
-using WgeoFlows.Workflow;
 
 namespace WgeoFlows.Telemetry;
 
 /// <summary>
 /// Runs a workflow activity inside a <see cref="RequestOperation"/> named "activity {name}". Both hosts call their
-/// activities through this, so no activity class has to know about telemetry.
+/// activities through this (the activity map's bindings), so no activity class has to know about telemetry.
 /// </summary>
 public static class WorkflowActivityTelemetry
 {
@@ -35,24 +32,4 @@ public static class WorkflowActivityTelemetry
         IHasRequestId command => command.RequestId,
         _ => null,
     };
-}
-
-/// <summary>How both hosts run a registered activity: resolved from DI, inside its request's telemetry.</summary>
-public static class WorkflowActivityRunner
-{
-    public static Task<TOutput> RunWorkflowActivityAsync<TActivity, TInput, TOutput>(this IServiceProvider services, TInput input,
-        CancellationToken cancellationToken = default)
-        where TActivity : IWorkflowActivity<TInput, TOutput>
-    {
-        var activity = services.GetRequiredService<TActivity>();
-        var logger = services.GetRequiredService<ILogger<TActivity>>();
-        return WorkflowActivityTelemetry.RunAsync(RegisteredName<TActivity>.Value, input, logger,
-            i => activity.RunAsync(i, cancellationToken));
-    }
-
-    private static class RegisteredName<TActivity>
-    {
-        public static readonly string Value = WorkflowRegistration.Activities.FirstOrDefault(a => a.ActivityType == typeof(TActivity))?.Name
-            ?? typeof(TActivity).Name;
-    }
 }

@@ -6,6 +6,7 @@ using WgeoFlows.Matching.Offers;
 using WgeoFlows.Workflow.Activities;
 using WgeoFlows.Workflow.Steps;
 using WgeoFlows.Workflow.Wiring;
+using WgeoFlows.WorkflowContracts;
 
 namespace WgeoFlows.Workflow;
 

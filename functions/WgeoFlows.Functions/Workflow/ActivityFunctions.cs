@@ -5,8 +5,9 @@ using WgeoFlows.Notifications;
 using WgeoFlows.Workflow.Activities;
 using WgeoFlows.Workflow.Steps;
 using WgeoFlows.Workflow.Wiring;
-using A = WgeoFlows.Workflow.WorkflowNames.Activities;
+using A = WgeoFlows.WorkflowContracts.WorkflowNames.Activities;
 using W = WgeoFlows.Workflow.Wiring.WorkflowActivities;
+using WgeoFlows.WorkflowContracts;
 
 namespace WgeoFlows.Functions.Workflow;
 

@@ -1,6 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using WgeoFlows.Workflow;
+using WgeoFlows.WorkflowContracts;
 
 namespace WgeoFlows.Functions.Workflow;
 

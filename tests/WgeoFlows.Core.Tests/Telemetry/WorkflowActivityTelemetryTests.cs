@@ -5,6 +5,7 @@ using WgeoFlows.Shared;
 using WgeoFlows.Telemetry;
 using WgeoFlows.Workflow;
 using WgeoFlows.Workflow.Steps;
+using WgeoFlows.WorkflowContracts;
 
 namespace WgeoFlows.Tests.Telemetry;
 

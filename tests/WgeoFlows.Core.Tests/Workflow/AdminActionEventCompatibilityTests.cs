@@ -1,6 +1,7 @@
 using System.Text.Json;
 using WgeoFlows.Admin.Actions;
 using WgeoFlows.Workflow.Steps;
+using WgeoFlows.WorkflowContracts;
 
 namespace WgeoFlows.Tests.Workflow;
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using WgeoFlows.Hosting;
 using WgeoFlows.Workflow;
+using WgeoFlows.WorkflowContracts;
 
 namespace WgeoFlows.Tests.Workflow;
 

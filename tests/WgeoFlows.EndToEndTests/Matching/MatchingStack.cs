@@ -14,6 +14,7 @@ using WgeoFlows.Tests.Intake;
 using WgeoFlows.Tests.Support;
 using WgeoFlows.Workflow;
 using WgeoFlows.Workflow.Steps;
+using WgeoFlows.WorkflowContracts;
 
 namespace WgeoFlows.Tests.Matching;
 

@@ -6,6 +6,7 @@ using WgeoFlows.Matching.Offers;
 using WgeoFlows.Notifications;
 using WgeoFlows.Storage;
 using WgeoFlows.Workflow;
+using WgeoFlows.WorkflowContracts;
 
 namespace WgeoFlows.Tests.Admin;
 

@@ -6,6 +6,7 @@ using WgeoFlows.RequestIndex;
 using WgeoFlows.Admin.MailEvents;
 using WgeoFlows.Notifications;
 using WgeoFlows.Storage;
+using WgeoFlows.WorkflowContracts;
 
 namespace WgeoFlows.Tests.Admin;
 

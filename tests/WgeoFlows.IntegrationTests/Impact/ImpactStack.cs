@@ -10,6 +10,7 @@ using WgeoFlows.Tests.Support;
 using WgeoFlows.Workflow;
 using WgeoFlows.Workflow.Activities;
 using WgeoFlows.Workflow.Steps;
+using WgeoFlows.WorkflowContracts;
 
 namespace WgeoFlows.Tests.Impact;
 

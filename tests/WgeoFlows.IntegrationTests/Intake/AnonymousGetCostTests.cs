@@ -7,6 +7,7 @@ using WgeoFlows.Links;
 using WgeoFlows.Storage;
 using WgeoFlows.Tests.Support;
 using WgeoFlows.Workflow;
+using WgeoFlows.LinkPages;
 
 namespace WgeoFlows.Tests.Intake;
 

@@ -8,6 +8,7 @@ using WgeoFlows.Storage;
 using WgeoFlows.Tests.Matching;
 using WgeoFlows.Tests.Support;
 using WgeoFlows.Workflow;
+using WgeoFlows.WorkflowContracts;
 
 namespace WgeoFlows.Tests.Intake;
 

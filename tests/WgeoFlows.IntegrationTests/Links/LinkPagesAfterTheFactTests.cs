@@ -9,6 +9,8 @@ using WgeoFlows.Review.Reviewers;
 using WgeoFlows.Storage;
 using WgeoFlows.Tests.Admin;
 using WgeoFlows.Workflow;
+using WgeoFlows.WorkflowContracts;
+using WgeoFlows.LinkPages;
 
 namespace WgeoFlows.Tests.Links;
 

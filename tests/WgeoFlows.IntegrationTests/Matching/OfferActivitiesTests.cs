@@ -6,6 +6,7 @@ using WgeoFlows.Matching;
 using WgeoFlows.Matching.Offers;
 using WgeoFlows.Storage;
 using WgeoFlows.Workflow.Steps;
+using WgeoFlows.WorkflowContracts;
 
 namespace WgeoFlows.Tests.Matching;
 

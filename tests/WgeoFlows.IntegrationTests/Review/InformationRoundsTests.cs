@@ -8,6 +8,8 @@ using WgeoFlows.Testing;
 using WgeoFlows.Tests.Admin;
 using WgeoFlows.Tests.Storage;
 using WgeoFlows.Workflow.Steps;
+using WgeoFlows.WorkflowContracts;
+using WgeoFlows.LinkPages;
 
 namespace WgeoFlows.Tests.Review;
 

@@ -105,7 +105,7 @@ public sealed class TableLimitsTests(AdminStack stack) : IClassFixture<AdminStac
         var huge = Text("emoji", 100_000);
         var at = DateTimeOffset.UtcNow;
 
-        await stack.Get<TimelineStore>().AppendAsync(new WgeoFlows.Workflow.TimelineEntry(requestId, "note", huge, huge, huge, at), Ct);
+        await stack.Get<TimelineStore>().AppendAsync(new WgeoFlows.WorkflowContracts.TimelineEntry(requestId, "note", huge, huge, huge, at), Ct);
         await stack.Get<WgeoFlows.RequestIndex.AdminFlagStore>().RaiseAsync(new WgeoFlows.RequestIndex.AdminFlag(requestId, "mail-undelivered", huge, at), Ct);
         await stack.Get<WgeoFlows.Notifications.EmailOutboxStore>().RecordAttemptAsync(requestId, "ack", ["amina@example.org"], "Subject", "ack", "en", at, Ct);
         await stack.Get<WgeoFlows.Notifications.EmailOutboxStore>().RecordFailureAsync(requestId, "ack", huge, Ct);

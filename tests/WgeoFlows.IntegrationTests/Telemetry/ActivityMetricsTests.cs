@@ -12,6 +12,7 @@ using WgeoFlows.Tests.Support;
 using WgeoFlows.Workflow;
 using WgeoFlows.Workflow.Activities;
 using WgeoFlows.Workflow.Steps;
+using WgeoFlows.WorkflowContracts;
 
 namespace WgeoFlows.Tests.Telemetry;
 

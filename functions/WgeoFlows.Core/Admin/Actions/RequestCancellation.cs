@@ -7,6 +7,7 @@ using WgeoFlows.Storage;
 using WgeoFlows.Workflow;
 using WgeoFlows.Workflow.Activities;
 using WgeoFlows.Workflow.Steps;
+using WgeoFlows.WorkflowContracts;
 
 namespace WgeoFlows.Admin.Actions;
 

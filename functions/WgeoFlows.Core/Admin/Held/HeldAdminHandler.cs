@@ -13,6 +13,7 @@ using WgeoFlows.Shared;
 using WgeoFlows.Storage;
 using WgeoFlows.Web;
 using WgeoFlows.Workflow;
+using WgeoFlows.WorkflowContracts;
 
 namespace WgeoFlows.Admin.Held;
 

@@ -6,6 +6,7 @@ using WgeoFlows.Notifications;
 using WgeoFlows.Storage;
 using WgeoFlows.Web;
 using WgeoFlows.Workflow;
+using WgeoFlows.WorkflowContracts;
 
 namespace WgeoFlows.Admin.MailEvents;
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using WgeoFlows.RequestIndex;
 using WgeoFlows.Storage;
 using WgeoFlows.Workflow;
+using WgeoFlows.WorkflowContracts;
 
 namespace WgeoFlows.Admin.Purge;
 

@@ -6,6 +6,7 @@ using WgeoFlows.Links;
 using WgeoFlows.Storage;
 using WgeoFlows.Workflow;
 using WgeoFlows.Shared;
+using WgeoFlows.WorkflowContracts;
 
 namespace WgeoFlows.Intake.Confirmation;
 

@@ -5,6 +5,7 @@ using WgeoFlows.Intake.Submissions;
 using WgeoFlows.Storage;
 using WgeoFlows.Telemetry;
 using WgeoFlows.Workflow;
+using WgeoFlows.WorkflowContracts;
 
 namespace WgeoFlows.Intake.Dispatch;
 

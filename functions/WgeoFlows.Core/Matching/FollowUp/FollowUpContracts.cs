@@ -1,5 +1,6 @@
 using WgeoFlows.Shared;
 using WgeoFlows.Workflow.Steps;
+using WgeoFlows.WorkflowContracts;
 
 namespace WgeoFlows.Matching.FollowUp;
 

@@ -8,6 +8,7 @@ using WgeoFlows.Storage;
 using WgeoFlows.Web;
 using WgeoFlows.Workflow;
 using WgeoFlows.Workflow.Wiring;
+using WgeoFlows.WorkflowContracts;
 
 namespace WgeoFlows.Matching.FollowUp;
 

@@ -3,6 +3,7 @@ using WgeoFlows.Configuration;
 using WgeoFlows.Links;
 using WgeoFlows.Workflow;
 using WgeoFlows.Workflow.Steps;
+using WgeoFlows.WorkflowContracts;
 
 namespace WgeoFlows.Matching.FollowUp;
 

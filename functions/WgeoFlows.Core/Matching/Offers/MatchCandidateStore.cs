@@ -2,6 +2,7 @@ using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using WgeoFlows.Storage;
+using WgeoFlows.WorkflowContracts;
 
 namespace WgeoFlows.Matching.Offers;
 

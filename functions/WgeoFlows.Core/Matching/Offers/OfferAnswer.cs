@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using WgeoFlows.Links;
+using WgeoFlows.Workflow.Steps;
 
 namespace WgeoFlows.Matching.Offers;
 

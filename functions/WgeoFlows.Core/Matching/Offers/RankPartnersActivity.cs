@@ -4,6 +4,7 @@ using WgeoFlows.Configuration;
 using WgeoFlows.Storage;
 using WgeoFlows.Workflow;
 using WgeoFlows.Workflow.Steps;
+using WgeoFlows.WorkflowContracts;
 
 namespace WgeoFlows.Matching.Offers;
 

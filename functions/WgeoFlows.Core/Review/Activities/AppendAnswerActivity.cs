@@ -2,6 +2,7 @@ using WgeoFlows.Intake;
 using WgeoFlows.Storage;
 using WgeoFlows.Workflow;
 using WgeoFlows.Workflow.Steps;
+using WgeoFlows.WorkflowContracts;
 
 namespace WgeoFlows.Review.Activities;
 

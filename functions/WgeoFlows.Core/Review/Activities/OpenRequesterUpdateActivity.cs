@@ -2,6 +2,7 @@ using WgeoFlows.Links;
 using WgeoFlows.Storage;
 using WgeoFlows.Workflow;
 using WgeoFlows.Workflow.Steps;
+using WgeoFlows.WorkflowContracts;
 
 namespace WgeoFlows.Review.Activities;
 

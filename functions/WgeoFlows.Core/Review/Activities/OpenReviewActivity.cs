@@ -5,6 +5,7 @@ using WgeoFlows.Review.Reviewers;
 using WgeoFlows.Storage;
 using WgeoFlows.Workflow;
 using WgeoFlows.Workflow.Steps;
+using WgeoFlows.WorkflowContracts;
 
 namespace WgeoFlows.Review.Activities;
 

@@ -3,6 +3,7 @@ using WgeoFlows.RequestIndex;
 using WgeoFlows.Configuration;
 using WgeoFlows.Links;
 using WgeoFlows.Storage;
+using WgeoFlows.WorkflowContracts;
 
 namespace WgeoFlows.Workflow.Activities;
 

@@ -3,6 +3,7 @@ using WgeoFlows.Impact;
 using WgeoFlows.Storage;
 using WgeoFlows.Telemetry;
 using WgeoFlows.Workflow.Steps;
+using WgeoFlows.WorkflowContracts;
 
 namespace WgeoFlows.Workflow.Activities;
 

@@ -1,5 +1,6 @@
 using WgeoFlows.Storage;
 using WgeoFlows.Workflow.Steps;
+using WgeoFlows.WorkflowContracts;
 
 namespace WgeoFlows.Workflow.Activities;
 

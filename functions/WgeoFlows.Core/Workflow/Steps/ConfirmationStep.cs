@@ -2,6 +2,7 @@ using WgeoFlows.Intake.Confirmation;
 using WgeoFlows.Links;
 using WgeoFlows.Notifications;
 using WgeoFlows.Workflow.Wiring;
+using WgeoFlows.WorkflowContracts;
 
 namespace WgeoFlows.Workflow.Steps;
 

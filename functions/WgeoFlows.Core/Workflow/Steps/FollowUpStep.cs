@@ -2,6 +2,7 @@ using WgeoFlows.Links;
 using WgeoFlows.Matching.FollowUp;
 using WgeoFlows.Notifications;
 using WgeoFlows.Workflow.Wiring;
+using WgeoFlows.WorkflowContracts;
 
 namespace WgeoFlows.Workflow.Steps;
 

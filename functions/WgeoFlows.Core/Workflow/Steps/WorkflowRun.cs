@@ -1,6 +1,7 @@
 using Microsoft.DurableTask;
 using WgeoFlows.Notifications;
 using WgeoFlows.Workflow.Wiring;
+using WgeoFlows.WorkflowContracts;
 
 namespace WgeoFlows.Workflow.Steps;
 

@@ -1,5 +1,8 @@
 using Microsoft.DurableTask;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using WgeoFlows.Telemetry;
+using WgeoFlows.WorkflowContracts;
 
 namespace WgeoFlows.Workflow.Wiring;
 
@@ -31,8 +34,12 @@ public sealed class ActivityBinding<TActivity, TInput, TOutput>(string name) : I
         context.CallActivityAsync<TOutput>(name, input, options);
 
     /// <summary>Runs the activity class inside its request's telemetry (the body of the Functions host's thin function).</summary>
-    public Task<TOutput> RunAsync(IServiceProvider services, TInput input, CancellationToken cancellationToken = default) =>
-        services.RunWorkflowActivityAsync<TActivity, TInput, TOutput>(input, cancellationToken);
+    public Task<TOutput> RunAsync(IServiceProvider services, TInput input, CancellationToken cancellationToken = default)
+    {
+        var activity = services.GetRequiredService<TActivity>();
+        var logger = services.GetRequiredService<ILogger<TActivity>>();
+        return WorkflowActivityTelemetry.RunAsync(name, input, logger, i => activity.RunAsync(i, cancellationToken));
+    }
 
     public void AddTo(DurableTaskRegistry registry) => registry.AddActivity(name, sp => new Adapter(sp, this));
 

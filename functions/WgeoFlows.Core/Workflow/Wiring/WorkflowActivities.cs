@@ -7,7 +7,8 @@ using WgeoFlows.Notifications;
 using WgeoFlows.Review.Activities;
 using WgeoFlows.Workflow.Activities;
 using WgeoFlows.Workflow.Steps;
-using A = WgeoFlows.Workflow.WorkflowNames.Activities;
+using A = WgeoFlows.WorkflowContracts.WorkflowNames.Activities;
+using WgeoFlows.WorkflowContracts;
 
 namespace WgeoFlows.Workflow.Wiring;
 

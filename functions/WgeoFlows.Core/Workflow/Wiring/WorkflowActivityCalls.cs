@@ -5,6 +5,7 @@ using WgeoFlows.Notifications;
 using WgeoFlows.Workflow.Activities;
 using WgeoFlows.Workflow.Steps;
 using W = WgeoFlows.Workflow.Wiring.WorkflowActivities;
+using WgeoFlows.WorkflowContracts;
 
 namespace WgeoFlows.Workflow.Wiring;
 

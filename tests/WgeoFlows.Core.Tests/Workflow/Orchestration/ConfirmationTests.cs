@@ -2,6 +2,7 @@ using WgeoFlows.Links;
 using WgeoFlows.Workflow;
 using WgeoFlows.Workflow.Wiring;
 using W = WgeoFlows.Workflow.Wiring.WorkflowActivities;
+using WgeoFlows.WorkflowContracts;
 
 namespace WgeoFlows.Tests.Workflow.Orchestration;
 

@@ -3,6 +3,7 @@ using WgeoFlows.Links;
 using WgeoFlows.Matching.Offers;
 using WgeoFlows.Review;
 using WgeoFlows.Workflow.Steps;
+using WgeoFlows.WorkflowContracts;
 
 namespace WgeoFlows.Tests.Workflow.Orchestration;
 

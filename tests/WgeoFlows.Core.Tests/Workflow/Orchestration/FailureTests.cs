@@ -5,6 +5,7 @@ using WgeoFlows.Workflow;
 using WgeoFlows.Workflow.Steps;
 using WgeoFlows.Workflow.Wiring;
 using W = WgeoFlows.Workflow.Wiring.WorkflowActivities;
+using WgeoFlows.WorkflowContracts;
 
 namespace WgeoFlows.Tests.Workflow.Orchestration;
 

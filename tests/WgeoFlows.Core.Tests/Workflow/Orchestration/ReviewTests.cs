@@ -2,6 +2,8 @@ using WgeoFlows.Review;
 using WgeoFlows.Workflow;
 using WgeoFlows.Workflow.Wiring;
 using W = WgeoFlows.Workflow.Wiring.WorkflowActivities;
+using WgeoFlows.WorkflowContracts;
+using WgeoFlows.Workflow.Steps;
 
 namespace WgeoFlows.Tests.Workflow.Orchestration;
 

@@ -1,6 +1,7 @@
 using WgeoFlows.Workflow;
 using WgeoFlows.Workflow.Steps;
 using W = WgeoFlows.Workflow.Wiring.WorkflowActivities;
+using WgeoFlows.WorkflowContracts;
 
 namespace WgeoFlows.Tests.Workflow.Orchestration;
 

@@ -10,6 +10,7 @@ using WgeoFlows.Workflow.Activities;
 using WgeoFlows.Workflow.Steps;
 using WgeoFlows.Workflow.Wiring;
 using W = WgeoFlows.Workflow.Wiring.WorkflowActivities;
+using WgeoFlows.WorkflowContracts;
 
 namespace WgeoFlows.Tests.Workflow.Orchestration;
 

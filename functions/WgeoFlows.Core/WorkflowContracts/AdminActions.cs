@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Serialization;
 
-namespace WgeoFlows.Admin.Actions;
+namespace WgeoFlows.WorkflowContracts;
 
 /// <summary>The actions of <c>POST /api/admin/requests/{id}/{action}</c> (the contract's, plus restart). Written as the same
 /// lower-case words the route, the timeline and the <see cref="Workflow.Steps.AdminActionEvent"/> payloads in running

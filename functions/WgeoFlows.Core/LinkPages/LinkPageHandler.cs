@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using WgeoFlows.Configuration;
 using WgeoFlows.Intake;
+using WgeoFlows.Links;
 using WgeoFlows.Matching.Offers;
 using WgeoFlows.Review;
 using WgeoFlows.Review.Reviewers;
@@ -12,8 +13,10 @@ using WgeoFlows.Telemetry;
 using WgeoFlows.Web;
 using WgeoFlows.Workflow;
 using WgeoFlows.Workflow.Wiring;
+using WgeoFlows.WorkflowContracts;
+using WgeoFlows.Workflow.Steps;
 
-namespace WgeoFlows.Links;
+namespace WgeoFlows.LinkPages;
 
 /// <summary>
 /// The pages behind emailed links (/api/review|update|offer|confirm/{token}). GET and HEAD only show: mail scanners open

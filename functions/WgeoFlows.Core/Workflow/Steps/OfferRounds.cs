@@ -1,10 +1,12 @@
+using WgeoFlows.Matching.Offers;
 using WgeoFlows.Links;
 using WgeoFlows.Notifications;
 using WgeoFlows.Workflow;
 using WgeoFlows.Workflow.Steps;
 using WgeoFlows.Workflow.Wiring;
+using WgeoFlows.WorkflowContracts;
 
-namespace WgeoFlows.Matching.Offers;
+namespace WgeoFlows.Workflow.Steps;
 
 /// <summary>One side of a match (see <see cref="OfferSides"/>) while its offers run: its ranked candidates, how far down the
 /// list it has gone, the offers of its current round and the partner who accepted. Orchestration state: changed only by

@@ -1,4 +1,4 @@
-namespace WgeoFlows.Workflow;
+namespace WgeoFlows.WorkflowContracts;
 
 /// <summary>
 /// An activity of the request workflow: a plain class, constructor-injected, that both hosts call — the Functions

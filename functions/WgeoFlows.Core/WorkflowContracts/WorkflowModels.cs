@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace WgeoFlows.Workflow;
+namespace WgeoFlows.WorkflowContracts;
 
 /// <summary>The orchestration's input: everything else is read by activities, so that the history stays small.
 /// <see cref="Attempt"/> counts admin restarts (0 for the first run): it keeps a restarted run's link stages and

@@ -1,6 +1,6 @@
 using WgeoFlows.Workflow.Steps;
 
-namespace WgeoFlows.Matching.Offers;
+namespace WgeoFlows.WorkflowContracts;
 
 /// <summary>The two ranked sides of a triangular cooperation: Global South providers for the technical side, and funders.</summary>
 /// <param name="Reason">Why triangular cooperation is proposed (shown to admins).</param>

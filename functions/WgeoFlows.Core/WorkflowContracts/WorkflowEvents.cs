@@ -1,8 +1,8 @@
 using WgeoFlows.Links;
 using WgeoFlows.Workflow.Steps;
-using E = WgeoFlows.Workflow.WorkflowNames.Events;
+using E = WgeoFlows.WorkflowContracts.WorkflowNames.Events;
 
-namespace WgeoFlows.Workflow.Wiring;
+namespace WgeoFlows.WorkflowContracts;
 
 /// <summary>Every event the request workflow waits for, with its payload type.</summary>
 public static class WorkflowEvents

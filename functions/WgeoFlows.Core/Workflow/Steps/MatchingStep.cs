@@ -1,9 +1,11 @@
+using WgeoFlows.Matching.Offers;
 using WgeoFlows.Notifications;
 using WgeoFlows.Workflow;
 using WgeoFlows.Workflow.Steps;
 using WgeoFlows.Workflow.Wiring;
+using WgeoFlows.WorkflowContracts;
 
-namespace WgeoFlows.Matching.Offers;
+namespace WgeoFlows.Workflow.Steps;
 
 /// <summary>
 /// The matching stage of the orchestration: rank, then offer rounds (<see cref="OfferRounds"/>) to one partner side, or to

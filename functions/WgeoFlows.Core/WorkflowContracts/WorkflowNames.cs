@@ -1,4 +1,4 @@
-namespace WgeoFlows.Workflow;
+namespace WgeoFlows.WorkflowContracts;
 
 /// <summary>
 /// Every orchestrator, activity and event name in one place. Both hosts register these names,

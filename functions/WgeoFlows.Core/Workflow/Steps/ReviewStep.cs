@@ -1,3 +1,4 @@
+using WgeoFlows.Review;
 using WgeoFlows.Admin.Actions;
 using WgeoFlows.Links;
 using WgeoFlows.Notifications;
@@ -5,8 +6,9 @@ using WgeoFlows.Review.Activities;
 using WgeoFlows.Workflow;
 using WgeoFlows.Workflow.Steps;
 using WgeoFlows.Workflow.Wiring;
+using WgeoFlows.WorkflowContracts;
 
-namespace WgeoFlows.Review;
+namespace WgeoFlows.Workflow.Steps;
 
 public enum ReviewOutcome { Approved, Rejected, Expired }
 

@@ -1,7 +1,7 @@
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 
-namespace WgeoFlows.Workflow.Wiring;
+namespace WgeoFlows.WorkflowContracts;
 
 /// <summary>An external event of the request workflow: its name (kept in histories, so never renamed) and its payload type,
 /// so that whoever raises it and the orchestration that waits for it cannot disagree on either.</summary>

@@ -1,7 +1,7 @@
 using WgeoFlows.Workflow;
 using WgeoFlows.Shared;
 
-namespace WgeoFlows.Workflow.Steps;
+namespace WgeoFlows.WorkflowContracts;
 
 // Inputs and outputs of the activities the orchestrator calls. They are stored in the orchestration history:
 // add optional members only, never rename or remove one while requests are in flight.
@@ -41,7 +41,7 @@ public sealed record RankedPartner(string PartnerId, string Name, string Email, 
 /// <summary>The ranking for one request: <see cref="Candidates"/> for one-to-one offers, or, when triangular cooperation is
 /// proposed and both of its sides have candidates, <see cref="Triangle"/> instead. <see cref="Note"/> says why a proposed
 /// triangle could not be formed.</summary>
-public sealed record RankedPartners(IReadOnlyList<RankedPartner> Candidates, Matching.Offers.TriangularCandidates? Triangle = null,
+public sealed record RankedPartners(IReadOnlyList<RankedPartner> Candidates, TriangularCandidates? Triangle = null,
     string? Note = null);
 
 /// <summary><see cref="Side"/> names the side of a triangular cooperation the offers are for (null: one-to-one offers).</summary>
@@ -61,7 +61,7 @@ public sealed record ReleaseCapacityCommand(string RequestId, string PartnerId) 
 
 /// <summary>Raised by an admin (POST /api/admin/requests/{id}/resend|reassign) for the stage <see cref="StageKey"/> that was open
 /// when they acted; the orchestration ignores it when that stage is over. <see cref="Reviewer"/> is the reassign's new reviewer.</summary>
-public sealed record AdminActionEvent(Admin.Actions.AdminAction Action, string StageKey, string Admin, DateTimeOffset At, string? Reviewer = null);
+public sealed record AdminActionEvent(AdminAction Action, string StageKey, string Admin, DateTimeOffset At, string? Reviewer = null);
 
 /// <summary>Raised by an admin (POST /api/admin/requests/{id}/match) for a request that needs a manual match.</summary>
 public sealed record AdminMatchEvent(string PartnerId, string Admin, DateTimeOffset At);
