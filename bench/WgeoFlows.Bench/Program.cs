@@ -1,8 +1,8 @@
 using WgeoFlows.Bench.Intake;
 using WgeoFlows.Bench.Listing;
 using WgeoFlows.Bench.Matching;
-using WgeoFlows.Bench.Workflows;
 using WgeoFlows.Bench.Support;
+using WgeoFlows.Bench.Workflows;
 
 // ./wgeo bench [matching|...]: each benchmark prints its figures beside the baseline measured in the same run.
 var which = args.Length > 0 ? args[0] : "all";

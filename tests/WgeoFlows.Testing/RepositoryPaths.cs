@@ -20,7 +20,8 @@ public static class RepositoryPaths
             return File.Exists(path)
                 ? path
                 : throw new FileNotFoundException(
-                    $"The local host is not built at {path}: build functions/WgeoFlows.Local with -c {configuration} (test projects referencing WgeoFlows.Testing build it).", path);
+                    $"The local host is not built at {path}: build functions/WgeoFlows.Local with -c {configuration} " +
+                        $"(test projects referencing WgeoFlows.Testing build it).", path);
         }
     }
 

@@ -122,7 +122,8 @@ public static class IntakeBench
             "claim, record and the sample's small attachment inline) made by the product's store straight to Azurite from the benchmark " +
             "process, without HTTP, validation, dispatch or workflow work; 'path writes ratio' is their rate over the raw inserts'. " +
             "The raw inserts run before the path writes and again once the host is quiet after the intake; the ratios use the faster run. " +
-            $"Each round waited for the host to go quiet first (every submission so far dispatched and waiting for its review, then Azurite's CPU back under {Report.Number(AzuriteQuiet(idleCpuPerSecond), "F0")} ms/s for 2 s; it idles at {Report.Number(idleCpuPerSecond, "F0")} ms/s): " +
+            $"Each round waited for the host to go quiet first (every submission so far dispatched and waiting for its review, " +
+                $"then Azurite's CPU back under {Report.Number(AzuriteQuiet(idleCpuPerSecond), "F0")} ms/s for 2 s; it idles at {Report.Number(idleCpuPerSecond, "F0")} ms/s): " +
             $"{string.Join(", ", quietWaits)}. Warm-up: {warm.Accepted} accepted.");
         Console.WriteLine();
         Report.Table("Where the time goes: CPU per accepted submission (host and Azurite, /proc), beside Azurite's CPU per path write and per " +

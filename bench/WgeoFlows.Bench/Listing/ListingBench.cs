@@ -4,10 +4,10 @@ using Azure.Data.Tables;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using WgeoFlows.RequestIndex;
 using WgeoFlows.Bench.Durable;
 using WgeoFlows.Bench.Support;
 using WgeoFlows.Configuration;
+using WgeoFlows.RequestIndex;
 using WgeoFlows.Shared.Resilience;
 using WgeoFlows.Storage;
 using WgeoFlows.Testing;
@@ -27,7 +27,8 @@ public static class ListingBench
     private const int PageSize = 50;
     private const string TaskHub = "BenchListing";
     private const RequestStatus Listed = RequestStatus.InReview;
-    private static readonly string[] Platforms = ["public-sector", "private-sector", "financial-sector", "cities", "academia-youth", "civil-society", "international-organisations"];
+    private static readonly string[] Platforms =
+        ["public-sector", "private-sector", "financial-sector", "cities", "academia-youth", "civil-society", "international-organisations"];
 
     public static async Task RunAsync()
     {

@@ -1,7 +1,7 @@
+using WgeoFlows.Configuration;
 using WgeoFlows.Intake;
 using WgeoFlows.Matching;
 using WgeoFlows.Reference;
-using WgeoFlows.Configuration;
 
 namespace WgeoFlows.Bench.Matching;
 

@@ -1,8 +1,8 @@
 using WgeoFlows.Bench.Support;
+using WgeoFlows.Configuration;
 using WgeoFlows.Intake;
 using WgeoFlows.Matching;
 using WgeoFlows.Reference;
-using WgeoFlows.Configuration;
 
 namespace WgeoFlows.Bench.Matching;
 

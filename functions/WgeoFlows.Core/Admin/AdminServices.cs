@@ -2,9 +2,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using WgeoFlows.Admin.Dashboard;
 using WgeoFlows.Admin.Digest;
-using WgeoFlows.RequestIndex;
 using WgeoFlows.Admin.MailEvents;
 using WgeoFlows.Admin.Purge;
+using WgeoFlows.RequestIndex;
 
 namespace WgeoFlows.Admin;
 

@@ -11,13 +11,13 @@ using WgeoFlows.Intake.Attachments;
 using WgeoFlows.Intake.Form;
 using WgeoFlows.Intake.Status;
 using WgeoFlows.Intake.Typeform;
+using WgeoFlows.LinkPages;
 using WgeoFlows.Links;
 using WgeoFlows.Matching.FollowUp;
 using WgeoFlows.Matching.Partners;
 using WgeoFlows.Review.Reviewers;
 using WgeoFlows.Web.RateLimiting;
 using WgeoFlows.Web.Routing;
-using WgeoFlows.LinkPages;
 
 namespace WgeoFlows.Hosting;
 
@@ -37,22 +37,27 @@ public static class ApiRoutes
 
     // Intake: the three doors, the status page and the attachments.
     public static readonly ApiRoute Intake = new(nameof(Intake), Routes.Requests, Post, RouteAuth.SignedBody,
-        c => c.Handler<IntakeHandler>().SubmitAsync(c.Request, c.Durable, c.Cancellation)) { Door = PublicDoor.Webhook, UsesDurableClient = true };
+        c => c.Handler<IntakeHandler>().SubmitAsync(c.Request, c.Durable, c.Cancellation))
+    { Door = PublicDoor.Webhook, UsesDurableClient = true };
     public static readonly ApiRoute IntakeTypeform = new(nameof(IntakeTypeform), IntakeRoutes.Typeform, Post, RouteAuth.SignedBody,
-        c => c.Handler<TypeformHandler>().SubmitAsync(c.Request, c.Durable, c.Cancellation)) { Door = PublicDoor.Typeform, UsesDurableClient = true };
+        c => c.Handler<TypeformHandler>().SubmitAsync(c.Request, c.Durable, c.Cancellation))
+    { Door = PublicDoor.Typeform, UsesDurableClient = true };
     public static readonly ApiRoute IntakeFormShow = new(nameof(IntakeFormShow), IntakeRoutes.Form, Get, RouteAuth.Public,
-        c => c.Handler<FormPageHandler>().ShowAsync(c.Request, c.Query("lang"))) { Door = PublicDoor.Form };
+        c => c.Handler<FormPageHandler>().ShowAsync(c.Request, c.Query("lang")))
+    { Door = PublicDoor.Form };
     // The form's own cookie-bound signed token and same-origin checks are its protection against cross-site posts.
     public static readonly ApiRoute IntakeFormSubmit = new(nameof(IntakeFormSubmit), IntakeRoutes.Form, Post, RouteAuth.Public,
-        c => c.Handler<FormPageHandler>().SubmitAsync(c.Request, c.Durable, c.Cancellation)) { Door = PublicDoor.Form, UsesDurableClient = true };
+        c => c.Handler<FormPageHandler>().SubmitAsync(c.Request, c.Durable, c.Cancellation))
+    { Door = PublicDoor.Form, UsesDurableClient = true };
     public static readonly ApiRoute Status = new(nameof(Status), Routes.Status, Page, RouteAuth.SignedLink,
-        c => c.Handler<StatusPageHandler>().ShowAsync(c.Value("id"), c.Query("sig"), c.Query("lang"), c.Cancellation)) { Door = PublicDoor.Status };
+        c => c.Handler<StatusPageHandler>().ShowAsync(c.Value("id"), c.Query("sig"), c.Query("lang"), c.Cancellation))
+    { Door = PublicDoor.Status };
     public static readonly ApiRoute ReviewAttachment = new(nameof(ReviewAttachment), IntakeRoutes.ReviewAttachment, Get, RouteAuth.SignedLink,
         c => c.Handler<AttachmentDownloadHandler>().ForLinkAsync(LinkKind.Review, c.Value("token"), c.Value("fileName"), c.Cancellation))
-        { Door = PublicDoor.Links };
+    { Door = PublicDoor.Links };
     public static readonly ApiRoute UpdateAttachment = new(nameof(UpdateAttachment), IntakeRoutes.UpdateAttachment, Get, RouteAuth.SignedLink,
         c => c.Handler<AttachmentDownloadHandler>().ForLinkAsync(LinkKind.Update, c.Value("token"), c.Value("fileName"), c.Cancellation))
-        { Door = PublicDoor.Links };
+    { Door = PublicDoor.Links };
     public static readonly ApiRoute AdminAttachment = new(nameof(AdminAttachment), IntakeRoutes.AdminAttachment, Get, RouteAuth.Admin,
         c => c.Handler<AttachmentDownloadHandler>().ForAdminAsync(c.Request, c.Value("id"), c.Value("fileName"), c.Cancellation));
 
@@ -66,26 +71,28 @@ public static class ApiRoutes
     public static readonly ApiRoute ConfirmLinkShow = LinkShow(nameof(ConfirmLinkShow), Routes.Confirm, LinkKind.Confirm, PublicDoor.Confirm);
     public static readonly ApiRoute ConfirmLinkDecide = LinkDecide(nameof(ConfirmLinkDecide), Routes.Confirm, LinkKind.Confirm, PublicDoor.Confirm);
     public static readonly ApiRoute FollowUpShow = new(nameof(FollowUpShow), Routes.FollowUp, Page, RouteAuth.SignedLink,
-        c => c.Handler<FollowUpPageHandler>().ShowAsync(c.Value("token"), c.Cancellation)) { Door = PublicDoor.Links };
+        c => c.Handler<FollowUpPageHandler>().ShowAsync(c.Value("token"), c.Cancellation))
+    { Door = PublicDoor.Links };
     public static readonly ApiRoute FollowUpAnswer = new(nameof(FollowUpAnswer), Routes.FollowUp, Post, RouteAuth.SignedLink,
         c => c.Handler<FollowUpPageHandler>().AnswerAsync(c.Value("token"), c.Request, c.Durable, c.Cancellation))
-        { Door = PublicDoor.Links, UsesDurableClient = true };
+    { Door = PublicDoor.Links, UsesDurableClient = true };
 
     // Admin: requests, their actions, held deliveries, reviewers, partners, the dashboard.
     public static readonly ApiRoute AdminRequests = new(nameof(AdminRequests), Routes.AdminRequests, Get, RouteAuth.Admin,
         c => c.Handler<AdminRequestsHandler>().ListAsync(c.Request, c.Cancellation));
     public static readonly ApiRoute AdminRequest = new(nameof(AdminRequest), Routes.AdminRequest, Get, RouteAuth.Admin,
-        c => c.Handler<AdminRequestsHandler>().DetailAsync(c.Request, c.Value("id"), c.Durable, c.Cancellation)) { UsesDurableClient = true };
+        c => c.Handler<AdminRequestsHandler>().DetailAsync(c.Request, c.Value("id"), c.Durable, c.Cancellation))
+    { UsesDurableClient = true };
     public static readonly ApiRoute AdminRequestAction = new(nameof(AdminRequestAction), Routes.AdminRequestAction, Post, RouteAuth.AdminChange,
         c => c.Handler<AdminActionsHandler>().ActAsync(c.Request, c.Value("id"), c.Value("action"), c.Durable, c.Cancellation))
-        { UsesDurableClient = true };
+    { UsesDurableClient = true };
     public static readonly ApiRoute AdminHeldList = new(nameof(AdminHeldList), HeldRoutes.List, Get, RouteAuth.Admin,
         c => c.Handler<HeldAdminHandler>().ListAsync(c.Request, c.Cancellation));
     public static readonly ApiRoute AdminHeld = new(nameof(AdminHeld), HeldRoutes.Item, Get, RouteAuth.Admin,
         c => c.Handler<HeldAdminHandler>().DetailAsync(c.Request, c.Value("id"), c.Cancellation));
     public static readonly ApiRoute AdminHeldAction = new(nameof(AdminHeldAction), HeldRoutes.Action, Post, RouteAuth.AdminChange,
         c => c.Handler<HeldAdminHandler>().ActAsync(c.Request, c.Value("id"), c.Value("action"), c.Durable, c.Cancellation))
-        { UsesDurableClient = true };
+    { UsesDurableClient = true };
     public static readonly ApiRoute AdminReviewersList = new(nameof(AdminReviewersList), Routes.AdminReviewers, Get, RouteAuth.Admin,
         c => c.Handler<ReviewersHandler>().ListAsync(c.Request, c.Cancellation));
     public static readonly ApiRoute AdminReviewersReplace = new(nameof(AdminReviewersReplace), Routes.AdminReviewers, Put, RouteAuth.AdminChange,
@@ -111,13 +118,17 @@ public static class ApiRoutes
 
     // Public figures and the health probe.
     public static readonly ApiRoute ImpactPage = new(nameof(ImpactPage), ImpactRoutes.Page, Get, RouteAuth.Public,
-        c => c.Handler<ImpactHandler>().PageAsync(c.Request, c.Cancellation)) { Door = PublicDoor.Impact };
+        c => c.Handler<ImpactHandler>().PageAsync(c.Request, c.Cancellation))
+    { Door = PublicDoor.Impact };
     public static readonly ApiRoute ImpactDataJson = new(nameof(ImpactDataJson), ImpactRoutes.DataJson, Get, RouteAuth.Public,
-        c => c.Handler<ImpactHandler>().JsonAsync(c.Cancellation)) { Door = PublicDoor.Impact };
+        c => c.Handler<ImpactHandler>().JsonAsync(c.Cancellation))
+    { Door = PublicDoor.Impact };
     public static readonly ApiRoute ImpactDataCsv = new(nameof(ImpactDataCsv), ImpactRoutes.DataCsv, Get, RouteAuth.Public,
-        c => c.Handler<ImpactHandler>().CsvAsync(c.Cancellation)) { Door = PublicDoor.Impact };
+        c => c.Handler<ImpactHandler>().CsvAsync(c.Cancellation))
+    { Door = PublicDoor.Impact };
     public static readonly ApiRoute Health = new(nameof(Health), Routes.Health, Get, RouteAuth.Public,
-        c => c.Handler<HealthHandler>().CheckAsync(c.Durable, c.Cancellation)) { UsesDurableClient = true };
+        c => c.Handler<HealthHandler>().CheckAsync(c.Durable, c.Cancellation))
+    { UsesDurableClient = true };
 
     /// <summary>Every entry above. Declared last: static fields are initialised in the order they are written.</summary>
     public static readonly IReadOnlyList<ApiRoute> All =

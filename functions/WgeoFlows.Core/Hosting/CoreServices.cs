@@ -2,24 +2,24 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using WgeoFlows.Admin;
 using WgeoFlows.Admin.Actions;
-using WgeoFlows.Web.AdminAuth;
-using WgeoFlows.RequestIndex;
 using WgeoFlows.Admin.Requests;
 using WgeoFlows.Configuration;
 using WgeoFlows.Health;
 using WgeoFlows.Impact;
 using WgeoFlows.Intake;
+using WgeoFlows.LinkPages;
 using WgeoFlows.Links;
 using WgeoFlows.Matching;
 using WgeoFlows.Matching.Offers;
 using WgeoFlows.Notifications;
+using WgeoFlows.RequestIndex;
 using WgeoFlows.Review;
 using WgeoFlows.SampleData;
 using WgeoFlows.Shared.Resilience;
 using WgeoFlows.Storage;
 using WgeoFlows.Web;
+using WgeoFlows.Web.AdminAuth;
 using WgeoFlows.Web.RateLimiting;
-using WgeoFlows.LinkPages;
 
 namespace WgeoFlows.Hosting;
 

@@ -53,9 +53,9 @@ public static class SubmissionFingerprint
     /// <summary>Feeds what the writer produces straight into the hash, so a large body is never copied whole.</summary>
     private sealed class HashingBuffer(IncrementalHash hash) : System.Buffers.IBufferWriter<byte>
     {
-        private byte[] buffer = new byte[4096];
+        private byte[] _buffer = new byte[4096];
 
-        public void Advance(int count) => hash.AppendData(buffer, 0, count);
+        public void Advance(int count) => hash.AppendData(_buffer, 0, count);
 
         public Memory<byte> GetMemory(int sizeHint = 0) => Ensure(sizeHint);
 
@@ -63,8 +63,8 @@ public static class SubmissionFingerprint
 
         private Memory<byte> Ensure(int sizeHint)
         {
-            if (sizeHint > buffer.Length) buffer = new byte[Math.Max(sizeHint, buffer.Length * 2)];
-            return buffer;
+            if (sizeHint > _buffer.Length) _buffer = new byte[Math.Max(sizeHint, _buffer.Length * 2)];
+            return _buffer;
         }
     }
 }

@@ -5,30 +5,30 @@ namespace WgeoFlows.Intake;
 /// body stays small however many fields it gets wrong.</summary>
 internal sealed class ValidationErrors
 {
-    private readonly Dictionary<string, List<string>> errors = new(StringComparer.Ordinal);
-    private int kept;
-    private int dropped;
+    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+    private int _kept;
+    private int _dropped;
 
-    public bool Any => errors.Count > 0 || dropped > 0;
+    public bool Any => _errors.Count > 0 || _dropped > 0;
 
     public void Add(string path, string message)
     {
-        if (kept >= SubmissionValidator.MaxErrors)
+        if (_kept >= SubmissionValidator.MaxErrors)
         {
-            dropped++;
+            _dropped++;
             return;
         }
-        if (!errors.TryGetValue(path, out var messages)) errors[path] = messages = [];
+        if (!_errors.TryGetValue(path, out var messages)) _errors[path] = messages = [];
         messages.Add(message);
-        kept++;
+        _kept++;
     }
 
     public IReadOnlyDictionary<string, string[]> ToDictionary()
     {
-        var answer = errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
-        if (dropped > 0)
+        var answer = _errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
+        if (_dropped > 0)
         {
-            var more = $"{dropped:N0} more error(s) are not listed: correct the fields above and send again.";
+            var more = $"{_dropped:N0} more error(s) are not listed: correct the fields above and send again.";
             answer["$"] = answer.TryGetValue("$", out var root) ? [.. root, more] : [more];
         }
         return answer;

@@ -12,9 +12,9 @@ using WgeoFlows.Storage;
 using WgeoFlows.Telemetry;
 using WgeoFlows.Web;
 using WgeoFlows.Workflow;
+using WgeoFlows.Workflow.Steps;
 using WgeoFlows.Workflow.Wiring;
 using WgeoFlows.WorkflowContracts;
-using WgeoFlows.Workflow.Steps;
 
 namespace WgeoFlows.LinkPages;
 
@@ -205,10 +205,18 @@ public sealed class LinkPageHandler(
         // A confirmation link may reach someone who never asked for anything: no files until the request is confirmed.
         model["attachments"] = kind is LinkKind.Offer or LinkKind.Confirm
             ? Array.Empty<object>()
-            : request.Attachments.Select(a => new { a.FileName, Size = $"{Math.Max(1, a.Size / 1024)} KB", Url = $"/api/{kind}/{token}/attachments/{Uri.EscapeDataString(a.FileName)}" }).ToArray();
+            : request.Attachments.Select(a => new
+            {
+                a.FileName,
+                Size = $"{Math.Max(1, a.Size / 1024)} KB",
+                Url = $"/api/{kind}/{token}/attachments/{Uri.EscapeDataString(a.FileName)}"
+            }).ToArray();
         model["submitLabel"] = kind switch
         {
-            LinkKind.Review => "Send decision", LinkKind.Update => "Send answer", LinkKind.Confirm => "Confirm my request", _ => "Send response",
+            LinkKind.Review => "Send decision",
+            LinkKind.Update => "Send answer",
+            LinkKind.Confirm => "Confirm my request",
+            _ => "Send response",
         };
         // Only an open stage's page is shown (a step that is over answers with its notice alone).
         model["closedMessage"] = null;

@@ -106,6 +106,7 @@ public static class PartnerCsvReader
         if (duplicated.Count > 0) problems.Add($"repeated columns: {string.Join(", ", duplicated)}");
         return problems.Count == 0
             ? null
-            : $"The header row is not the partner import header ({string.Join("; ", problems)}). Expected: {string.Join(",", RequiredColumns)} and optionally {OptionalActiveColumn}, {OptionalPublishableColumn}.";
+            : $"The header row is not the partner import header ({string.Join("; ", problems)}). " +
+                $"Expected: {string.Join(",", RequiredColumns)} and optionally {OptionalActiveColumn}, {OptionalPublishableColumn}.";
     }
 }

@@ -1,7 +1,7 @@
 using System.Numerics;
+using WgeoFlows.Configuration;
 using WgeoFlows.Intake;
 using WgeoFlows.Reference;
-using WgeoFlows.Configuration;
 
 namespace WgeoFlows.Matching;
 

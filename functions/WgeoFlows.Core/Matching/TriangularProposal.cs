@@ -1,6 +1,6 @@
+using WgeoFlows.Configuration;
 using WgeoFlows.Intake;
 using WgeoFlows.Reference;
-using WgeoFlows.Configuration;
 
 namespace WgeoFlows.Matching;
 

@@ -9,7 +9,7 @@ public sealed class CountryCatalog
 {
     private static readonly Lazy<CountryCatalog> DefaultCatalog = new(LoadEmbedded);
 
-    private readonly FrozenDictionary<string, Country> byCode;
+    private readonly FrozenDictionary<string, Country> _byCode;
 
     /// <exception cref="ArgumentException">A code is not two letters A–Z, appears twice, or a region is not a contract region.</exception>
     public CountryCatalog(IEnumerable<Country> countries, IReadOnlyList<string>? sources = null)
@@ -24,7 +24,7 @@ public sealed class CountryCatalog
             if (!map.TryAdd(country.Code, country))
                 throw new ArgumentException($"Country code '{country.Code}' appears more than once.", nameof(countries));
         }
-        byCode = map.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+        _byCode = map.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
         All = [.. map.Values.OrderBy(c => c.Code, StringComparer.Ordinal)];
         Sources = sources ?? [];
     }
@@ -41,7 +41,7 @@ public sealed class CountryCatalog
     public Country? Find(string? code)
     {
         if (string.IsNullOrWhiteSpace(code)) return null;
-        return byCode.GetValueOrDefault(code.Trim());
+        return _byCode.GetValueOrDefault(code.Trim());
     }
 
     private static CountryCatalog LoadEmbedded()

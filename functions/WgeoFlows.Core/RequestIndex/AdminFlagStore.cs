@@ -31,11 +31,17 @@ public sealed class AdminFlagStore(StorageClients storage)
         var firstAt = existing.HasValue ? existing.Value!.GetDateTimeOffset("At") ?? flag.At : flag.At;
         await Requests.UpsertEntityAsync(new TableEntity(flag.RequestId, RowPrefix + flag.Kind)
         {
-            ["Kind"] = flag.Kind, ["Detail"] = SplitText.Bounded(flag.Detail, MaxDetailChars), ["At"] = firstAt, ["LastAt"] = flag.At,
+            ["Kind"] = flag.Kind,
+            ["Detail"] = SplitText.Bounded(flag.Detail, MaxDetailChars),
+            ["At"] = firstAt,
+            ["LastAt"] = flag.At,
         }, TableUpdateMode.Replace, cancellationToken);
         await Index.UpsertEntityAsync(new TableEntity(FlagsPartition, IndexRowKey(firstAt, flag.RequestId, flag.Kind))
         {
-            ["RequestId"] = flag.RequestId, ["Kind"] = flag.Kind, ["Detail"] = SplitText.Bounded(flag.Detail, MaxDetailChars), ["At"] = firstAt,
+            ["RequestId"] = flag.RequestId,
+            ["Kind"] = flag.Kind,
+            ["Detail"] = SplitText.Bounded(flag.Detail, MaxDetailChars),
+            ["At"] = firstAt,
         }, TableUpdateMode.Replace, cancellationToken);
     }
 

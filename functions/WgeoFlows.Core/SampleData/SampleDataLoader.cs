@@ -37,7 +37,8 @@ public sealed class SampleDataLoader(PartnerStore partners, ReviewerStore review
             {
                 // The embedded file is ours: a rejected row is a bug in it, not something to skip quietly.
                 throw new InvalidOperationException(
-                    $"The sample partners do not import cleanly: {report.FileError ?? string.Join(" ", report.Rows.Where(r => !r.Accepted).SelectMany(r => r.Errors.Select(e => $"line {r.Line}: {e}")))}");
+                    $"The sample partners do not import cleanly: {report.FileError ?? string.Join(" ",
+                        report.Rows.Where(r => !r.Accepted).SelectMany(r => r.Errors.Select(e => $"line {r.Line}: {e}")))}");
             }
             partnersSeeded = report.Created;
         }

@@ -1,8 +1,8 @@
 using Microsoft.DurableTask;
 using WgeoFlows.Intake;
+using WgeoFlows.Matching.Offers;
 using WgeoFlows.Notifications;
 using WgeoFlows.Review;
-using WgeoFlows.Matching.Offers;
 using WgeoFlows.Workflow.Activities;
 using WgeoFlows.Workflow.Steps;
 using WgeoFlows.Workflow.Wiring;

@@ -1,5 +1,5 @@
-using WgeoFlows.Workflow;
 using WgeoFlows.Shared;
+using WgeoFlows.Workflow;
 
 namespace WgeoFlows.WorkflowContracts;
 

@@ -5,9 +5,9 @@ using WgeoFlows.Notifications;
 using WgeoFlows.Workflow.Activities;
 using WgeoFlows.Workflow.Steps;
 using WgeoFlows.Workflow.Wiring;
+using WgeoFlows.WorkflowContracts;
 using A = WgeoFlows.WorkflowContracts.WorkflowNames.Activities;
 using W = WgeoFlows.Workflow.Wiring.WorkflowActivities;
-using WgeoFlows.WorkflowContracts;
 
 namespace WgeoFlows.Functions.Workflow;
 

@@ -62,7 +62,8 @@ public static partial class OutboxPage
         html.Append(CultureInfo.InvariantCulture, $"<dt>From</dt><dd>{e.Encode(mail.From)}</dd>\n");
         var received = mail.ReceivedAt.ToString("O", CultureInfo.InvariantCulture);
         html.Append(CultureInfo.InvariantCulture,
-            $"<dt>Received</dt><dd><time datetime=\"{e.Encode(received)}\">{e.Encode(mail.ReceivedAt.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture))}</time></dd>\n");
+            $"<dt>Received</dt><dd><time datetime=\"{e.Encode(received)}\">" +
+                $"{e.Encode(mail.ReceivedAt.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture))}</time></dd>\n");
         html.Append(CultureInfo.InvariantCulture, $"<dt>Id</dt><dd>{e.Encode(mail.Id)}</dd>\n</dl>\n");
 
         if (mail.Text is not null)
@@ -72,7 +73,8 @@ public static partial class OutboxPage
         if (mail.Html is not null)
         {
             html.Append(CultureInfo.InvariantCulture,
-                $"<details><summary>HTML version</summary>\n<iframe sandbox=\"\" title=\"HTML version of {e.Encode(mail.Subject)}\" srcdoc=\"{e.Encode(mail.Html)}\"></iframe>\n</details>\n");
+                $"<details><summary>HTML version</summary>\n<iframe sandbox=\"\" title=\"HTML version of {e.Encode(mail.Subject)}\" " +
+                    $"srcdoc=\"{e.Encode(mail.Html)}\"></iframe>\n</details>\n");
         }
         html.Append("</article>\n");
     }

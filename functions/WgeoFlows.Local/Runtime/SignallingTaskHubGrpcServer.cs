@@ -1,5 +1,5 @@
-using Grpc.Core;
 using DurableTask.Core;
+using Grpc.Core;
 using Microsoft.DurableTask.Protobuf;
 using Microsoft.DurableTask.Testing.Sidecar.Grpc;
 using Microsoft.Extensions.Options;

@@ -1,8 +1,8 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
-using WgeoFlows.Web.AdminAuth;
 using WgeoFlows.Configuration;
+using WgeoFlows.Web.AdminAuth;
 
 namespace WgeoFlows.Tests.Admin;
 

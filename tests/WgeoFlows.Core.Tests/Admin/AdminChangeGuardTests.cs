@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using WgeoFlows.Web.AdminAuth;
 using WgeoFlows.Configuration;
+using WgeoFlows.Web.AdminAuth;
 
 namespace WgeoFlows.Tests.Admin;
 

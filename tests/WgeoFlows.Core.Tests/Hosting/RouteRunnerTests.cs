@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using WgeoFlows.Web.AdminAuth;
 using WgeoFlows.Configuration;
 using WgeoFlows.Hosting;
+using WgeoFlows.Web.AdminAuth;
 using WgeoFlows.Web.Routing;
 
 namespace WgeoFlows.Tests.Hosting;

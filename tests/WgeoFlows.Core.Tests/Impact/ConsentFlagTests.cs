@@ -45,7 +45,8 @@ public sealed class ConsentFlagTests
     [Fact]
     public void The_partner_CSV_reads_the_optional_publishable_column_and_defaults_to_not_publishable()
     {
-        static Partner Read(string csv) => PartnerImportPlanner.Plan(PartnerCsvReader.Read(csv), new Dictionary<string, Partner>(), CountryCatalog.Default).ToWrite.ShouldHaveSingleItem();
+        static Partner Read(string csv) => PartnerImportPlanner.Plan(PartnerCsvReader.Read(csv), new Dictionary<string, Partner>(),
+            CountryCatalog.Default).ToWrite.ShouldHaveSingleItem();
 
         Read($"{Header}\n{Row}\n").Publishable.ShouldBeFalse();
         Read($"{Header},publishable\n{Row},true\n").Publishable.ShouldBeTrue();

@@ -46,7 +46,8 @@ public class SubmissionValidatorBoundsTests
         payload["request"]!["preferredRegions"] = new JsonArray(Enumerable.Range(0, SubmissionValidator.MaxListItems).Select(_ => (JsonNode?)JsonValue.Create(huge)).ToArray());
         payload["request"]!["title"] = huge;
         payload["organization"]!["name"] = huge;
-        payload["attachments"] = new JsonArray(Enumerable.Range(0, 10).Select(_ => (JsonNode?)new JsonObject { ["fileName"] = huge, ["contentType"] = huge, ["contentBase64"] = huge }).ToArray());
+        payload["attachments"] = new JsonArray(Enumerable.Range(0, 10).Select(_ => (JsonNode?)
+            new JsonObject { ["fileName"] = huge, ["contentType"] = huge, ["contentBase64"] = huge }).ToArray());
 
         var errors = SubmissionValidator.Validate(payload.ToElement()).Errors;
 

@@ -1,6 +1,6 @@
+using WgeoFlows.Configuration;
 using WgeoFlows.Intake;
 using WgeoFlows.Matching;
-using WgeoFlows.Configuration;
 
 namespace WgeoFlows.Tests.Matching;
 

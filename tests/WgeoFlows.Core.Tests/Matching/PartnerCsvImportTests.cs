@@ -7,7 +7,8 @@ namespace WgeoFlows.Tests.Matching;
 public class PartnerCsvImportTests
 {
     private const string Header = "id,name,platform,country,role,thematicAreas,supportTypes,languages,capacity,email";
-    private const string GoodRow = "ke-solar-001,Sahel Solar Cooperative (fictional),cities,KE,provider,renewable-energy;water-management,technical-assistance,en;fr,3,solar@example.org";
+    private const string GoodRow = "ke-solar-001,Sahel Solar Cooperative (fictional),cities,KE,provider," +
+        "renewable-energy;water-management,technical-assistance,en;fr,3,solar@example.org";
 
     private static PartnerImportPlan Plan(string csv, params Partner[] existing) =>
         PartnerImportPlanner.Plan(PartnerCsvReader.Read(csv), existing.ToDictionary(p => p.Id), CountryCatalog.Default);

@@ -1,7 +1,7 @@
+using WgeoFlows.Configuration;
 using WgeoFlows.Matching;
 using WgeoFlows.Reference;
 using static WgeoFlows.Tests.Matching.MatchingFixtures;
-using WgeoFlows.Configuration;
 
 namespace WgeoFlows.Tests.Matching;
 

@@ -33,28 +33,37 @@ internal static class SampleEmails
         EmailTemplates.ScreeningRejected => new Dictionary<string, string> { ["reasons"] = "The country is not eligible.\nNo thematic area was given." },
         EmailTemplates.ReviewRequest => new Dictionary<string, string>
         {
-            ["reviewLink"] = "https://wgeo.example/api/review/tok-review-1", ["stageName"] = "Platform review", ["reviewerName"] = "Lucía Fernández",
+            ["reviewLink"] = "https://wgeo.example/api/review/tok-review-1",
+            ["stageName"] = "Platform review",
+            ["reviewerName"] = "Lucía Fernández",
         },
         EmailTemplates.ReviewReminder => new Dictionary<string, string> { ["reviewLink"] = "https://wgeo.example/api/review/tok-review-1", ["stageName"] = "Platform review" },
         EmailTemplates.ReviewEscalation => new Dictionary<string, string>
         {
-            ["reviewLink"] = "https://wgeo.example/api/review/tok-review-2", ["stageName"] = "Platform review", ["primaryReviewer"] = "Lucía Fernández",
+            ["reviewLink"] = "https://wgeo.example/api/review/tok-review-2",
+            ["stageName"] = "Platform review",
+            ["primaryReviewer"] = "Lucía Fernández",
         },
         EmailTemplates.InfoRequest => new Dictionary<string, string>
         {
-            ["updateLink"] = "https://wgeo.example/api/update/tok-update-1", ["question"] = "Which two settlements, and how many households?",
+            ["updateLink"] = "https://wgeo.example/api/update/tok-update-1",
+            ["question"] = "Which two settlements, and how many households?",
         },
         EmailTemplates.RequestRejected => new Dictionary<string, string> { ["comment"] = "The request duplicates a project already funded." },
         EmailTemplates.RequestExpired => new Dictionary<string, string>(),
         EmailTemplates.Offer => new Dictionary<string, string>
         {
-            ["offerLink"] = "https://wgeo.example/api/offer/tok-offer-1", ["partnerName"] = "Chen Wei",
-            ["partnerOrganization"] = "Shenzhen Clean Energy Institute", ["triangular"] = "true",
+            ["offerLink"] = "https://wgeo.example/api/offer/tok-offer-1",
+            ["partnerName"] = "Chen Wei",
+            ["partnerOrganization"] = "Shenzhen Clean Energy Institute",
+            ["triangular"] = "true",
         },
         EmailTemplates.IntroductionRequester => new Dictionary<string, string>
         {
-            ["partnerNames"] = "Chen Wei\nMaría Gómez", ["partnerOrganizations"] = "Shenzhen Clean Energy Institute\nBanco Verde",
-            ["partnerEmails"] = "chen@example.cn\nmaria@example.mx", ["partnerCountries"] = "CN\nMX",
+            ["partnerNames"] = "Chen Wei\nMaría Gómez",
+            ["partnerOrganizations"] = "Shenzhen Clean Energy Institute\nBanco Verde",
+            ["partnerEmails"] = "chen@example.cn\nmaria@example.mx",
+            ["partnerCountries"] = "CN\nMX",
         },
         EmailTemplates.IntroductionPartner => new Dictionary<string, string> { ["partnerName"] = "Chen Wei" },
         EmailTemplates.NeedsManualMatch => new Dictionary<string, string> { ["adminUrl"] = "https://wgeo.example/api/admin#req-2026-0042" },

@@ -39,10 +39,18 @@ public sealed class BoundedEchoTests
     {
         var body = new JsonObject
         {
-            ["id"] = Huge, ["name"] = "Savanna Solar (fictional)", ["platform"] = Huge, ["country"] = Huge, ["role"] = Huge,
+            ["id"] = Huge,
+            ["name"] = "Savanna Solar (fictional)",
+            ["platform"] = Huge,
+            ["country"] = Huge,
+            ["role"] = Huge,
             ["thematicAreas"] = new JsonArray(Enumerable.Range(0, 500).Select(i => (JsonNode)JsonValue.Create($"{Huge[..100]}-{i}")).ToArray()),
-            ["supportTypes"] = new JsonArray(JsonValue.Create(Huge)), ["languages"] = new JsonArray(JsonValue.Create("en")),
-            ["capacity"] = Huge, ["email"] = Huge, ["active"] = Huge, ["publishable"] = Huge,
+            ["supportTypes"] = new JsonArray(JsonValue.Create(Huge)),
+            ["languages"] = new JsonArray(JsonValue.Create("en")),
+            ["capacity"] = Huge,
+            ["email"] = Huge,
+            ["active"] = Huge,
+            ["publishable"] = Huge,
         };
         using var doc = JsonDocument.Parse(body.ToJsonString());
         var (input, errors) = PartnerJsonInput.Read(doc.RootElement, "ke-solar-001");

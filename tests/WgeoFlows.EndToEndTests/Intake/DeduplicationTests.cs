@@ -11,7 +11,7 @@ namespace WgeoFlows.Tests.Intake;
 public abstract class DeduplicationTests(IHostStack stack)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-    private readonly IntakeTrace trace = new(stack);
+    private readonly IntakeTrace _trace = new(stack);
 
     private static async Task<(HttpStatusCode Status, JsonElement Body)> ReadAsync(HttpResponseMessage response)
     {
@@ -62,10 +62,10 @@ public abstract class DeduplicationTests(IHostStack stack)
     {
         await stack.Client.WaitForStatusAsync(requestId, "InReview");
         await stack.Client.WaitForMailAsync(requestId, m => m.To.Contains("cities.lead@example.org"), "review request");
-        (await trace.OrchestrationsAsync(requestId)).ShouldBe(1);
-        (await trace.ExecutionsStartedAsync(requestId)).ShouldBe(1);
-        (await trace.BlobsAsync(requestId)).ShouldBe(1);
-        (await trace.AdminIndexRowsAsync(requestId, WgeoFlows.RequestIndex.AdminListing.All)).ShouldBe(1);
+        (await _trace.OrchestrationsAsync(requestId)).ShouldBe(1);
+        (await _trace.ExecutionsStartedAsync(requestId)).ShouldBe(1);
+        (await _trace.BlobsAsync(requestId)).ShouldBe(1);
+        (await _trace.AdminIndexRowsAsync(requestId, WgeoFlows.RequestIndex.AdminListing.All)).ShouldBe(1);
         var detail = await stack.Client.AdminGetAsync($"/api/admin/requests/{requestId}");
         detail.GetProperty("timeline").EnumerateArray().Count(t => t.GetProperty("action").GetString() == "request received").ShouldBe(1);
         var acknowledgements = (await stack.Client.MailsAboutAsync(requestId)).Where(m => m.To.Contains("amina@example.org")).ToList();

@@ -8,7 +8,7 @@ namespace WgeoFlows.Tests.Intake;
 public abstract class FormPostTests(IHostStack stack)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-    private readonly IntakeTrace trace = new(stack);
+    private readonly IntakeTrace _trace = new(stack);
 
     [Fact]
     public async Task The_form_page_sets_an_HttpOnly_SameSite_Strict_cookie_and_labels_every_field_in_the_language_asked_for()
@@ -25,7 +25,8 @@ public abstract class FormPostTests(IHostStack stack)
             form.Page.ShouldContain("<html lang=\"fr\">");
             var text = WebUtility.HtmlDecode(form.Page);
             text.ShouldContain("Demander l'appui du partenariat WGEO");
-            foreach (var field in new[] { "organization-name", "organization-platform", "organization-country", "contact-email", "request-title", "request-description", "attachments" })
+            foreach (var field in new[] { "organization-name", "organization-platform", "organization-country", "contact-email",
+                "request-title", "request-description", "attachments" })
                 form.Page.ShouldContain($"<label for=\"f-{field}\">");
             text.ShouldContain("<legend>Domaines thématiques");
         }
@@ -55,7 +56,7 @@ public abstract class FormPostTests(IHostStack stack)
         request.GetProperty("budgetUsd").GetDecimal().ShouldBe(250000m);
         request.GetProperty("attachments")[0].GetProperty("fileName").GetString().ShouldBe("concept note.pdf");
         await stack.Client.WaitForMailAsync(form.RequestId, m => m.To.Contains("amina.form@example.org"), "acknowledgement");
-        (await trace.ExecutionsStartedAsync(form.RequestId)).ShouldBe(1);
+        (await _trace.ExecutionsStartedAsync(form.RequestId)).ShouldBe(1);
         (await stack.Client.MailsAboutAsync(form.RequestId)).Count(m => m.To.Contains("amina.form@example.org")).ShouldBe(1);
     }
 
@@ -107,8 +108,8 @@ public abstract class FormPostTests(IHostStack stack)
 
         response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("text/html");
-        await trace.ShouldHaveStoredNothingAsync(form.SubmissionId);
-        await trace.ShouldHaveStoredNothingAsync(other.SubmissionId);
+        await _trace.ShouldHaveStoredNothingAsync(form.SubmissionId);
+        await _trace.ShouldHaveStoredNothingAsync(other.SubmissionId);
     }
 
     [Fact]
@@ -152,7 +153,7 @@ public abstract class FormPostTests(IHostStack stack)
         page.ShouldContain("value=\"amina@localhost\"");
         page.ShouldContain("“report.pdf”");
         page.ShouldContain("value=\"Nairobi County Energy Office\"");
-        await trace.ShouldHaveStoredNothingAsync(form.SubmissionId);
+        await _trace.ShouldHaveStoredNothingAsync(form.SubmissionId);
     }
 }
 

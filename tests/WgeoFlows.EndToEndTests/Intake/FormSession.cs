@@ -11,11 +11,11 @@ namespace WgeoFlows.Tests.Intake;
 /// under the test's control (cookies are sent by hand, so a test can leave them out).</summary>
 public sealed partial class FormSession : IDisposable
 {
-    private readonly HttpClient http;
+    private readonly HttpClient _http;
 
     private FormSession(HttpClient http, string cookie, string token, string page)
     {
-        this.http = http;
+        _http = http;
         Cookie = cookie;
         Token = token;
         Page = page;
@@ -69,10 +69,10 @@ public sealed partial class FormSession : IDisposable
         using var message = new HttpRequestMessage(HttpMethod.Post, "/api/form") { Content = content };
         if (sendCookie) message.Headers.Add("Cookie", $"{FormPageHandler.CookieName}={Cookie}");
         foreach (var (name, value) in headers) message.Headers.Add(name, value);
-        return await http.SendAsync(message, TestContext.Current.CancellationToken);
+        return await _http.SendAsync(message, TestContext.Current.CancellationToken);
     }
 
-    public void Dispose() => http.Dispose();
+    public void Dispose() => _http.Dispose();
 
     [GeneratedRegex(@"name=""formToken"" value=""([^""]+)""")]
     private static partial Regex TokenPattern();

@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Text;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
-using WgeoFlows.RequestIndex;
 using WgeoFlows.Intake;
 using WgeoFlows.Intake.Submissions;
+using WgeoFlows.RequestIndex;
 using WgeoFlows.Storage;
 using WgeoFlows.Tests.Support;
 
@@ -55,7 +55,8 @@ public sealed class IntakeTrace(IHostStack stack)
         var container = new BlobServiceClient(stack.Storage.ConnectionString).GetBlobContainerClient(TableNames.AttachmentsContainer);
         if (!await container.ExistsAsync()) return 0;
         var blobs = 0;
-        await foreach (var _ in container.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, requestId + "/", TestContext.Current.CancellationToken)) blobs++;
+        await foreach (var _ in container.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None,
+            Azure.Storage.Blobs.Models.BlobStates.None, requestId + "/", TestContext.Current.CancellationToken)) blobs++;
         return blobs;
     }
 

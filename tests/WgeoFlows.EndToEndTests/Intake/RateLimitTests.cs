@@ -32,7 +32,8 @@ public abstract class RateLimitTests(IHostStack stack)
                 throw;
             }
         },
-    }) { BaseAddress = baseUrl };
+    })
+    { BaseAddress = baseUrl };
 
     [Fact]
     public async Task A_client_over_the_confirm_doors_limit_gets_a_429_page_in_its_language_and_other_clients_do_not()

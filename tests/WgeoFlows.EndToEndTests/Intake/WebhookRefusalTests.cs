@@ -13,7 +13,7 @@ namespace WgeoFlows.Tests.Intake;
 public abstract class WebhookRefusalTests(IHostStack stack)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-    private readonly IntakeTrace trace = new(stack);
+    private readonly IntakeTrace _trace = new(stack);
 
     private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage message)
     {
@@ -48,7 +48,7 @@ public abstract class WebhookRefusalTests(IHostStack stack)
 
         response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
-        await trace.ShouldHaveStoredNothingAsync(submissionId);
+        await _trace.ShouldHaveStoredNothingAsync(submissionId);
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public abstract class WebhookRefusalTests(IHostStack stack)
         problem.GetProperty("errors").EnumerateObject().Select(e => e.Name).Order().ShouldBe([
             "attachments[0].contentType", "contact.email", "organization.country", "organization.platform",
             "request.budgetUsd", "request.thematicAreas[1]", "request.title"]);
-        await trace.ShouldHaveStoredNothingAsync(submissionId);
+        await _trace.ShouldHaveStoredNothingAsync(submissionId);
     }
 
     [Fact]
@@ -91,7 +91,7 @@ public abstract class WebhookRefusalTests(IHostStack stack)
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors").TryGetProperty("$", out _).ShouldBeTrue();
-        await trace.ShouldHaveStoredNothingAsync("e2e-400-broken");
+        await _trace.ShouldHaveStoredNothingAsync("e2e-400-broken");
     }
 
     [Fact]
@@ -107,7 +107,7 @@ public abstract class WebhookRefusalTests(IHostStack stack)
 
         response.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
-        await trace.ShouldHaveStoredNothingAsync(submissionId);
+        await _trace.ShouldHaveStoredNothingAsync(submissionId);
     }
 
     [Theory]
@@ -123,7 +123,7 @@ public abstract class WebhookRefusalTests(IHostStack stack)
         using var response = await SendAsync(RawDelivery.Build(body, contentType, ts, WebhookSignature.Compute(stack.Client.WebhookSecret, ts, body)));
 
         response.StatusCode.ShouldBe(HttpStatusCode.UnsupportedMediaType);
-        await trace.ShouldHaveStoredNothingAsync(submissionId);
+        await _trace.ShouldHaveStoredNothingAsync(submissionId);
     }
 
     [Fact]
@@ -147,9 +147,9 @@ public abstract class WebhookRefusalTests(IHostStack stack)
         // The dispatcher writes the record and starts the orchestration moments after the 202; the orchestration's first
         // activity lists the request for admins, and its history holds ExecutionStarted once it has run: count after that.
         await stack.Client.WaitForStatusAsync(requestId, "InReview");
-        (await trace.RequestRowsAsync(requestId)).ShouldBeGreaterThan(0);
-        (await trace.ExecutionsStartedAsync(requestId)).ShouldBe(1);
-        (await trace.AdminIndexRowsAsync(requestId)).ShouldBeGreaterThan(0);
+        (await _trace.RequestRowsAsync(requestId)).ShouldBeGreaterThan(0);
+        (await _trace.ExecutionsStartedAsync(requestId)).ShouldBe(1);
+        (await _trace.AdminIndexRowsAsync(requestId)).ShouldBeGreaterThan(0);
         detail = await stack.Client.AdminGetAsync($"/api/admin/requests/{requestId}");
         detail.GetProperty("request").GetProperty("title").GetString().ShouldBe("Solar mini-grids for informal settlements");
     }

@@ -57,9 +57,15 @@ public sealed class OfferRoundTests(MatchingStack stack)
         var partner = await AdminHttp.GetPartnerAsync(Client, "tour-first");
         using (var put = await AdminHttp.SendAsync(Client, HttpMethod.Put, "/api/admin/partners/tour-first", AdminHttp.Json(new
         {
-            name = partner.GetProperty("name").GetString(), platform = "private-sector", country = "KE", role = "provider",
-            thematicAreas = new[] { "sustainable-tourism" }, supportTypes = new[] { "knowledge-exchange" }, languages = new[] { "en" },
-            capacity = 0, email = "tour-first@example.org",
+            name = partner.GetProperty("name").GetString(),
+            platform = "private-sector",
+            country = "KE",
+            role = "provider",
+            thematicAreas = new[] { "sustainable-tourism" },
+            supportTypes = new[] { "knowledge-exchange" },
+            languages = new[] { "en" },
+            capacity = 0,
+            email = "tour-first@example.org",
         })))
         {
             put.EnsureSuccessStatusCode();

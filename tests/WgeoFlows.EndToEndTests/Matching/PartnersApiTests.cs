@@ -18,9 +18,16 @@ public abstract class PartnersApiTests(IHostStack stack)
 
     private static object Body(string name = "Api Partner (fictional)", int capacity = 2, string country = "SN") => new
     {
-        name, platform = "academia-youth", country, role = "both", thematicAreas = new[] { "green-jobs-skills", "climate-adaptation" },
-        supportTypes = new[] { "capacity-building", "financing" }, languages = new[] { "fr", "en" }, capacity,
-        email = "api-partner@example.org", active = false,
+        name,
+        platform = "academia-youth",
+        country,
+        role = "both",
+        thematicAreas = new[] { "green-jobs-skills", "climate-adaptation" },
+        supportTypes = new[] { "capacity-building", "financing" },
+        languages = new[] { "fr", "en" },
+        capacity,
+        email = "api-partner@example.org",
+        active = false,
     };
 
     private static async Task<JsonElement> JsonOf(HttpResponseMessage response) => await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
@@ -83,8 +90,15 @@ public abstract class PartnersApiTests(IHostStack stack)
     {
         var body = new
         {
-            name = "", platform = "shipping", country = "XX", role = "donor", thematicAreas = new[] { "space" }, supportTypes = Array.Empty<string>(),
-            languages = new[] { "en" }, capacity = -1, email = "not-an-email",
+            name = "",
+            platform = "shipping",
+            country = "XX",
+            role = "donor",
+            thematicAreas = new[] { "space" },
+            supportTypes = Array.Empty<string>(),
+            languages = new[] { "en" },
+            capacity = -1,
+            email = "not-an-email",
         };
         using var refused = await AdminHttp.SendAsync(stack.Client, HttpMethod.Put, "/api/admin/partners/e2e-bad-partner", AdminHttp.Json(body));
 

@@ -6,7 +6,7 @@ using WgeoFlows.Tests.Support;
 
 namespace WgeoFlows.Tests.Review;
 
-/// <summary>Issue 4 point 6 and issue 6 point 3: resend, reassign, match, terminate on the shared host; every action is
+/// <summary>The admin actions: resend, reassign, match, terminate on the shared host; every action is
 /// in the timeline with the admin's identity, and bad calls get problem+json.</summary>
 public abstract class AdminActionTests(IHostStack stack)
 {

@@ -18,11 +18,11 @@ public sealed class RestartAndLinkExpiryTests : IAsyncLifetime
     private WgeoClient Client => _stack.Client;
 
     public async ValueTask InitializeAsync() => _stack = await OwnStack.StartAsync(new Dictionary<string, string?>
-        {
-            ["Links:Lifetime"] = "00:00:03",
-            // The secretariat reviews for a platform without reviewers: with this address its review mail cannot be sent.
-            ["Admin:NotifyEmails:0"] = "not-an-address",
-        });
+    {
+        ["Links:Lifetime"] = "00:00:03",
+        // The secretariat reviews for a platform without reviewers: with this address its review mail cannot be sent.
+        ["Admin:NotifyEmails:0"] = "not-an-address",
+    });
 
     public ValueTask DisposeAsync() => _stack.DisposeAsync();
 
@@ -65,7 +65,8 @@ public sealed class RestartAndLinkExpiryTests : IAsyncLifetime
         // The request says so where admins look: its status, the timeline and the Failed listing.
         var failed = await Client.WaitForStatusAsync(requestId, "Failed");
         failed.GetProperty("orchestration").GetProperty("customStatus").GetProperty("status").GetString().ShouldBe("Failed");
-        (await Client.TimelineAsync(requestId)).ShouldContain(t => t.Action.StartsWith("activity ", StringComparison.Ordinal) && t.Action.EndsWith(" failed", StringComparison.Ordinal));
+        (await Client.TimelineAsync(requestId)).ShouldContain(t => t.Action.StartsWith("activity ", StringComparison.Ordinal)
+            && t.Action.EndsWith(" failed", StringComparison.Ordinal));
         (await Client.AdminGetAsync("/api/admin/requests?status=Failed")).GetProperty("items").EnumerateArray()
             .ShouldContain(i => i.GetProperty("requestId").GetString() == requestId);
 

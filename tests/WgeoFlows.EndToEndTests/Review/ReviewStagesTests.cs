@@ -27,7 +27,11 @@ public sealed class ReviewStagesTests(LocalStack stack)
         var withStageTwo = original.DeepClone().AsArray();
         withStageTwo.Add(new JsonObject
         {
-            ["platform"] = Platform, ["stage"] = 2, ["email"] = StageTwo, ["name"] = "Financial Sector Board (fictional)", ["role"] = "primary",
+            ["platform"] = Platform,
+            ["stage"] = 2,
+            ["email"] = StageTwo,
+            ["name"] = "Financial Sector Board (fictional)",
+            ["role"] = "primary",
         });
         try
         {

@@ -20,13 +20,13 @@ public sealed class ReviewTimerTests : IAsyncLifetime
     private WgeoClient Client => _stack.Client;
 
     public async ValueTask InitializeAsync() => _stack = await OwnStack.StartAsync(new Dictionary<string, string?>
-        {
-            ["Review:ReminderAfter"] = "00:00:03",
-            ["Review:EscalateAfter"] = "00:00:06",
-            ["Review:ExpireAfter"] = "00:00:25",
-            ["Matching:MaxRounds"] = "1",
-            ["Matching:OfferTimeout"] = "00:00:03",
-        });
+    {
+        ["Review:ReminderAfter"] = "00:00:03",
+        ["Review:EscalateAfter"] = "00:00:06",
+        ["Review:ExpireAfter"] = "00:00:25",
+        ["Matching:MaxRounds"] = "1",
+        ["Matching:OfferTimeout"] = "00:00:03",
+    });
 
     public ValueTask DisposeAsync() => _stack.DisposeAsync();
 

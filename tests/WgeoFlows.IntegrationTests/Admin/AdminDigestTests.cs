@@ -1,7 +1,7 @@
 using System.Globalization;
 using WgeoFlows.Admin.Digest;
-using WgeoFlows.RequestIndex;
 using WgeoFlows.Notifications;
+using WgeoFlows.RequestIndex;
 using WgeoFlows.Workflow;
 
 namespace WgeoFlows.Tests.Admin;

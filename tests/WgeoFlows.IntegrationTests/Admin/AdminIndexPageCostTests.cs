@@ -1,8 +1,8 @@
 using Azure.Core;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
-using WgeoFlows.RequestIndex;
 using WgeoFlows.Configuration;
+using WgeoFlows.RequestIndex;
 using WgeoFlows.Storage;
 using WgeoFlows.Tests.Support;
 using WgeoFlows.Workflow;

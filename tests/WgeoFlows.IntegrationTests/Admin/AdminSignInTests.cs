@@ -3,11 +3,11 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using WgeoFlows.Web.AdminAuth;
 using WgeoFlows.Admin.Dashboard;
 using WgeoFlows.Admin.Requests;
 using WgeoFlows.Hosting;
 using WgeoFlows.Tests.Support;
+using WgeoFlows.Web.AdminAuth;
 
 namespace WgeoFlows.Tests.Admin;
 

@@ -3,8 +3,8 @@ using Azure.Core;
 using Azure.Core.Pipeline;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using WgeoFlows.RequestIndex;
 using WgeoFlows.Intake;
+using WgeoFlows.RequestIndex;
 using WgeoFlows.Workflow;
 
 namespace WgeoFlows.Tests.Admin;
@@ -18,19 +18,19 @@ internal static class AdminTestData
 
     public static SupportRequest Request(string requestId, string title = "Solar mini-grids for informal settlements",
         string platform = "cities", DateTimeOffset? submittedAt = null) => new()
-    {
-        RequestId = requestId,
-        SubmissionId = "form-" + requestId,
-        SubmittedAt = submittedAt ?? DateTimeOffset.UtcNow,
-        Organization = new Organization("Nairobi County Energy Office", platform, "KE", null),
-        Contact = new Contact("Amina Otieno", "amina@example.org", "en"),
-        Title = title,
-        Description = "Pilot mini-grids in two settlements.",
-        ThematicAreas = ["renewable-energy"],
-        SupportTypes = ["technical-assistance"],
-        Status = RequestStatus.Received,
-        UpdatedAt = submittedAt ?? DateTimeOffset.UtcNow,
-    };
+        {
+            RequestId = requestId,
+            SubmissionId = "form-" + requestId,
+            SubmittedAt = submittedAt ?? DateTimeOffset.UtcNow,
+            Organization = new Organization("Nairobi County Energy Office", platform, "KE", null),
+            Contact = new Contact("Amina Otieno", "amina@example.org", "en"),
+            Title = title,
+            Description = "Pilot mini-grids in two settlements.",
+            ThematicAreas = ["renewable-energy"],
+            SupportTypes = ["technical-assistance"],
+            Status = RequestStatus.Received,
+            UpdatedAt = submittedAt ?? DateTimeOffset.UtcNow,
+        };
 
     public static AdminIndexItem Item(SupportRequest r, RequestStatus status, DateTimeOffset updatedAt) =>
         new(r.RequestId, r.Title, r.Organization.Name, r.Organization.Platform, r.Organization.Country, status, r.SubmittedAt, updatedAt);

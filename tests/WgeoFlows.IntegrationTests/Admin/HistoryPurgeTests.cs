@@ -1,8 +1,8 @@
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using WgeoFlows.RequestIndex;
 using WgeoFlows.Admin.Purge;
+using WgeoFlows.RequestIndex;
 using WgeoFlows.Storage;
 using WgeoFlows.Workflow;
 

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using Microsoft.DurableTask.Client;
-using WgeoFlows.RequestIndex;
 using WgeoFlows.Admin.Requests;
 using WgeoFlows.Matching.Offers;
 using WgeoFlows.Notifications;
+using WgeoFlows.RequestIndex;
 using WgeoFlows.Storage;
 using WgeoFlows.Workflow;
 using WgeoFlows.WorkflowContracts;

@@ -1,11 +1,11 @@
-using WgeoFlows.Testing;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using WgeoFlows.Admin.Dashboard;
-using WgeoFlows.RequestIndex;
 using WgeoFlows.Admin.MailEvents;
 using WgeoFlows.Notifications;
+using WgeoFlows.RequestIndex;
 using WgeoFlows.Storage;
+using WgeoFlows.Testing;
 using WgeoFlows.WorkflowContracts;
 
 namespace WgeoFlows.Tests.Admin;

@@ -3,11 +3,11 @@ using WgeoFlows.Impact;
 using WgeoFlows.Intake;
 using WgeoFlows.Intake.Form;
 using WgeoFlows.Intake.Status;
+using WgeoFlows.LinkPages;
 using WgeoFlows.Links;
 using WgeoFlows.Storage;
 using WgeoFlows.Tests.Support;
 using WgeoFlows.Workflow;
-using WgeoFlows.LinkPages;
 
 namespace WgeoFlows.Tests.Intake;
 

@@ -48,11 +48,15 @@ public sealed class ConfirmationStorageTests(AzuriteFixture storage) : IClassFix
         var requestId = "req-expire-" + Guid.NewGuid().ToString("N")[..8];
         var request = new SupportRequest
         {
-            RequestId = requestId, SubmissionId = "form:x", SubmittedAt = DateTimeOffset.UtcNow,
+            RequestId = requestId,
+            SubmissionId = "form:x",
+            SubmittedAt = DateTimeOffset.UtcNow,
             Organization = new Organization("Secret Org", "cities", "KE", "https://secret.example"),
             Contact = new Contact("Secret Person", "secret@example.org", "fr"),
-            Title = "Secret title", Description = "Secret description",
-            ThematicAreas = ["renewable-energy"], SupportTypes = ["financing"],
+            Title = "Secret title",
+            Description = "Secret description",
+            ThematicAreas = ["renewable-energy"],
+            SupportTypes = ["financing"],
             Attachments = [new StoredAttachment("a.pdf", "application/pdf", 3, AttachmentStore.BlobName(requestId, 0, "a.pdf"))],
             Status = RequestStatus.AwaitingConfirmation,
         };

@@ -1,9 +1,9 @@
-using WgeoFlows.Configuration;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
+using WgeoFlows.Configuration;
 using WgeoFlows.Intake;
-using WgeoFlows.Intake.Form;
 using WgeoFlows.Intake.Dispatch;
+using WgeoFlows.Intake.Form;
 using WgeoFlows.Intake.Held;
 using WgeoFlows.Intake.Submissions;
 using WgeoFlows.Intake.Typeform;
@@ -62,10 +62,16 @@ public sealed class DispatchQueueBoundTests(AzuriteFixture azurite) : IClassFixt
         context.Request.Headers.Cookie = $"{FormPageHandler.CookieName}={cookie}";
         context.Request.Form = new FormCollection(new Dictionary<string, StringValues>
         {
-            [FormFields.Token] = token, ["lang"] = "en",
-            ["organization.name"] = "Nairobi County Energy Office", ["organization.platform"] = "cities", ["organization.country"] = "KE",
-            ["contact.name"] = "Amina Otieno", ["contact.email"] = "amina.form@example.org", ["contact.language"] = "en",
-            ["request.title"] = "Solar mini-grids for informal settlements", ["request.description"] = SamplePayloads.Description,
+            [FormFields.Token] = token,
+            ["lang"] = "en",
+            ["organization.name"] = "Nairobi County Energy Office",
+            ["organization.platform"] = "cities",
+            ["organization.country"] = "KE",
+            ["contact.name"] = "Amina Otieno",
+            ["contact.email"] = "amina.form@example.org",
+            ["contact.language"] = "en",
+            ["request.title"] = "Solar mini-grids for informal settlements",
+            ["request.description"] = SamplePayloads.Description,
             ["request.thematicAreas"] = new StringValues(["renewable-energy", "sustainable-cities"]),
             ["request.supportTypes"] = "technical-assistance",
         });

@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Azure.Storage.Blobs;
 using Microsoft.AspNetCore.Http;
-using WgeoFlows.Web.AdminAuth;
 using WgeoFlows.Admin.Held;
 using WgeoFlows.Intake;
 using WgeoFlows.Intake.Held;
@@ -11,6 +10,7 @@ using WgeoFlows.Intake.Submissions;
 using WgeoFlows.Intake.Typeform;
 using WgeoFlows.Storage;
 using WgeoFlows.Tests.Support;
+using WgeoFlows.Web.AdminAuth;
 
 namespace WgeoFlows.Tests.Intake;
 

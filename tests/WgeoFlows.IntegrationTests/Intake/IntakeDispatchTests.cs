@@ -1,8 +1,8 @@
-using WgeoFlows.Configuration;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using WgeoFlows.Configuration;
 using WgeoFlows.Intake;
 using WgeoFlows.Intake.Dispatch;
 using WgeoFlows.Intake.Submissions;
@@ -164,7 +164,8 @@ public sealed class IntakeDispatchTests(AdminStack stack) : IClassFixture<AdminS
     private async Task<List<string>> BlobNamesAsync(string requestId)
     {
         var names = new List<string>();
-        await foreach (var blob in Container.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, requestId + "/", Ct)) names.Add(blob.Name);
+        await foreach (var blob in Container.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None,
+            Azure.Storage.Blobs.Models.BlobStates.None, requestId + "/", Ct)) names.Add(blob.Name);
         return names;
     }
 

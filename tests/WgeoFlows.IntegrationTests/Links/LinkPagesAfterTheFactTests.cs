@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using WgeoFlows.Configuration;
 using WgeoFlows.Intake;
+using WgeoFlows.LinkPages;
 using WgeoFlows.Links;
 using WgeoFlows.Matching.FollowUp;
 using WgeoFlows.Review.Reviewers;
@@ -10,7 +11,6 @@ using WgeoFlows.Storage;
 using WgeoFlows.Tests.Admin;
 using WgeoFlows.Workflow;
 using WgeoFlows.WorkflowContracts;
-using WgeoFlows.LinkPages;
 
 namespace WgeoFlows.Tests.Links;
 

@@ -22,16 +22,31 @@ public sealed class OfferActivitiesTests(MatchingStorageFixture storage) : IClas
     private static Partner Partner(string id, string thematic, string support, PartnerRole role = PartnerRole.Provider, string country = "KE",
         string region = "africa", bool globalSouth = true) => new()
         {
-            Id = id, Name = $"{id} (fictional)", Platform = "cities", Country = country, Region = region, GlobalSouth = globalSouth, Role = role,
-            ThematicAreas = [thematic], SupportTypes = [support], Languages = ["en"], Capacity = 2, Email = $"{id}@example.org",
+            Id = id,
+            Name = $"{id} (fictional)",
+            Platform = "cities",
+            Country = country,
+            Region = region,
+            GlobalSouth = globalSouth,
+            Role = role,
+            ThematicAreas = [thematic],
+            SupportTypes = [support],
+            Languages = ["en"],
+            Capacity = 2,
+            Email = $"{id}@example.org",
         };
 
     private static SupportRequest Request(string id, string thematic, params string[] support) => new()
     {
-        RequestId = id, SubmissionId = "form-" + id, SubmittedAt = At,
+        RequestId = id,
+        SubmissionId = "form-" + id,
+        SubmittedAt = At,
         Organization = new Organization("Nairobi County Energy Office (fictional)", "cities", "KE", null),
         Contact = new Contact("Amina (fictional)", "amina@example.org", "en"),
-        Title = "Fictional request", Description = "Fictional.", ThematicAreas = [thematic], SupportTypes = support,
+        Title = "Fictional request",
+        Description = "Fictional.",
+        ThematicAreas = [thematic],
+        SupportTypes = support,
     };
 
     [Fact]

@@ -1,4 +1,3 @@
-using WgeoFlows.Tests.Support;
 using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -6,6 +5,7 @@ using WgeoFlows.Hosting;
 using WgeoFlows.Intake;
 using WgeoFlows.Notifications;
 using WgeoFlows.Storage;
+using WgeoFlows.Tests.Support;
 using WgeoFlows.Workflow;
 
 namespace WgeoFlows.Tests.Notifications;
@@ -188,7 +188,8 @@ public sealed class SendEmailActivityTests(AzuriteFixture azurite) : IClassFixtu
         var command = await AcknowledgementForNewRequestAsync();
         var update = command with
         {
-            MessageKey = "update|stage-1|r0", Template = EmailTemplates.InfoRequest,
+            MessageKey = "update|stage-1|r0",
+            Template = EmailTemplates.InfoRequest,
             Values = new Dictionary<string, string> { ["updateLink"] = "https://wgeo.example/api/update/tok", ["question"] = "How many households?" },
         };
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using WgeoFlows.LinkPages;
 using WgeoFlows.Links;
 using WgeoFlows.Review;
 using WgeoFlows.Review.Activities;
@@ -9,7 +10,6 @@ using WgeoFlows.Tests.Admin;
 using WgeoFlows.Tests.Storage;
 using WgeoFlows.Workflow.Steps;
 using WgeoFlows.WorkflowContracts;
-using WgeoFlows.LinkPages;
 
 namespace WgeoFlows.Tests.Review;
 

@@ -77,14 +77,22 @@ public sealed class TableLimitsTests(AdminStack stack) : IClassFixture<AdminStac
         await requests.CreateIfNotExistsAsync(Ct);
         await requests.AddEntityAsync(new TableEntity(requestId, RequestStore.RecordRowKey)
         {
-            ["Json"] = oldJson, ["Status"] = "Received", ["Platform"] = "cities", ["UpdatedAt"] = record.UpdatedAt,
+            ["Json"] = oldJson,
+            ["Status"] = "Received",
+            ["Platform"] = "cities",
+            ["UpdatedAt"] = record.UpdatedAt,
         }, Ct);
         var submissions = new TableClient(stack.Azurite.ConnectionString, TableNames.Submissions);
         await submissions.CreateIfNotExistsAsync(Ct);
         await submissions.AddEntityAsync(new TableEntity(SubmissionInbox.PartitionOf(requestId), requestId)
         {
-            ["SubmissionId"] = record.SubmissionId, ["RequestId"] = requestId, ["Fingerprint"] = "f", ["ReceivedAt"] = record.SubmittedAt,
-            ["Pending"] = true, ["Json"] = oldJson, ["InlineCount"] = 0,
+            ["SubmissionId"] = record.SubmissionId,
+            ["RequestId"] = requestId,
+            ["Fingerprint"] = "f",
+            ["ReceivedAt"] = record.SubmittedAt,
+            ["Pending"] = true,
+            ["Json"] = oldJson,
+            ["InlineCount"] = 0,
         }, Ct);
 
         (await stack.Get<RequestStore>().GetAsync(requestId, Ct)).ShouldNotBeNull().Request.Description.ShouldBe(record.Description);

@@ -3,9 +3,9 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using WgeoFlows.Intake.Form;
+using WgeoFlows.Testing;
 using WgeoFlows.Tests.Intake;
 using WgeoFlows.Tests.Support;
-using WgeoFlows.Testing;
 
 namespace WgeoFlows.Tests.Abuse;
 

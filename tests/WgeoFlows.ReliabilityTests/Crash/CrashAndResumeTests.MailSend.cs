@@ -29,7 +29,8 @@ public sealed partial class CrashAndResumeTests
 
         var ledger = await MailLedger.ReadAsync(Client.Http, stack.Storage.ConnectionString, requestId);
         Figures.Record($"Crash while SendGrid held '{heldKey}' unanswered (activity visibility timeout {CrashStack.VisibilityTimeout}): "
-            + $"host restarted in {restart.TotalSeconds:0.0} s, the mail reached the sink {resumedAfter.TotalSeconds:0.0} s after the restart began; {requestId} Matched; {ledger.Describe()}");
+            + $"host restarted in {restart.TotalSeconds:0.0} s, the mail reached the sink {resumedAfter.TotalSeconds:0.0} s after the restart began; " +
+                $"{requestId} Matched; {ledger.Describe()}");
         ledger.Deliveries.Count(d => d.MessageKey == heldKey).ShouldBe(1, $"'{heldKey}' reached the sink once");
         (await stack.Outbox.GetAsync(requestId, heldKey, Ct))!.Attempts.ShouldBe(2, "the held attempt, and the one after the restart");
         AssertNothingLostOrDoubled(ledger);

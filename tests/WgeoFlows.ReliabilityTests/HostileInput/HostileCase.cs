@@ -27,5 +27,6 @@ public sealed record HostileCase(
     }
 
     public override string ToString() =>
-        $"[{Family}] {Method} {(Path.Length > 120 ? Path[..120] + "…" : Path)} ({Body?.Length ?? 0} bytes, {ContentType ?? "no type"}; headers {string.Join(", ", Headers.Select(h => h.Name))})";
+        $"[{Family}] {Method} {(Path.Length > 120 ? Path[..120] + "…" : Path)} ({Body?.Length ?? 0} bytes, {ContentType ?? "no type"}" +
+            $"; headers {string.Join(", ", Headers.Select(h => h.Name))})";
 }

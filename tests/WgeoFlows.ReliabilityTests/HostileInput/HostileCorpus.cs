@@ -190,7 +190,8 @@ public static class HostileCorpus
         var body = kind switch
         {
             0 => RandomBytes(random, random.Next(0, 500)),
-            1 => Encoding.UTF8.GetBytes($"{{\"event_id\":\"{index}\",\"form_response\":{{\"answers\":[{{\"text\":{System.Text.Json.JsonSerializer.Serialize(HostileStrings.Any(random))}}}]}}}}"),
+            1 => Encoding.UTF8.GetBytes($"{{\"event_id\":\"{index}\",\"form_response\":{{\"answers\":[{{\"text\":"
+                + $"{System.Text.Json.JsonSerializer.Serialize(HostileStrings.Any(random))}}}]}}}}"),
             _ => Encoding.UTF8.GetBytes("{\"form_response\":" + new string('{', random.Next(10, 3_000))),
         };
         var signed = random.Next(2) == 0;
@@ -243,11 +244,14 @@ public static class HostileCorpus
         var expires = DateTimeOffset.UtcNow.AddDays(1).ToUnixTimeSeconds();
         var (family, claims, key) = random.Next(4) switch
         {
-            0 => ("expired tokens", new LinkClaims(kind, seed.RequestId, "cities.lead@example.org", "review|1", DateTimeOffset.UtcNow.AddDays(-1).ToUnixTimeSeconds()), HostileStack.LinkSigningKey),
+            0 => ("expired tokens", new LinkClaims(kind, seed.RequestId, "cities.lead@example.org", "review|1",
+                DateTimeOffset.UtcNow.AddDays(-1).ToUnixTimeSeconds()), HostileStack.LinkSigningKey),
             1 => ("foreign tokens", new LinkClaims(kind, seed.RequestId, "cities.lead@example.org", "review|1", expires), "a-foreign-signing-key"),
-            2 => ("tokens of another kind", new LinkClaims(kind == "review" ? "offer" : "review", seed.RequestId, "x@example.org", "review|1", expires), HostileStack.LinkSigningKey),
+            2 => ("tokens of another kind", new LinkClaims(kind == "review" ? "offer" : "review", seed.RequestId, "x@example.org",
+                "review|1", expires), HostileStack.LinkSigningKey),
             // Only the app can sign, so the claims are of the shapes it writes, pointing at no stage or no request.
-            _ => ("tokens for no stage", new LinkClaims(kind, random.Next(2) == 0 ? seed.RequestId : "WG-00000-00000", "someone@example.org", $"{kind}-{random.Next(2, 99)}-r0", expires), HostileStack.LinkSigningKey),
+            _ => ("tokens for no stage", new LinkClaims(kind, random.Next(2) == 0 ? seed.RequestId : "WG-00000-00000", "someone@example.org",
+                $"{kind}-{random.Next(2, 99)}-r0", expires), HostileStack.LinkSigningKey),
         };
         return LinkCall(family, random, kind, LinkToken.Sign(claims, key));
     }
@@ -310,7 +314,8 @@ public static class HostileCorpus
 
     private static HostileCase SendGridEvents(Random random, CorpusSeed seed, int index)
     {
-        var body = Encoding.UTF8.GetBytes($"[{{\"event\":\"delivered\",\"email\":\"a@example.org\",\"requestId\":\"{seed.RequestId}\",\"messageKey\":{System.Text.Json.JsonSerializer.Serialize(HostileStrings.Any(random))}}}]");
+        var body = Encoding.UTF8.GetBytes($"[{{\"event\":\"delivered\",\"email\":\"a@example.org\",\"requestId\":\"{seed.RequestId}\",\"messageKey\":"
+            + $"{System.Text.Json.JsonSerializer.Serialize(HostileStrings.Any(random))}}}]");
         List<(string, string)> headers = random.Next(2) == 0 ? [] :
             [("X-Twilio-Email-Event-Webhook-Signature", Convert.ToBase64String(RandomBytes(random, 70))),
              ("X-Twilio-Email-Event-Webhook-Timestamp", DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture))];

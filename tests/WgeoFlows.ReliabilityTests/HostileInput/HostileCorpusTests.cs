@@ -4,8 +4,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using WgeoFlows.Intake;
 using WgeoFlows.Intake.Submissions;
-using WgeoFlows.Tests.Intake;
 using WgeoFlows.Testing;
+using WgeoFlows.Tests.Intake;
 using WgeoFlows.Tests.Support;
 
 namespace WgeoFlows.Tests.HostileInput;

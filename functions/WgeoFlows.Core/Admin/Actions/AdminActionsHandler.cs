@@ -1,14 +1,14 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
-using WgeoFlows.Web.AdminAuth;
 using WgeoFlows.Links;
 using WgeoFlows.Matching;
+using WgeoFlows.Shared;
 using WgeoFlows.Storage;
 using WgeoFlows.Web;
+using WgeoFlows.Web.AdminAuth;
 using WgeoFlows.Workflow;
 using WgeoFlows.Workflow.Steps;
-using WgeoFlows.Shared;
 using WgeoFlows.Workflow.Wiring;
 using WgeoFlows.WorkflowContracts;
 

@@ -1,9 +1,9 @@
 using Microsoft.DurableTask.Client;
-using WgeoFlows.Web.AdminAuth;
 using WgeoFlows.Links;
 using WgeoFlows.Matching.Offers;
 using WgeoFlows.Notifications;
 using WgeoFlows.Storage;
+using WgeoFlows.Web.AdminAuth;
 using WgeoFlows.Workflow;
 using WgeoFlows.Workflow.Activities;
 using WgeoFlows.Workflow.Steps;

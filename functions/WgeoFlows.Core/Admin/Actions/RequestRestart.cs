@@ -1,8 +1,8 @@
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
-using WgeoFlows.Web.AdminAuth;
 using WgeoFlows.Links;
 using WgeoFlows.Storage;
+using WgeoFlows.Web.AdminAuth;
 using WgeoFlows.Workflow;
 using WgeoFlows.Workflow.Activities;
 using WgeoFlows.Workflow.Steps;

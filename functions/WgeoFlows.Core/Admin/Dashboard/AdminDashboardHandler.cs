@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
-using WgeoFlows.Web.AdminAuth;
 using WgeoFlows.Web;
+using WgeoFlows.Web.AdminAuth;
 
 namespace WgeoFlows.Admin.Dashboard;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
-using WgeoFlows.RequestIndex;
 using WgeoFlows.Reference;
+using WgeoFlows.RequestIndex;
 using WgeoFlows.Workflow;
 
 namespace WgeoFlows.Admin.Dashboard;

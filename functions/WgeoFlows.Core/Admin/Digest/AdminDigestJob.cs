@@ -2,9 +2,9 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using WgeoFlows.Admin.Dashboard;
-using WgeoFlows.RequestIndex;
 using WgeoFlows.Configuration;
 using WgeoFlows.Notifications;
+using WgeoFlows.RequestIndex;
 
 namespace WgeoFlows.Admin.Digest;
 

@@ -1,10 +1,9 @@
-using WgeoFlows.Configuration;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
-using WgeoFlows.Web.AdminAuth;
+using WgeoFlows.Configuration;
 using WgeoFlows.Intake;
 using WgeoFlows.Intake.Held;
 using WgeoFlows.Intake.Submissions;
@@ -12,6 +11,7 @@ using WgeoFlows.Intake.Typeform;
 using WgeoFlows.Shared;
 using WgeoFlows.Storage;
 using WgeoFlows.Web;
+using WgeoFlows.Web.AdminAuth;
 using WgeoFlows.Workflow;
 using WgeoFlows.WorkflowContracts;
 

@@ -1,8 +1,8 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-using WgeoFlows.RequestIndex;
 using WgeoFlows.Notifications;
+using WgeoFlows.RequestIndex;
 using WgeoFlows.Storage;
 using WgeoFlows.Web;
 using WgeoFlows.Workflow;

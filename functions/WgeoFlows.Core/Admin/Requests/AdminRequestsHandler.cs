@@ -1,15 +1,15 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
-using WgeoFlows.Web.AdminAuth;
-using WgeoFlows.RequestIndex;
 using WgeoFlows.Intake.Submissions;
 using WgeoFlows.Links;
 using WgeoFlows.Matching.Offers;
 using WgeoFlows.Notifications;
 using WgeoFlows.Reference;
+using WgeoFlows.RequestIndex;
 using WgeoFlows.Storage;
 using WgeoFlows.Web;
+using WgeoFlows.Web.AdminAuth;
 using WgeoFlows.Workflow;
 
 namespace WgeoFlows.Admin.Requests;
@@ -102,8 +102,15 @@ public sealed class AdminRequestsHandler(
             matches = await matches.ListAsync(requestId, cancellationToken),
             links = (await stages.ListAsync(requestId, cancellationToken)).Select(s => new
             {
-                stageKey = s.StageKey, kind = s.Kind, title = s.Title, persons = s.Persons, openedAt = s.OpenedAt, open = s.IsOpen,
-                decision = s.Decision, closedReason = s.ClosedReason, closedAt = s.ClosedAt,
+                stageKey = s.StageKey,
+                kind = s.Kind,
+                title = s.Title,
+                persons = s.Persons,
+                openedAt = s.OpenedAt,
+                open = s.IsOpen,
+                decision = s.Decision,
+                closedReason = s.ClosedReason,
+                closedAt = s.ClosedAt,
             }),
         };
         return Results.Json(body, Shared.WgeoJson.Options);

@@ -1,12 +1,12 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using WgeoFlows.Web.AdminAuth;
 using WgeoFlows.Configuration;
 using WgeoFlows.Intake.Submissions;
 using WgeoFlows.Links;
 using WgeoFlows.Storage;
 using WgeoFlows.Web;
+using WgeoFlows.Web.AdminAuth;
 
 namespace WgeoFlows.Intake.Attachments;
 

@@ -3,9 +3,9 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using WgeoFlows.Configuration;
 using WgeoFlows.Links;
+using WgeoFlows.Shared;
 using WgeoFlows.Storage;
 using WgeoFlows.Workflow;
-using WgeoFlows.Shared;
 using WgeoFlows.WorkflowContracts;
 
 namespace WgeoFlows.Intake.Confirmation;
@@ -45,7 +45,8 @@ public sealed class ExpireUnconfirmedActivity(RequestStore requests, StorageClie
         await storage.EnsureCreatedAsync();
         await requests.UpdateAsync(requestId, Stripped, cancellationToken);
 
-        await foreach (var blob in storage.Attachments.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, requestId + "/", cancellationToken))
+        await foreach (var blob in storage.Attachments.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None,
+            Azure.Storage.Blobs.Models.BlobStates.None, requestId + "/", cancellationToken))
         {
             await storage.Attachments.DeleteBlobIfExistsAsync(blob.Name, cancellationToken: cancellationToken);
         }

@@ -87,8 +87,11 @@ public sealed class FormPageHandler(
         {
             IntakeOutcome.Accepted accepted => await pages.PageAsync(200, "form-accepted", texts.Accepted.Heading, new
             {
-                texts = texts.Accepted, requestId = accepted.RequestId, statusUrl = $"{accepted.StatusUrl}&lang={language}",
-                duplicate = accepted.Duplicate, formUrl = $"{Action}?lang={language}",
+                texts = texts.Accepted,
+                requestId = accepted.RequestId,
+                statusUrl = $"{accepted.StatusUrl}&lang={language}",
+                duplicate = accepted.Duplicate,
+                formUrl = $"{Action}?lang={language}",
                 confirm = accepted.Status == nameof(RequestStatus.AwaitingConfirmation) ? texts.Accepted.Confirm : null,
             }, language),
             IntakeOutcome.Limited limited => Problems.WithRetryAfter(await pages.PageAsync(429, "form-message",
@@ -96,13 +99,16 @@ public sealed class FormPageHandler(
                 {
                     heading = Web.RateLimiting.PublicDoorTexts.For(language).Heading,
                     message = Web.RateLimiting.PublicDoorTexts.For(language).MailQuota,
-                    formUrl = $"{Action}?lang={language}", linkText = texts.Title,
+                    formUrl = $"{Action}?lang={language}",
+                    linkText = texts.Title,
                 }, language), limited.RetryAfter),
             IntakeOutcome.Invalid invalid => await FormAsync(400, language, token!, form, FieldErrors(invalid.Errors, form, texts, out var general), general),
             IntakeOutcome.Conflict conflict => await pages.PageAsync(409, "form-message", texts.Conflict[0], new
             {
-                heading = texts.Conflict[0], message = texts.Conflict[1].Replace("{reference}", conflict.RequestId, StringComparison.Ordinal),
-                formUrl = $"{Action}?lang={language}", linkText = texts.Accepted.Another,
+                heading = texts.Conflict[0],
+                message = texts.Conflict[1].Replace("{reference}", conflict.RequestId, StringComparison.Ordinal),
+                formUrl = $"{Action}?lang={language}",
+                linkText = texts.Accepted.Another,
             }, language),
             IntakeOutcome.Unavailable unavailable => new RetryAfterPage(
                 await FormAsync(503, language, token!, form, new Dictionary<string, string>(), [texts.Unavailable]), unavailable.RetryAfter),
@@ -119,12 +125,20 @@ public sealed class FormPageHandler(
             .Select(f => new { Href = "#" + f.Anchor, Text = $"{f.Label}: {f.Error}" }).ToList();
         return await pages.PageAsync(status, "form", texts.Title, new
         {
-            texts, sections, summary, notices, token, language, action = $"{Action}?lang={language}",
+            texts,
+            sections,
+            summary,
+            notices,
+            token,
+            language,
+            action = $"{Action}?lang={language}",
             accept = FormView.AcceptedExtensions,
             filesAgain = posted is not null && posted.Files.Count > 0,
             languages = FormTexts.Languages.Select(code => new
             {
-                Code = code, Url = $"{Action}?lang={code}", Current = code == language,
+                Code = code,
+                Url = $"{Action}?lang={code}",
+                Current = code == language,
                 Label = Reference.Taxonomy.Label(Reference.Taxonomy.Languages, code, code),
             }),
         }, language);
@@ -172,7 +186,10 @@ public sealed class FormPageHandler(
         var texts = FormTexts.For(language);
         return pages.PageAsync(status, "form-message", texts.Refused[0], new
         {
-            heading = texts.Refused[0], message = texts.Refused[1], formUrl = $"{Action}?lang={language}", linkText = texts.Title,
+            heading = texts.Refused[0],
+            message = texts.Refused[1],
+            formUrl = $"{Action}?lang={language}",
+            linkText = texts.Title,
         }, language);
     }
 
@@ -181,8 +198,10 @@ public sealed class FormPageHandler(
         var texts = FormTexts.For(language);
         return pages.PageAsync(413, "form-message", texts.Title, new
         {
-            heading = texts.Title, message = $"{texts.Error(FormFields.Attachments)} {texts.Hint(FormFields.Attachments)}".Trim(),
-            formUrl = $"{Action}?lang={language}", linkText = texts.Title,
+            heading = texts.Title,
+            message = $"{texts.Error(FormFields.Attachments)} {texts.Hint(FormFields.Attachments)}".Trim(),
+            formUrl = $"{Action}?lang={language}",
+            linkText = texts.Title,
         }, language);
     }
 
@@ -217,7 +236,11 @@ internal sealed class FormCookieResult(IResult page, string cookie, bool secure)
     {
         httpContext.Response.Cookies.Append(FormPageHandler.CookieName, cookie, new CookieOptions
         {
-            HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = secure, Path = FormPageHandler.Action, IsEssential = true,
+            HttpOnly = true,
+            SameSite = SameSiteMode.Strict,
+            Secure = secure,
+            Path = FormPageHandler.Action,
+            IsEssential = true,
         });
         return page.ExecuteAsync(httpContext);
     }

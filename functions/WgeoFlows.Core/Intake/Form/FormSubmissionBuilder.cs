@@ -20,7 +20,9 @@ public static class FormSubmissionBuilder
         var submission = new JsonObject
         {
             ["submissionId"] = SubmissionIdFor(nonce),
-            ["organization"] = new JsonObject(), ["contact"] = new JsonObject(), ["request"] = new JsonObject(),
+            ["organization"] = new JsonObject(),
+            ["contact"] = new JsonObject(),
+            ["request"] = new JsonObject(),
         };
         foreach (var field in FormFields.Texts.Concat(FormFields.Choices))
         {

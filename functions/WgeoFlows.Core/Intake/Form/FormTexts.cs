@@ -39,7 +39,8 @@ public static class FormTexts
             ?? throw new InvalidOperationException("form-texts.json is not embedded.");
         var texts = JsonSerializer.Deserialize<Dictionary<string, FormLanguage>>(stream, Shared.WgeoJson.Options)
             ?? throw new InvalidOperationException("form-texts.json is empty.");
-        var fields = FormFields.Texts.Concat(FormFields.Choices).Concat(FormFields.Lists).Append(FormFields.Budget).Append(FormFields.Attachments).Append(FormFields.ConsentToPublish).ToList();
+        var fields = FormFields.Texts.Concat(FormFields.Choices).Concat(FormFields.Lists)
+            .Append(FormFields.Budget).Append(FormFields.Attachments).Append(FormFields.ConsentToPublish).ToList();
         foreach (var (language, words) in texts)
         {
             var missing = fields.Where(f => !words.Fields.TryGetValue(f, out var w) || w.Length != 3).ToList();

@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Http;
 using WgeoFlows.Intake.Submissions;
 using WgeoFlows.Links;
+using WgeoFlows.Reference;
 using WgeoFlows.Storage;
 using WgeoFlows.Web;
 using WgeoFlows.Workflow;
-using WgeoFlows.Reference;
 
 namespace WgeoFlows.Intake.Status;
 
@@ -38,9 +38,15 @@ public sealed class StatusPageHandler(RequestStore requests, SubmissionInbox inb
         var current = Array.FindIndex(Steps, s => s.Covers.Contains(request.Status));
         var model = new Dictionary<string, object?>
         {
-            ["heading"] = texts.Heading, ["referenceLabel"] = texts.Reference, ["progressLabel"] = texts.Progress,
-            ["currentLabel"] = texts.Current, ["updatedLabel"] = texts.Updated,
-            ["requestId"] = request.RequestId, ["title"] = request.Title, ["statusText"] = title, ["explanation"] = explanation,
+            ["heading"] = texts.Heading,
+            ["referenceLabel"] = texts.Reference,
+            ["progressLabel"] = texts.Progress,
+            ["currentLabel"] = texts.Current,
+            ["updatedLabel"] = texts.Updated,
+            ["requestId"] = request.RequestId,
+            ["title"] = request.Title,
+            ["statusText"] = title,
+            ["explanation"] = explanation,
             ["final"] = request.Status.IsFinal() && request.Status != RequestStatus.Closed,
             ["updated"] = RequestView.When(request.UpdatedAt == default ? request.SubmittedAt : request.UpdatedAt),
             ["steps"] = Steps.Select((s, i) => new

@@ -129,7 +129,10 @@ public sealed class SubmissionInbox(StorageClients storage)
     private static TableEntity Claim(string requestId, string submissionId, string fingerprint, DateTimeOffset receivedAt) =>
         new(PartitionOf(requestId), requestId)
         {
-            ["SubmissionId"] = submissionId, ["RequestId"] = requestId, ["Fingerprint"] = fingerprint, ["ReceivedAt"] = receivedAt,
+            ["SubmissionId"] = submissionId,
+            ["RequestId"] = requestId,
+            ["Fingerprint"] = fingerprint,
+            ["ReceivedAt"] = receivedAt,
         };
 
     private static InboxEntry Read(TableEntity e)

@@ -26,8 +26,13 @@ public sealed class MatchCandidateStore(StorageClients storage)
         await storage.EnsureCreatedAsync();
         var rows = candidates.Select(c => new TableEntity(requestId, $"{RowPrefix}{c.Side}|{c.Rank:D4}|{c.PartnerId}")
         {
-            ["Side"] = c.Side, ["Rank"] = c.Rank, ["PartnerId"] = c.PartnerId, ["Name"] = c.Name, ["Country"] = c.Country,
-            ["Score"] = c.Score, ["Breakdown"] = c.Breakdown.GetRawText(),
+            ["Side"] = c.Side,
+            ["Rank"] = c.Rank,
+            ["PartnerId"] = c.PartnerId,
+            ["Name"] = c.Name,
+            ["Country"] = c.Country,
+            ["Score"] = c.Score,
+            ["Breakdown"] = c.Breakdown.GetRawText(),
         }).ToList();
         var keep = rows.Select(r => r.RowKey).ToHashSet(StringComparer.Ordinal);
         var stale = new List<TableTransactionAction>();

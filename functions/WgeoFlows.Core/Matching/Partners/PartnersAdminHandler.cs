@@ -1,10 +1,10 @@
 using System.Text.Json;
 using Azure;
 using Microsoft.AspNetCore.Http;
-using WgeoFlows.Web.AdminAuth;
 using WgeoFlows.Reference;
 using WgeoFlows.Shared;
 using WgeoFlows.Web;
+using WgeoFlows.Web.AdminAuth;
 
 namespace WgeoFlows.Matching.Partners;
 
@@ -123,7 +123,11 @@ public sealed class PartnersAdminHandler(AdminAuthenticator auth, PartnerStore p
             // Spelled out: the outcome is lower case in the contract, and a row's errors are always a list.
             rows = report.Rows.Select(r => new
             {
-                line = r.Line, id = r.Id, outcome = r.Outcome.ToString().ToLowerInvariant(), accepted = r.Accepted, errors = r.Errors,
+                line = r.Line,
+                id = r.Id,
+                outcome = r.Outcome.ToString().ToLowerInvariant(),
+                accepted = r.Accepted,
+                errors = r.Errors,
             }),
         }, WgeoJson.Options);
     });

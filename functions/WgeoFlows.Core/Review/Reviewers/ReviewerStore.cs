@@ -1,8 +1,8 @@
 using System.Globalization;
 using Azure.Data.Tables;
 using WgeoFlows.Matching;
-using WgeoFlows.Storage;
 using WgeoFlows.Shared;
+using WgeoFlows.Storage;
 
 namespace WgeoFlows.Review.Reviewers;
 

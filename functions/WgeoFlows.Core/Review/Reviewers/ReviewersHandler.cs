@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
-using WgeoFlows.Web.AdminAuth;
 using WgeoFlows.Shared;
 using WgeoFlows.Web;
+using WgeoFlows.Web.AdminAuth;
 
 namespace WgeoFlows.Review.Reviewers;
 

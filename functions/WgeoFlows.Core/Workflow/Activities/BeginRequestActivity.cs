@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
-using WgeoFlows.RequestIndex;
 using WgeoFlows.Configuration;
 using WgeoFlows.Links;
+using WgeoFlows.RequestIndex;
 using WgeoFlows.Storage;
 using WgeoFlows.WorkflowContracts;
 

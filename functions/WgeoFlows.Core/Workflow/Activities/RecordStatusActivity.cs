@@ -1,5 +1,5 @@
-using WgeoFlows.RequestIndex;
 using WgeoFlows.Impact;
+using WgeoFlows.RequestIndex;
 using WgeoFlows.Storage;
 using WgeoFlows.Telemetry;
 using WgeoFlows.Workflow.Steps;

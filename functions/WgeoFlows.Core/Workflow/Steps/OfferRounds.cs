@@ -1,5 +1,5 @@
-using WgeoFlows.Matching.Offers;
 using WgeoFlows.Links;
+using WgeoFlows.Matching.Offers;
 using WgeoFlows.Notifications;
 using WgeoFlows.Workflow;
 using WgeoFlows.Workflow.Steps;
@@ -94,8 +94,10 @@ internal static class OfferRounds
             await run.EmailAsync($"offer|{offer.StageKey}", EmailTemplates.Offer, "en", new EmailRecipient(offer.Link.Email, offer.Link.Name),
                 new Dictionary<string, string>
                 {
-                    [EmailValueKeys.OfferLink] = offer.Link.Url, [EmailValueKeys.PartnerName] = offer.Link.Name,
-                    [EmailValueKeys.PartnerOrganization] = offer.PartnerName, [EmailValueKeys.Triangular] = triangular ? "true" : "false",
+                    [EmailValueKeys.OfferLink] = offer.Link.Url,
+                    [EmailValueKeys.PartnerName] = offer.Link.Name,
+                    [EmailValueKeys.PartnerOrganization] = offer.PartnerName,
+                    [EmailValueKeys.Triangular] = triangular ? "true" : "false",
                 });
         }
         return true;

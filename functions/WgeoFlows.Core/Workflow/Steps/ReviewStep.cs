@@ -1,7 +1,7 @@
-using WgeoFlows.Review;
 using WgeoFlows.Admin.Actions;
 using WgeoFlows.Links;
 using WgeoFlows.Notifications;
+using WgeoFlows.Review;
 using WgeoFlows.Review.Activities;
 using WgeoFlows.Workflow;
 using WgeoFlows.Workflow.Steps;
@@ -135,7 +135,9 @@ public static class ReviewStep
                             new EmailRecipient(link.Email, link.Name),
                             new Dictionary<string, string>
                             {
-                                ["reviewLink"] = link.Url, ["stageName"] = opened.StageTitle, ["primaryReviewer"] = opened.PrimaryNames,
+                                ["reviewLink"] = link.Url,
+                                ["stageName"] = opened.StageTitle,
+                                ["primaryReviewer"] = opened.PrimaryNames,
                             });
                     }
                     break;

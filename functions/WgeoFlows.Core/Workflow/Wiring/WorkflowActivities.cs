@@ -7,8 +7,8 @@ using WgeoFlows.Notifications;
 using WgeoFlows.Review.Activities;
 using WgeoFlows.Workflow.Activities;
 using WgeoFlows.Workflow.Steps;
-using A = WgeoFlows.WorkflowContracts.WorkflowNames.Activities;
 using WgeoFlows.WorkflowContracts;
+using A = WgeoFlows.WorkflowContracts.WorkflowNames.Activities;
 
 namespace WgeoFlows.Workflow.Wiring;
 

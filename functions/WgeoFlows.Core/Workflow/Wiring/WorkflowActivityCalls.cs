@@ -4,8 +4,8 @@ using WgeoFlows.Matching.FollowUp;
 using WgeoFlows.Notifications;
 using WgeoFlows.Workflow.Activities;
 using WgeoFlows.Workflow.Steps;
-using W = WgeoFlows.Workflow.Wiring.WorkflowActivities;
 using WgeoFlows.WorkflowContracts;
+using W = WgeoFlows.Workflow.Wiring.WorkflowActivities;
 
 namespace WgeoFlows.Workflow.Wiring;
 

@@ -1,8 +1,8 @@
 using WgeoFlows.Workflow;
 using WgeoFlows.Workflow.Steps;
 using WgeoFlows.Workflow.Wiring;
-using W = WgeoFlows.Workflow.Wiring.WorkflowActivities;
 using WgeoFlows.WorkflowContracts;
+using W = WgeoFlows.Workflow.Wiring.WorkflowActivities;
 
 namespace WgeoFlows.Tests.Workflow.Orchestration;
 

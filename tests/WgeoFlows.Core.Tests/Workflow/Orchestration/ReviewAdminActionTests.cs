@@ -1,10 +1,10 @@
 using WgeoFlows.Admin.Actions;
 using WgeoFlows.Review;
 using WgeoFlows.Workflow;
-using WgeoFlows.Workflow.Wiring;
-using W = WgeoFlows.Workflow.Wiring.WorkflowActivities;
-using WgeoFlows.WorkflowContracts;
 using WgeoFlows.Workflow.Steps;
+using WgeoFlows.Workflow.Wiring;
+using WgeoFlows.WorkflowContracts;
+using W = WgeoFlows.Workflow.Wiring.WorkflowActivities;
 
 namespace WgeoFlows.Tests.Workflow.Orchestration;
 
@@ -48,7 +48,8 @@ public sealed class ReviewAdminActionTests(OrchestrationHost host)
     {
         await using var run = await host.StartAsync(s => s.Settings = s.Settings with
         {
-            ReviewReminderAfter = TimeSpan.FromMilliseconds(100), ReviewEscalateAfter = TimeSpan.FromMilliseconds(150),
+            ReviewReminderAfter = TimeSpan.FromMilliseconds(100),
+            ReviewEscalateAfter = TimeSpan.FromMilliseconds(150),
         });
         await run.WaitForEmailAsync("review|review-1-r0|");
         await host.RaiseAsync(run, WorkflowEvents.AdminAction, Decisions.Admin(AdminAction.Reassign, "review-1-r0", NewReviewer));

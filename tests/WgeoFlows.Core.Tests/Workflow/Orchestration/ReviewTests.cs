@@ -1,9 +1,9 @@
 using WgeoFlows.Review;
 using WgeoFlows.Workflow;
-using WgeoFlows.Workflow.Wiring;
-using W = WgeoFlows.Workflow.Wiring.WorkflowActivities;
-using WgeoFlows.WorkflowContracts;
 using WgeoFlows.Workflow.Steps;
+using WgeoFlows.Workflow.Wiring;
+using WgeoFlows.WorkflowContracts;
+using W = WgeoFlows.Workflow.Wiring.WorkflowActivities;
 
 namespace WgeoFlows.Tests.Workflow.Orchestration;
 

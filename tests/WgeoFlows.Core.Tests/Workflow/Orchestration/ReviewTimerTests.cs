@@ -1,7 +1,7 @@
 using WgeoFlows.Workflow;
 using WgeoFlows.Workflow.Wiring;
-using W = WgeoFlows.Workflow.Wiring.WorkflowActivities;
 using WgeoFlows.WorkflowContracts;
+using W = WgeoFlows.Workflow.Wiring.WorkflowActivities;
 
 namespace WgeoFlows.Tests.Workflow.Orchestration;
 

@@ -2,8 +2,8 @@ using WgeoFlows.Matching.Offers;
 using WgeoFlows.Workflow;
 using WgeoFlows.Workflow.Steps;
 using WgeoFlows.Workflow.Wiring;
-using W = WgeoFlows.Workflow.Wiring.WorkflowActivities;
 using WgeoFlows.WorkflowContracts;
+using W = WgeoFlows.Workflow.Wiring.WorkflowActivities;
 
 namespace WgeoFlows.Tests.Workflow.Orchestration;
 
