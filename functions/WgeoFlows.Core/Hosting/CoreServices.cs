@@ -28,6 +28,9 @@ public static class CoreServices
     /// <summary>Registers everything the product needs; both hosts call this and nothing else of Core's wiring.</summary>
     public static IServiceCollection AddWgeoFlowsCore(this IServiceCollection services, IConfiguration configuration)
     {
+        // Core's services log (the retry pipelines among them); both hosts add logging, a bare container (a test, a tool)
+        // gets the no-op defaults instead of a failed resolution. Adding it twice changes nothing.
+        services.AddLogging();
         services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.Section));
         services.PostConfigure<StorageOptions>(o =>
         {
