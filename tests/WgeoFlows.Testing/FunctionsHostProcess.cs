@@ -10,42 +10,32 @@ namespace WgeoFlows.Testing;
 /// isolated worker, proxies HTTP to it and runs the Durable extension and the timers. App settings are environment
 /// variables (<c>Section__Key</c>). Ready once the host printed <c>Job host started</c> and <c>/api/health</c> answers 200.
 /// </summary>
-public sealed class FunctionsHostProcess : IAsyncDisposable
+public sealed class FunctionsHostProcess : ChildHostProcess
 {
     public const string JobHostStartedLine = "Job host started";
 
-    public static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(240);
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(240);
 
     private readonly string _appFolder;
     private readonly IReadOnlyDictionary<string, string?> _settings;
-    private readonly ChildProcessOutput _output = new();
-    private Process? _process;
     private int _outputMarkOfLastStart;
 
     private FunctionsHostProcess(int port, string appFolder, IReadOnlyDictionary<string, string?> settings)
+        : base(new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}"))
     {
-        Port = port;
         _appFolder = appFolder;
         _settings = settings;
-        BaseUrl = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}");
-        Http = new HttpClient { BaseAddress = BaseUrl, Timeout = TimeSpan.FromSeconds(30) };
         Runtime = FunctionsHostRuntime.Find(port);
     }
 
-    public int Port { get; }
-    public Uri BaseUrl { get; }
     public FunctionsHostRuntime Runtime { get; }
 
-    /// <summary>A client with <see cref="BaseUrl"/> as its base address; it stays valid across restarts.</summary>
-    public HttpClient Http { get; }
-
-    /// <summary>Everything the host and its worker printed (all runs), for assertions and failure messages.</summary>
-    public string Output => _output.Text;
-
-    public TimeSpan LastStartDuration { get; private set; }
-
     /// <summary>The functions the host listed as found in its last start ("Found the following functions:").</summary>
-    public IReadOnlyList<string> LoadedFunctions => FunctionsListed(_output.LinesSince(_outputMarkOfLastStart));
+    public IReadOnlyList<string> LoadedFunctions => FunctionsListed(OutputLinesSince(_outputMarkOfLastStart));
+
+    protected override string Description => $"The Functions host ({Runtime.Description})";
+
+    protected override TimeSpan ReadyTimeout => StartTimeout;
 
     /// <summary>Starts the host on the published app with <paramref name="settings"/> (which should name
     /// <c>AzureWebJobsStorage</c>), and waits until it is ready.</summary>
@@ -53,60 +43,12 @@ public sealed class FunctionsHostProcess : IAsyncDisposable
         IReadOnlyDictionary<string, string?> settings, CancellationToken cancellationToken = default)
     {
         var app = await FunctionsApp.EnsurePublishedAsync(cancellationToken);
-        var host = new FunctionsHostProcess(FreePort.Next(), app, settings);
-        try
-        {
-            await host.StartProcessAsync(cancellationToken);
-            return host;
-        }
-        catch
-        {
-            await host.DisposeAsync();
-            throw;
-        }
+        return await StartedAsync(new FunctionsHostProcess(FreePort.Next(), app, settings), cancellationToken);
     }
 
-    /// <summary>Kills the host and its worker at once, as <c>kill -9</c> would: no shutdown code runs.</summary>
-    public async Task KillHardAsync()
+    protected override ProcessStartInfo StartInfo()
     {
-        if (_process is null) return;
-        _process.Kill(entireProcessTree: true);
-        await _process.WaitForExitAsync();
-        _process.Dispose();
-        _process = null;
-    }
-
-    /// <summary>Stops the host as Ctrl+C would (SIGTERM); the worker exits with it.</summary>
-    public async Task StopAsync()
-    {
-        if (_process is null) return;
-        await ChildProcessOutput.StopGracefullyAsync(_process, TimeSpan.FromSeconds(30));
-        _process.Dispose();
-        _process = null;
-    }
-
-    /// <summary>Starts the host again on the same port, settings and storage (after a stop or a kill).</summary>
-    public async Task RestartAsync(CancellationToken cancellationToken = default)
-    {
-        await StopAsync();
-        await StartProcessAsync(cancellationToken);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await StopAsync();
-        Http.Dispose();
-    }
-
-    private async Task StartProcessAsync(CancellationToken cancellationToken)
-    {
-        var start = new ProcessStartInfo(Runtime.FileName)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = Runtime.RunsInAppFolder ? _appFolder : RepositoryPaths.Root,
-        };
+        var start = new ProcessStartInfo(Runtime.FileName) { WorkingDirectory = Runtime.RunsInAppFolder ? _appFolder : RepositoryPaths.Root };
         foreach (var argument in Runtime.Arguments) start.ArgumentList.Add(argument);
         var url = BaseUrl.ToString().TrimEnd('/');
         start.Environment["AzureWebJobsScriptRoot"] = _appFolder;
@@ -120,46 +62,15 @@ public sealed class FunctionsHostProcess : IAsyncDisposable
         // The storage SDK logs every request at Information: keep the output to what explains a failure.
         start.Environment["AzureFunctionsJobHost__logging__logLevel__Azure.Core"] = "Warning";
         start.Environment["AzureFunctionsJobHost__logging__logLevel__Azure.Storage"] = "Warning";
-        foreach (var (key, value) in _settings)
-        {
-            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
-        }
-
-        _outputMarkOfLastStart = _output.LineCount;
-        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        void OnLine(string line)
-        {
-            if (line.Contains(JobHostStartedLine, StringComparison.Ordinal)) started.TrySetResult();
-        }
-        _output.LineReceived += OnLine;
-        var clock = Stopwatch.StartNew();
-        try
-        {
-            _process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {Runtime.Description}.");
-            _output.Attach(_process);
-            var exited = _process.WaitForExitAsync(cancellationToken);
-            var first = await Task.WhenAny(started.Task, exited).WaitAsync(ReadyTimeout, cancellationToken);
-            if (first != started.Task)
-            {
-                throw new InvalidOperationException(
-                    $"The Functions host ({Runtime.Description}) exited with code {_process.ExitCode} before it started:{Environment.NewLine}{Output}");
-            }
-            await WaitUntilHealthyAsync(clock, cancellationToken);
-            LastStartDuration = clock.Elapsed;
-        }
-        catch (TimeoutException)
-        {
-            await KillHardAsync();
-            throw new TimeoutException($"The Functions host ({Runtime.Description}) was not ready within {ReadyTimeout}:{Environment.NewLine}{Output}");
-        }
-        finally
-        {
-            _output.LineReceived -= OnLine;
-        }
+        AddSettings(start, _settings);
+        _outputMarkOfLastStart = OutputLineCount;
+        return start;
     }
 
+    protected override bool IsReadyLine(string line) => line.Contains(JobHostStartedLine, StringComparison.Ordinal);
+
     /// <summary>The worker starts after the job host: the app is ready when its own health route answers 200.</summary>
-    private async Task WaitUntilHealthyAsync(Stopwatch clock, CancellationToken cancellationToken)
+    protected override async Task AfterReadyLineAsync(Stopwatch clock, CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -174,7 +85,7 @@ public sealed class FunctionsHostProcess : IAsyncDisposable
             catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
             }
-            if (_process is null || _process.HasExited)
+            if (ProcessHasExited)
             {
                 throw new InvalidOperationException($"The Functions host exited before /api/health answered:{Environment.NewLine}{Output}");
             }

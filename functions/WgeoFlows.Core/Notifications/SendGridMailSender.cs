@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using SendGrid;
 using SendGrid.Helpers.Mail;
 using WgeoFlows.Configuration;
+using WgeoFlows.Shared;
 
 namespace WgeoFlows.Notifications;
 
@@ -42,7 +43,8 @@ public sealed class SendGridMailSender(IOptions<SendGridOptions> sendGrid, IOpti
         var reason = $"SendGrid answered {(int)response.StatusCode} {response.StatusCode}";
         if (response.Headers.RetryAfter?.Delta is { } retryAfter) reason += $" (retry after {retryAfter.TotalSeconds:0} s)";
         var detail = await response.Body.ReadAsStringAsync(cancellationToken);
-        if (!string.IsNullOrWhiteSpace(detail)) reason += ": " + Shorten(detail);
+        // SendGrid's error bodies are short JSON; the outbox row keeps a bounded excerpt.
+        if (!string.IsNullOrWhiteSpace(detail)) reason += ": " + Echo.Cut(detail.Trim(), 300);
         throw (int)response.StatusCode is >= 400 and < 500 && response.StatusCode != HttpStatusCode.TooManyRequests
             ? new EmailRejectedException(response.StatusCode, reason)
             : new EmailSendFailedException(response.StatusCode, reason);
@@ -64,7 +66,5 @@ public sealed class SendGridMailSender(IOptions<SendGridOptions> sendGrid, IOpti
         };
         return new SendGridClient(http, clientOptions);
     }
-
-    /// <summary>SendGrid's error bodies are short JSON; keep a bounded excerpt for the outbox row.</summary>
-    private static string Shorten(string text) => text.Length <= 300 ? text.Trim() : text[..300].Trim() + "…";
 }
+

@@ -26,6 +26,11 @@ public static class Echo
         return shown.ToString();
     }
 
+    /// <summary><paramref name="text"/> cut to at most <paramref name="maxLength"/> characters, an ellipsis marking the cut:
+    /// for a stored or relayed text that must stay bounded rather than for a quote in a message.</summary>
+    public static string? Cut(string? text, int maxLength) =>
+        text is null || text.Length <= maxLength ? text : text[..(maxLength - 1)] + "…";
+
     /// <summary>The first <see cref="MaxItems"/> values, quoted, then how many more there are.</summary>
     public static string QuotedList(IReadOnlyCollection<string> values)
     {

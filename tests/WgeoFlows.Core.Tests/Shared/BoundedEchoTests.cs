@@ -26,6 +26,15 @@ public sealed class BoundedEchoTests
     }
 
     [Fact]
+    public void A_cut_text_keeps_its_limit_and_marks_the_cut_and_a_short_one_is_unchanged()
+    {
+        Echo.Cut(Huge, 100)!.Length.ShouldBe(100);
+        Echo.Cut(Huge, 100).ShouldEndWith("…");
+        Echo.Cut("ke", 100).ShouldBe("ke");
+        Echo.Cut(null, 100).ShouldBeNull();
+    }
+
+    [Fact]
     public void A_long_list_shows_its_first_values_and_counts_the_rest()
     {
         var values = Enumerable.Range(0, 1_000).Select(i => $"term-{i}").ToList();

@@ -118,9 +118,7 @@ public sealed class HeldDeliveryStore(StorageClients storage)
 
     /// <summary>The field errors as stored: at most <see cref="MaxErrorFields"/> fields, each message shortened.</summary>
     public static Dictionary<string, string[]> Bounded(IReadOnlyDictionary<string, string[]> errors) =>
-        errors.Take(MaxErrorFields).ToDictionary(e => Shorten(e.Key, MaxMessageLength)!, e => e.Value.Take(5).Select(m => Shorten(m, MaxMessageLength)!).ToArray());
-
-    public static string? Shorten(string? text, int length) => text is null || text.Length <= length ? text : text[..(length - 1)] + "…";
+        errors.Take(MaxErrorFields).ToDictionary(e => Echo.Cut(e.Key, MaxMessageLength)!, e => e.Value.Take(5).Select(m => Echo.Cut(m, MaxMessageLength)!).ToArray());
 
     private static TableEntity Record(HeldDelivery d) => Entity(RecordPartition, d);
 
@@ -133,13 +131,13 @@ public sealed class HeldDeliveryStore(StorageClients storage)
         ["ReceivedAt"] = d.ReceivedAt,
         ["State"] = d.State.ToString(),
         ["Errors"] = JsonSerializer.Serialize(Bounded(d.Errors), WgeoJson.Options),
-        ["Organization"] = Shorten(d.Organization, MaxSummaryLength),
-        ["ContactEmail"] = Shorten(d.ContactEmail, MaxSummaryLength),
-        ["Title"] = Shorten(d.Title, MaxSummaryLength),
+        ["Organization"] = Echo.Cut(d.Organization, MaxSummaryLength),
+        ["ContactEmail"] = Echo.Cut(d.ContactEmail, MaxSummaryLength),
+        ["Title"] = Echo.Cut(d.Title, MaxSummaryLength),
         ["NotifiedAt"] = d.NotifiedAt,
         ["RequestId"] = d.RequestId,
         ["DecidedAt"] = d.DecidedAt,
-        ["DecidedBy"] = Shorten(d.DecidedBy, MaxSummaryLength),
+        ["DecidedBy"] = Echo.Cut(d.DecidedBy, MaxSummaryLength),
         ["Reason"] = d.Reason,
     };
 
