@@ -147,11 +147,11 @@ public static class ApiRoutes
     /// <summary>The entry named <paramref name="name"/> (a Functions host's function name), or null.</summary>
     public static ApiRoute? Named(string name) => ByName.GetValueOrDefault(name);
 
-    private static ApiRoute LinkShow(string name, string template, string kind, PublicDoor door) =>
+    private static ApiRoute LinkShow(string name, string template, LinkKind kind, PublicDoor door) =>
         new(name, template, Page, RouteAuth.SignedLink, c => c.Handler<LinkPageHandler>().ShowAsync(kind, c.Value("token"), c.Cancellation))
         { Door = door };
 
-    private static ApiRoute LinkDecide(string name, string template, string kind, PublicDoor door) =>
+    private static ApiRoute LinkDecide(string name, string template, LinkKind kind, PublicDoor door) =>
         new(name, template, Post, RouteAuth.SignedLink,
             c => c.Handler<LinkPageHandler>().DecideAsync(kind, c.Value("token"), c.Request, c.Durable, c.Cancellation))
         { Door = door, UsesDurableClient = true };

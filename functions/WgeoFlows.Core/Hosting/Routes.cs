@@ -8,9 +8,10 @@ public static class Routes
 {
     public const string Requests = "requests";
     public const string Status = "status/{id}";
-    public const string Review = "review/{token}";
-    public const string Update = "update/{token}";
-    public const string Offer = "offer/{token}";
+    // The emailed links' paths start with their kind's word (LinkKinds), as the tokens name it.
+    public const string Review = Links.LinkKinds.Review + "/{token}";
+    public const string Update = Links.LinkKinds.Update + "/{token}";
+    public const string Offer = Links.LinkKinds.Offer + "/{token}";
     public const string AdminRequests = "admin/requests";
     public const string AdminRequest = "admin/requests/{id}";
     public const string AdminDashboard = "admin";
@@ -22,7 +23,7 @@ public static class Routes
     public const string AdminPartners = "admin/partners";
     public const string AdminPartner = "admin/partners/{id}";
     public const string AdminPartnersImport = "admin/partners/import";
-    public const string FollowUp = "followup/{token}";
-    public const string Confirm = "confirm/{token}";
+    public const string FollowUp = Links.LinkKinds.FollowUp + "/{token}";
+    public const string Confirm = Links.LinkKinds.Confirm + "/{token}";
     public const string Health = "health";
 }

@@ -5,6 +5,9 @@ using WgeoFlows.WorkflowContracts;
 
 namespace WgeoFlows.Intake;
 
+// Stored as JSON in the histories of running orchestrations: add optional members only, never rename or remove one.
+public sealed record ScreeningOutcome(bool Eligible, IReadOnlyList<string> Reasons);
+
 /// <summary>The screening activity: the eligibility rules applied to the stored request.</summary>
 public sealed class ScreenRequestActivity(RequestStore requests) : IWorkflowActivity<string, ScreeningOutcome>
 {

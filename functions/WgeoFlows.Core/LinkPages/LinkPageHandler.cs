@@ -37,7 +37,7 @@ public sealed class LinkPageHandler(
     private const int MaxAnswerLength = ReviewLimits.MaxAnswerLength;
     public const string ConfirmDecision = "confirm";
 
-    public async Task<IResult> ShowAsync(string kind, string token, CancellationToken cancellationToken = default)
+    public async Task<IResult> ShowAsync(LinkKind kind, string token, CancellationToken cancellationToken = default)
     {
         var (error, claims) = await ReadTokenAsync(kind, token);
         if (error is not null) return error;
@@ -52,12 +52,12 @@ public sealed class LinkPageHandler(
             Model(kind, token, stage, request, await ExchangesAsync(kind, request, cancellationToken)));
     }
 
-    public async Task<IResult> DecideAsync(string kind, string token, HttpRequest http, DurableTaskClient durable,
+    public async Task<IResult> DecideAsync(LinkKind kind, string token, HttpRequest http, DurableTaskClient durable,
         CancellationToken cancellationToken = default)
     {
         var (error, claims) = await ReadTokenAsync(kind, token);
         if (error is not null) return error;
-        using var operation = RequestOperation.Start(logger, "link decision", claims!.RequestId).Tag("wgeo.link_kind", kind);
+        using var operation = RequestOperation.Start(logger, "link decision", claims!.RequestId).Tag("wgeo.link_kind", kind.ToWord());
         if (!http.HasFormContentType)
         {
             return await pages.MessageAsync(415, "Unsupported form", "Please use the form on the link's page to send your decision.");
@@ -87,13 +87,13 @@ public sealed class LinkPageHandler(
                 {
                     // The stage took the decision but the workflow did not hear of it: take it back, so that sending it
                     // again works (a decided stage never raises its event again).
-                    logger.LogWarning(e, "Could not raise the {Kind} decision of stage {StageKey}; taking it back", kind, claims.StageKey);
+                    logger.LogWarning(e, "Could not raise the {Kind} decision of stage {StageKey}; taking it back", kind.ToWord(), claims.StageKey);
                     await stages.UndoDecisionAsync(claims.RequestId, taken, CancellationToken.None);
                     return await pages.MessageAsync(503, "Please try again",
                         "Your answer could not be passed on just now and was not recorded. Please send it again in a minute.");
                 }
                 await timeline.AppendAsync(new TimelineEntry(claims.RequestId, "decision|" + claims.StageKey, claims.Person,
-                    $"{kind} decision: {decision}", comment, taken.At), cancellationToken);
+                    $"{kind.ToWord()} decision: {decision}", comment, taken.At), cancellationToken);
                 return await pages.MessageAsync(200, "Thank you", Confirmation(kind, decision!));
             case DecideOutcome.AlreadyDecided when stage!.ClosedReason is not null:
                 // Decided, and the workflow has since moved past it (a new round after the requester's answer).
@@ -112,7 +112,7 @@ public sealed class LinkPageHandler(
         }
     }
 
-    private static async Task RaiseAsync(DurableTaskClient durable, string kind, string requestId, LinkDecision decision,
+    private static async Task RaiseAsync(DurableTaskClient durable, LinkKind kind, string requestId, LinkDecision decision,
         CancellationToken cancellationToken)
     {
         var workflowEvent = kind switch
@@ -125,10 +125,10 @@ public sealed class LinkPageHandler(
         await durable.RaiseEventAsync(requestId, workflowEvent, decision, cancellationToken);
     }
 
-    private async Task<(IResult? Error, LinkClaims? Claims)> ReadTokenAsync(string kind, string token)
+    private async Task<(IResult? Error, LinkClaims? Claims)> ReadTokenAsync(LinkKind kind, string token)
     {
         var check = LinkToken.Read(token, kind, options.Value.SigningKey, clock.GetUtcNow(), out var claims);
-        if (check != LinkTokenCheck.Valid) logger.LogInformation("Refused a {Kind} link: {Check}", kind, check);
+        if (check != LinkTokenCheck.Valid) logger.LogInformation("Refused a {Kind} link: {Check}", kind.ToWord(), check);
         return check == LinkTokenCheck.Valid
             ? (null, claims)
             : (await LinkRefusalPage.ForAsync(pages, check, "If you still need to act on this request, please contact the WGEO secretariat."), null);
@@ -137,7 +137,7 @@ public sealed class LinkPageHandler(
     private Task<IResult> StaleAsync() => pages.MessageAsync(410, "This link is no longer active",
         "This step has moved on: a newer link has been sent, or the request was reassigned or closed.");
 
-    private static (string? Decision, string? Comment, string? Invalid) ReadDecision(string kind, IFormCollection form)
+    private static (string? Decision, string? Comment, string? Invalid) ReadDecision(LinkKind kind, IFormCollection form)
     {
         string? Field(string name) => form[name].Count == 1 ? form[name][0]?.Trim() : null;
         var comment = Field("comment");
@@ -172,7 +172,7 @@ public sealed class LinkPageHandler(
 
     /// <summary>The questions reviewers asked the requester and the answers, as the page shows them: reviewers see who
     /// asked (their colleagues' addresses), the requester sees only the asker's role, a partner sees none of them.</summary>
-    private async Task<IReadOnlyList<ExchangeView>> ExchangesAsync(string kind, SupportRequest request, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<ExchangeView>> ExchangesAsync(LinkKind kind, SupportRequest request, CancellationToken cancellationToken)
     {
         if (kind == LinkKind.Offer || request.AddedInformation.Count == 0) return [];
         if (kind == LinkKind.Review) return request.AddedInformation.Select(x => new ExchangeView(x.AskedBy, x.Question, x.Answer)).ToList();
@@ -188,18 +188,19 @@ public sealed class LinkPageHandler(
     /// <summary>One question and answer as a link page shows it; <see cref="AskedBy"/> is an address or a role.</summary>
     public sealed record ExchangeView(string AskedBy, string Question, string? Answer);
 
-    private static Dictionary<string, object?> Model(string kind, string token, LinkStage stage, SupportRequest request,
+    private static Dictionary<string, object?> Model(LinkKind kind, string token, LinkStage stage, SupportRequest request,
         IReadOnlyList<ExchangeView> exchanges)
     {
         var model = RequestView.Labels(request);
         model["heading"] = Heading(kind);
-        model["kind"] = kind;
+        // The page's template tells the kinds apart by their words.
+        model["kind"] = kind.ToWord();
         model["request"] = request;
         model["stage"] = stage;
         model["open"] = stage.IsOpen;
         model["question"] = stage.Question;
         model["exchanges"] = exchanges;
-        model["action"] = $"/api/{kind}/{token}";
+        model["action"] = $"/api/{kind.ToWord()}/{token}";
         // Partners see the requester's contact only in the introduction, once they have accepted.
         model["showContact"] = kind != LinkKind.Offer;
         // A confirmation link may reach someone who never asked for anything: no files until the request is confirmed.
@@ -209,7 +210,7 @@ public sealed class LinkPageHandler(
             {
                 a.FileName,
                 Size = $"{Math.Max(1, a.Size / 1024)} KB",
-                Url = $"/api/{kind}/{token}/attachments/{Uri.EscapeDataString(a.FileName)}"
+                Url = $"/api/{kind.ToWord()}/{token}/attachments/{Uri.EscapeDataString(a.FileName)}"
             }).ToArray();
         model["submitLabel"] = kind switch
         {
@@ -223,7 +224,7 @@ public sealed class LinkPageHandler(
         return model;
     }
 
-    private static string Heading(string kind) => kind switch
+    private static string Heading(LinkKind kind) => kind switch
     {
         LinkKind.Review => "Review a support request",
         LinkKind.Update => "Add information to your request",
@@ -240,7 +241,7 @@ public sealed class LinkPageHandler(
     private static string ClosedText(LinkStage stage) =>
         $"This step was closed on {RequestView.When(stage.ClosedAt ?? stage.OpenedAt)}: {stage.ClosedReason}.";
 
-    private static string Confirmation(string kind, string decision) => kind switch
+    private static string Confirmation(LinkKind kind, string decision) => kind switch
     {
         LinkKind.Review => $"Your decision ({decision}) is recorded. The requester and the next people in the workflow are informed by email.",
         LinkKind.Update => "Your answer is recorded and the reviewers will see it. You will hear from us by email.",

@@ -8,11 +8,11 @@ namespace WgeoFlows.Links;
 /// <summary>Makes the URLs that go into emails: decision links with signed tokens, and the requester's status page.</summary>
 public sealed class LinkIssuer(IOptions<LinkOptions> links, IOptions<PublicUrlOptions> publicUrl)
 {
-    public string DecisionUrl(string kind, string requestId, string person, string stageKey, DateTimeOffset issuedAt)
+    public string DecisionUrl(LinkKind kind, string requestId, string person, string stageKey, DateTimeOffset issuedAt)
     {
-        var claims = new LinkClaims(kind, requestId, person.ToLowerInvariant(), stageKey,
-            (issuedAt + links.Value.Lifetime).ToUnixTimeSeconds());
-        return $"{publicUrl.Value.BaseUrl}/api/{kind}/{LinkToken.Sign(claims, links.Value.SigningKey)}";
+        var word = kind.ToWord();
+        var claims = new LinkClaims(word, requestId, person.ToLowerInvariant(), stageKey, (issuedAt + links.Value.Lifetime).ToUnixTimeSeconds());
+        return $"{publicUrl.Value.BaseUrl}/api/{word}/{LinkToken.Sign(claims, links.Value.SigningKey)}";
     }
 
     /// <summary>The read-only status page. Signed so that knowing a reference number is not enough to read a request's stage.</summary>

@@ -7,7 +7,7 @@ namespace WgeoFlows.Links;
 public sealed record LinkStage(
     string RequestId,
     string StageKey,
-    string Kind,
+    LinkKind Kind,
     string Title,
     IReadOnlyList<string> Persons,
     DateTimeOffset OpenedAt,

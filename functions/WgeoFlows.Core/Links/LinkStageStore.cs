@@ -18,7 +18,7 @@ public sealed class LinkStageStore(StorageClients storage)
 
     /// <summary>Opens the stage, or leaves it as it is when it exists already (a retried activity).
     /// Persons given again are added, so escalation to a backup reviewer keeps the primary's link alive.</summary>
-    public async Task<LinkStage> OpenAsync(string requestId, string stageKey, string kind, string title,
+    public async Task<LinkStage> OpenAsync(string requestId, string stageKey, LinkKind kind, string title,
         IEnumerable<string> persons, string? question, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         await storage.EnsureCreatedAsync();
@@ -154,7 +154,7 @@ public sealed class LinkStageStore(StorageClients storage)
 
     private static TableEntity ToEntity(LinkStage s) => new(s.RequestId, RowPrefix + s.StageKey)
     {
-        ["Kind"] = s.Kind,
+        ["Kind"] = s.Kind.ToWord(),
         ["Title"] = s.Title,
         ["Persons"] = string.Join(';', s.Persons),
         ["OpenedAt"] = s.OpenedAt,
@@ -174,8 +174,13 @@ public sealed class LinkStageStore(StorageClients storage)
         var decision = decidedBy is null
             ? null
             : new LinkDecision(stageKey, decidedBy, e.GetString("Decision") ?? "", e.GetString("Comment"), e.GetDateTimeOffset("DecidedAt") ?? default);
-        return new LinkStage(e.PartitionKey, stageKey, e.GetString("Kind") ?? "", e.GetString("Title") ?? "",
+        return new LinkStage(e.PartitionKey, stageKey, KindOf(e), e.GetString("Title") ?? "",
             (e.GetString("Persons") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries), e.GetDateTimeOffset("OpenedAt") ?? default,
             e.GetString("Question"), decision, e.GetString("ClosedReason"), e.GetDateTimeOffset("ClosedAt"));
     }
+
+    /// <summary>The stage's kind from the word its row holds (<see cref="LinkKinds"/>); this store writes no other.</summary>
+    private static LinkKind KindOf(TableEntity e) => LinkKinds.TryParse(e.GetString("Kind"), out var kind)
+        ? kind
+        : throw new InvalidDataException($"The link stage {e.RowKey} of request {e.PartitionKey} has an unknown kind {e.GetString("Kind")}.");
 }

@@ -6,7 +6,8 @@ using System.Text.Json.Serialization;
 
 namespace WgeoFlows.Links;
 
-/// <summary>What an emailed link grants: one person, one request, one stage, one kind of decision, until it expires.</summary>
+/// <summary>What an emailed link grants: one person, one request, one stage, one kind of decision, until it expires.
+/// <see cref="Kind"/> is the word of a <see cref="LinkKind"/> (<see cref="LinkKinds"/>), as tokens already emailed hold it.</summary>
 public sealed record LinkClaims(
     [property: JsonPropertyName("k")] string Kind,
     [property: JsonPropertyName("r")] string RequestId,
@@ -34,7 +35,7 @@ public static class LinkToken
         return body + "." + Base64Url.EncodeToString(Mac(signingKey, body));
     }
 
-    public static LinkTokenCheck Read(string? token, string expectedKind, string signingKey, DateTimeOffset now, out LinkClaims? claims)
+    public static LinkTokenCheck Read(string? token, LinkKind expectedKind, string signingKey, DateTimeOffset now, out LinkClaims? claims)
     {
         claims = null;
         if (string.IsNullOrEmpty(token) || token.Length > MaxTokenLength) return LinkTokenCheck.Malformed;
@@ -63,7 +64,7 @@ public static class LinkToken
             return LinkTokenCheck.Malformed;
         }
         if (claims is null || string.IsNullOrEmpty(claims.RequestId) || string.IsNullOrEmpty(claims.StageKey)) return LinkTokenCheck.Malformed;
-        if (claims.Kind != expectedKind) return LinkTokenCheck.WrongKind;
+        if (claims.Kind != expectedKind.ToWord()) return LinkTokenCheck.WrongKind;
         if (claims.ExpiresAt <= now) return LinkTokenCheck.Expired;
         return LinkTokenCheck.Valid;
     }

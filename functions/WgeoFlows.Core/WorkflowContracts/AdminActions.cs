@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace WgeoFlows.WorkflowContracts;
 
 /// <summary>The actions of <c>POST /api/admin/requests/{id}/{action}</c> (the contract's, plus restart). Written as the same
-/// lower-case words the route, the timeline and the <see cref="Workflow.Steps.AdminActionEvent"/> payloads in running
+/// lower-case words the route, the timeline and the <see cref="AdminActionEvent"/> payloads in running
 /// orchestrations' histories hold, so the enum changes none of them.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<AdminAction>))]
 public enum AdminAction

@@ -1,7 +1,11 @@
 using Microsoft.Azure.Functions.Worker;
+using WgeoFlows.Intake;
 using WgeoFlows.Intake.Confirmation;
+using WgeoFlows.Links;
 using WgeoFlows.Matching.FollowUp;
+using WgeoFlows.Matching.Offers;
 using WgeoFlows.Notifications;
+using WgeoFlows.Review.Activities;
 using WgeoFlows.Workflow.Activities;
 using WgeoFlows.Workflow.Steps;
 using WgeoFlows.Workflow.Wiring;

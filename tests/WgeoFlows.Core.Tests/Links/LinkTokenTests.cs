@@ -6,7 +6,7 @@ public sealed class LinkTokenTests
 {
     private const string Key = "test-signing-key";
     private static readonly DateTimeOffset Now = new(2026, 11, 27, 12, 0, 0, TimeSpan.Zero);
-    private static readonly LinkClaims Claims = new(LinkKind.Review, "WG-AAAAA-BBBBB", "lead@example.org", "review-1-r0",
+    private static readonly LinkClaims Claims = new(LinkKinds.Review, "WG-AAAAA-BBBBB", "lead@example.org", "review-1-r0",
         Now.AddDays(1).ToUnixTimeSeconds());
 
     [Fact]

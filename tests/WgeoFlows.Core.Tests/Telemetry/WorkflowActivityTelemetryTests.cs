@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using WgeoFlows.Hosting;
+using WgeoFlows.Links;
 using WgeoFlows.Shared;
 using WgeoFlows.Telemetry;
 using WgeoFlows.Workflow;

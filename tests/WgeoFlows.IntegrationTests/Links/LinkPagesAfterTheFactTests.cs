@@ -35,8 +35,8 @@ public sealed class LinkPagesAfterTheFactTests(AdminStack stack) : IClassFixture
     private LinkPageHandler Handler => stack.Get<LinkPageHandler>();
     private LinkStageStore Stages => stack.Get<LinkStageStore>();
 
-    private string Token(string kind, string requestId, string person, string stageKey) =>
-        LinkToken.Sign(new LinkClaims(kind, requestId, person, stageKey, DateTimeOffset.UtcNow.AddDays(1).ToUnixTimeSeconds()),
+    private string Token(LinkKind kind, string requestId, string person, string stageKey) =>
+        LinkToken.Sign(new LinkClaims(kind.ToWord(), requestId, person, stageKey, DateTimeOffset.UtcNow.AddDays(1).ToUnixTimeSeconds()),
             stack.Get<IOptions<LinkOptions>>().Value.SigningKey);
 
     private async Task<string> StoreRequestAsync(bool withExchange = false)
@@ -63,10 +63,10 @@ public sealed class LinkPagesAfterTheFactTests(AdminStack stack) : IClassFixture
         return (context.Response.StatusCode, await new StreamReader(context.Response.Body).ReadToEndAsync(Ct));
     }
 
-    private async Task<(int Status, string Body)> ShowAsync(string kind, string token) =>
+    private async Task<(int Status, string Body)> ShowAsync(LinkKind kind, string token) =>
         await RenderAsync(await Handler.ShowAsync(kind, token, Ct), stack.Services);
 
-    private async Task<(int Status, string Body)> PostAsync(string kind, string token, DurableTaskClientLike client, string form)
+    private async Task<(int Status, string Body)> PostAsync(LinkKind kind, string token, DurableTaskClientLike client, string form)
     {
         var context = new DefaultHttpContext { RequestServices = stack.Services };
         context.Request.Method = "POST";
@@ -222,9 +222,9 @@ public sealed class LinkPagesAfterTheFactTests(AdminStack stack) : IClassFixture
     public async Task A_follow_up_answered_shows_its_notice_only_and_a_repeated_answer_raises_nothing_again()
     {
         var id = await StoreRequestAsync();
-        await Stages.OpenAsync(id, "followup-1", FollowUpForm.Kind, "Follow-up", [Requester], null, DateTimeOffset.UtcNow, Ct);
+        await Stages.OpenAsync(id, "followup-1", LinkKind.FollowUp, "Follow-up", [Requester], null, DateTimeOffset.UtcNow, Ct);
         var handler = stack.Get<FollowUpPageHandler>();
-        var token = Token(FollowUpForm.Kind, id, Requester, "followup-1");
+        var token = Token(LinkKind.FollowUp, id, Requester, "followup-1");
         var client = NewClient();
         async Task<int> AnswerAsync(string form)
         {

@@ -67,19 +67,19 @@ public sealed class InformationRoundsTests(AdminStack stack) : IClassFixture<Adm
     [Theory]
     [InlineData(LinkKind.Update, "answer=bell%07")]
     [InlineData(LinkKind.Review, "decision=request-info&comment=escape%1B%5B31m")]
-    public async Task An_answer_or_comment_with_control_characters_is_refused_with_a_page_and_decides_nothing(string kind, string form)
+    public async Task An_answer_or_comment_with_control_characters_is_refused_with_a_page_and_decides_nothing(LinkKind kind, string form)
     {
         var requestId = AdminTestData.NewId("control");
         (await stack.Get<RequestStore>().TryAddAsync(AdminTestData.Request(requestId), Ct)).ShouldBeTrue();
 
-        var (status, page) = await DecideAsync(requestId, kind, kind + "-1", form);
+        var (status, page) = await DecideAsync(requestId, kind, kind.ToWord() + "-1", form);
 
         status.ShouldBe(400);
         page.ShouldContain("control characters");
-        (await stack.Get<LinkStageStore>().GetAsync(requestId, kind + "-1", Ct)).ShouldNotBeNull().Decision.ShouldBeNull();
+        (await stack.Get<LinkStageStore>().GetAsync(requestId, kind.ToWord() + "-1", Ct)).ShouldNotBeNull().Decision.ShouldBeNull();
     }
 
-    private async Task<(int Status, string Page)> DecideAsync(string requestId, string kind, string stageKey, string form)
+    private async Task<(int Status, string Page)> DecideAsync(string requestId, LinkKind kind, string stageKey, string form)
     {
         const string person = "person@example.org";
         var now = DateTimeOffset.UtcNow;

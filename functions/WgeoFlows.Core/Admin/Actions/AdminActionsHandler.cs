@@ -65,13 +65,13 @@ public sealed class AdminActionsHandler(
     private async Task<IResult> ResendAsync(string requestId, RequestStatus status, AdminIdentity admin, DurableTaskClient durable,
         CancellationToken cancellationToken)
     {
-        var kind = status switch
+        LinkKind? kind = status switch
         {
             RequestStatus.InReview => LinkKind.Review,
             RequestStatus.AwaitingRequesterInfo => LinkKind.Update,
             _ => null,
         };
-        var open = kind is null ? null : await OpenStageAsync(requestId, kind, cancellationToken);
+        var open = kind is { } stageKind ? await OpenStageAsync(requestId, stageKind, cancellationToken) : null;
         if (open is null) return Conflict($"The request is {status}: only a request waiting for a review or for the requester's answer can be resent.");
         await RaiseAsync(durable, requestId, new AdminActionEvent(AdminAction.Resend, open.StageKey, admin.Name, clock.GetUtcNow()),
             $"{open.Title}", cancellationToken);
@@ -119,7 +119,7 @@ public sealed class AdminActionsHandler(
             Shared.WgeoJson.Options);
     }
 
-    private async Task<LinkStage?> OpenStageAsync(string requestId, string kind, CancellationToken cancellationToken) =>
+    private async Task<LinkStage?> OpenStageAsync(string requestId, LinkKind kind, CancellationToken cancellationToken) =>
         (await stages.ListAsync(requestId, cancellationToken)).LastOrDefault(s => s.Kind == kind && s.IsOpen);
 
     private async Task RaiseAsync(DurableTaskClient durable, string requestId, AdminActionEvent action, string detail,

@@ -103,7 +103,7 @@ public sealed class AdminRequestsHandler(
             links = (await stages.ListAsync(requestId, cancellationToken)).Select(s => new
             {
                 stageKey = s.StageKey,
-                kind = s.Kind,
+                kind = s.Kind.ToWord(),
                 title = s.Title,
                 persons = s.Persons,
                 openedAt = s.OpenedAt,

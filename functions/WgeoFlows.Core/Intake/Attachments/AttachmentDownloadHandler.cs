@@ -32,14 +32,14 @@ public sealed class AttachmentDownloadHandler(
     TimeProvider clock,
     ILogger<AttachmentDownloadHandler> logger)
 {
-    public async Task<IResult> ForLinkAsync(string kind, string token, string fileName, CancellationToken cancellationToken = default)
+    public async Task<IResult> ForLinkAsync(LinkKind kind, string token, string fileName, CancellationToken cancellationToken = default)
     {
         if (kind is not (LinkKind.Review or LinkKind.Update))
             return await pages.MessageAsync(404, "No such file", "This link does not give access to attachments.");
         var check = LinkToken.Read(token, kind, linkOptions.Value.SigningKey, clock.GetUtcNow(), out var claims);
         if (check != LinkTokenCheck.Valid)
         {
-            logger.LogInformation("Refused an attachment download through a {Kind} link: {Check}", kind, check);
+            logger.LogInformation("Refused an attachment download through a {Kind} link: {Check}", kind.ToWord(), check);
             return check == LinkTokenCheck.Expired
                 ? await pages.MessageAsync(410, "This link has expired", "The link is too old to open the request's files.")
                 : await pages.MessageAsync(400, "This link is not valid", "Please open the link exactly as it was emailed to you.");

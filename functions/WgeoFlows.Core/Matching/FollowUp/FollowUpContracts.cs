@@ -1,3 +1,4 @@
+using WgeoFlows.Links;
 using WgeoFlows.Shared;
 using WgeoFlows.Workflow.Steps;
 using WgeoFlows.WorkflowContracts;
@@ -15,11 +16,10 @@ public sealed record FollowUpLink(FollowUpPerson Person, string StageKey, Person
 /// orchestration's history, so that a replay after a configuration change waits the same.</param>
 public sealed record OpenedFollowUp(IReadOnlyList<FollowUpLink> Links, TimeSpan AnswerWithin);
 
-/// <summary>The follow-up form (<c>/api/followup/{token}</c>): the link kind, and the answers its <c>progress</c> field takes.</summary>
+/// <summary>The follow-up form (<c>/api/followup/{token}</c>, links of kind <see cref="LinkKind.FollowUp"/>): the answers its
+/// <c>progress</c> field takes.</summary>
 public static class FollowUpForm
 {
-    public const string Kind = "followup";
-
     public static readonly IReadOnlyDictionary<string, string> Progress = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["on-track"] = "It is going well",

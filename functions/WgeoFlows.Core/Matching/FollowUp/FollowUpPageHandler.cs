@@ -42,7 +42,7 @@ public sealed class FollowUpPageHandler(
         model["heading"] = Heading;
         model["request"] = request;
         model["open"] = stage.IsOpen;
-        model["action"] = $"/api/{FollowUpForm.Kind}/{token}";
+        model["action"] = $"/api/{LinkKinds.FollowUp}/{token}";
         model["choices"] = FollowUpForm.Progress.Select(p => new { value = p.Key, label = p.Value }).ToArray();
         model["maxComment"] = FollowUpForm.MaxCommentLength;
         model["closedMessage"] = stage.Decision is not null ? Answered(stage.Decision) : stage.ClosedReason is not null ? Closed(stage) : null;
@@ -107,7 +107,7 @@ public sealed class FollowUpPageHandler(
 
     private async Task<(IResult? Error, LinkClaims? Claims)> ReadTokenAsync(string token)
     {
-        var check = LinkToken.Read(token, FollowUpForm.Kind, options.Value.SigningKey, clock.GetUtcNow(), out var claims);
+        var check = LinkToken.Read(token, LinkKind.FollowUp, options.Value.SigningKey, clock.GetUtcNow(), out var claims);
         if (check != LinkTokenCheck.Valid) logger.LogInformation("Refused a follow-up link: {Check}", check);
         return check == LinkTokenCheck.Valid
             ? (null, claims)

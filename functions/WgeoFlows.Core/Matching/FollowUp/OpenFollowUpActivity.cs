@@ -19,10 +19,10 @@ public sealed class OpenFollowUpActivity(LinkStageStore stages, LinkIssuer links
         {
             var stageKey = FollowUpForm.StageKeyOf(person.Key);
             var email = person.Email.ToLowerInvariant();
-            await stages.OpenAsync(c.RequestId, stageKey, FollowUpForm.Kind, "Follow-up: how is the cooperation going?", [email], null, c.At,
+            await stages.OpenAsync(c.RequestId, stageKey, LinkKind.FollowUp, "Follow-up: how is the cooperation going?", [email], null, c.At,
                 cancellationToken);
             opened.Add(new FollowUpLink(person, stageKey,
-                new PersonLink(email, person.Name, links.DecisionUrl(FollowUpForm.Kind, c.RequestId, email, stageKey, c.At))));
+                new PersonLink(email, person.Name, links.DecisionUrl(LinkKind.FollowUp, c.RequestId, email, stageKey, c.At))));
         }
         return new OpenedFollowUp(opened, options.Value.AnswerWithin);
     }

@@ -1,9 +1,19 @@
 using WgeoFlows.Links;
+using WgeoFlows.Shared;
 using WgeoFlows.Workflow;
 using WgeoFlows.Workflow.Steps;
 using WgeoFlows.WorkflowContracts;
 
 namespace WgeoFlows.Matching.Offers;
+
+// Stored as JSON in the histories of running orchestrations: add optional members only, never rename or remove one.
+/// <summary><see cref="Side"/> names the side of a triangular cooperation the offers are for (null: one-to-one offers).</summary>
+public sealed record OpenOffersCommand(string RequestId, int Round, IReadOnlyList<string> PartnerIds, DateTimeOffset At, string? Side = null)
+    : IHasRequestId;
+
+public sealed record OpenedOffer(string PartnerId, string StageKey, PersonLink Link, string PartnerName);
+
+public sealed record OpenedOffers(IReadOnlyList<OpenedOffer> Offers);
 
 /// <summary>Opens one offer stage per partner of a round (each partner answers for itself) and makes their links. Each new
 /// offer counts towards the partner's recent load, which ranking uses so that the same few partners are not asked every time.</summary>

@@ -8,6 +8,17 @@ using WgeoFlows.WorkflowContracts;
 
 namespace WgeoFlows.Matching.Offers;
 
+// Stored as JSON in the histories of running orchestrations: add optional members only, never rename or remove one.
+/// <summary>The ranking for one request: <see cref="Candidates"/> for one-to-one offers, or, when triangular cooperation is
+/// proposed and both of its sides have candidates, <see cref="Triangle"/> instead. <see cref="Note"/> says why a proposed
+/// triangle could not be formed.</summary>
+public sealed record RankedPartners(IReadOnlyList<RankedPartner> Candidates, TriangularCandidates? Triangle = null,
+    string? Note = null);
+
+/// <summary>The two ranked sides of a triangular cooperation: Global South providers for the technical side, and funders.</summary>
+/// <param name="Reason">Why triangular cooperation is proposed (shown to admins).</param>
+public sealed record TriangularCandidates(string Reason, IReadOnlyList<RankedPartner> Technical, IReadOnlyList<RankedPartner> Funders);
+
 /// <summary>Ranks the registry for the request — as many candidates per side as the offer rounds can use — and stores the
 /// ranking with every score's explanation for admins. A request that asks for financing, or for support no Global South
 /// provider offers, gets a triangle (technical side and funders) when both sides have candidates; otherwise one-to-one.</summary>

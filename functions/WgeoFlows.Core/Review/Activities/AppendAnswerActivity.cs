@@ -1,10 +1,15 @@
 using WgeoFlows.Intake;
+using WgeoFlows.Shared;
 using WgeoFlows.Storage;
 using WgeoFlows.Workflow;
 using WgeoFlows.Workflow.Steps;
 using WgeoFlows.WorkflowContracts;
 
 namespace WgeoFlows.Review.Activities;
+
+// Stored as JSON in the histories of running orchestrations: add optional members only, never rename or remove one.
+public sealed record AppendAnswerCommand(string RequestId, string StageKey, string Question, string AskedBy, DateTimeOffset AskedAt,
+    string Answer, DateTimeOffset AnsweredAt) : IHasRequestId;
 
 /// <summary>Adds the requester's answer to the request, once per update stage, so reviewers see it on the next round.</summary>
 public sealed class AppendAnswerActivity(RequestStore requests) : IWorkflowActivity<AppendAnswerCommand, bool>

@@ -1,10 +1,14 @@
 using WgeoFlows.Links;
+using WgeoFlows.Shared;
 using WgeoFlows.Storage;
 using WgeoFlows.Workflow;
 using WgeoFlows.Workflow.Steps;
 using WgeoFlows.WorkflowContracts;
 
 namespace WgeoFlows.Review.Activities;
+
+// Stored as JSON in the histories of running orchestrations: add optional members only, never rename or remove one.
+public sealed record OpenUpdateCommand(string RequestId, string StageKey, string Question, string AskedBy, DateTimeOffset At) : IHasRequestId;
 
 /// <summary>Opens the requester's "more information" stage and makes their update link.</summary>
 public sealed class OpenRequesterUpdateActivity(RequestStore requests, LinkStageStore stages, LinkIssuer links)

@@ -2,12 +2,23 @@ using Microsoft.Extensions.Options;
 using WgeoFlows.Configuration;
 using WgeoFlows.Links;
 using WgeoFlows.Review.Reviewers;
+using WgeoFlows.Shared;
 using WgeoFlows.Storage;
 using WgeoFlows.Workflow;
 using WgeoFlows.Workflow.Steps;
 using WgeoFlows.WorkflowContracts;
 
 namespace WgeoFlows.Review.Activities;
+
+// Stored as JSON in the histories of running orchestrations: add optional members only, never rename or remove one.
+
+/// <summary>Opens review stage <see cref="StageNumber"/> (1-based), round <see cref="Round"/>, for its primary reviewers,
+/// or for its backup reviewers when <see cref="Backup"/> is set (escalation: the primaries' links stay valid), or for
+/// <see cref="Reviewer"/> alone when an admin reassigned the stage. <see cref="Attempt"/> is the run's restart count.</summary>
+public sealed record OpenReviewCommand(string RequestId, int StageNumber, int Round, bool Backup, DateTimeOffset At, int Attempt = 0,
+    string? Reviewer = null) : IHasRequestId;
+
+public sealed record OpenedReview(string StageKey, string StageTitle, int StageCount, IReadOnlyList<PersonLink> Links, string PrimaryNames);
 
 /// <summary>
 /// Opens a review stage round for its reviewers and makes their links. The stages of a platform are the distinct

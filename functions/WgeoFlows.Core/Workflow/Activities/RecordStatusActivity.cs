@@ -1,11 +1,17 @@
 using WgeoFlows.Impact;
 using WgeoFlows.RequestIndex;
+using WgeoFlows.Shared;
 using WgeoFlows.Storage;
 using WgeoFlows.Telemetry;
 using WgeoFlows.Workflow.Steps;
 using WgeoFlows.WorkflowContracts;
 
 namespace WgeoFlows.Workflow.Activities;
+
+// Stored as JSON in the histories of running orchestrations: add optional members only, never rename or remove one.
+/// <summary>A status change. <see cref="Previous"/> is what the orchestrator left, so the admin index can move the row.</summary>
+public sealed record RecordStatusCommand(string RequestId, RequestStatus Status, RequestStatus? Previous, string EventKey,
+    string Actor, string Action, string? Detail, DateTimeOffset At) : IHasRequestId;
 
 /// <summary>One status change, written everywhere it shows: the request record, its timeline, the admin index.</summary>
 public sealed class RecordStatusActivity(RequestStore requests, TimelineStore timeline, AdminIndexStore index, ImpactRecorder impact)

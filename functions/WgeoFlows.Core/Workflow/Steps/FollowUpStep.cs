@@ -1,5 +1,6 @@
 using WgeoFlows.Links;
 using WgeoFlows.Matching.FollowUp;
+using WgeoFlows.Matching.Offers;
 using WgeoFlows.Notifications;
 using WgeoFlows.Workflow.Wiring;
 using WgeoFlows.WorkflowContracts;

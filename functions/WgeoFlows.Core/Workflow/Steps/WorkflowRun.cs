@@ -1,5 +1,6 @@
 using Microsoft.DurableTask;
 using WgeoFlows.Notifications;
+using WgeoFlows.Workflow.Activities;
 using WgeoFlows.Workflow.Wiring;
 using WgeoFlows.WorkflowContracts;
 

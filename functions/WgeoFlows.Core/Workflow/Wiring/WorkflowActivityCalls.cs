@@ -1,7 +1,11 @@
 using Microsoft.DurableTask;
+using WgeoFlows.Intake;
 using WgeoFlows.Intake.Confirmation;
+using WgeoFlows.Links;
 using WgeoFlows.Matching.FollowUp;
+using WgeoFlows.Matching.Offers;
 using WgeoFlows.Notifications;
+using WgeoFlows.Review.Activities;
 using WgeoFlows.Workflow.Activities;
 using WgeoFlows.Workflow.Steps;
 using WgeoFlows.WorkflowContracts;

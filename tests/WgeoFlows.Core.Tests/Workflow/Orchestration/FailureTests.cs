@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.DurableTask.Client;
+using WgeoFlows.Intake;
 using WgeoFlows.Notifications;
 using WgeoFlows.Workflow;
 using WgeoFlows.Workflow.Steps;

@@ -1,3 +1,4 @@
+using WgeoFlows.Matching.Offers;
 using WgeoFlows.Workflow;
 using WgeoFlows.Workflow.Steps;
 using WgeoFlows.Workflow.Wiring;

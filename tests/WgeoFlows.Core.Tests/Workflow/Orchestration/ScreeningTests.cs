@@ -1,3 +1,4 @@
+using WgeoFlows.Intake;
 using WgeoFlows.Workflow;
 using WgeoFlows.Workflow.Steps;
 using WgeoFlows.WorkflowContracts;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using WgeoFlows.Intake;
 using WgeoFlows.Intake.Confirmation;
 using WgeoFlows.Links;
 using WgeoFlows.Matching.FollowUp;

@@ -1,8 +1,13 @@
-using WgeoFlows.Workflow;
-using WgeoFlows.Workflow.Steps;
+using WgeoFlows.Shared;
 using WgeoFlows.WorkflowContracts;
 
 namespace WgeoFlows.Matching.Offers;
+
+// Stored as JSON in the histories of running orchestrations: add optional members only, never rename or remove one.
+/// <summary>Takes one unit of the partner's capacity for this request. <see cref="Force"/> is an admin's manual match, which may exceed it.</summary>
+public sealed record ReserveCapacityCommand(string RequestId, string PartnerId, bool Force) : IHasRequestId;
+
+public sealed record Reservation(bool Reserved, RankedPartner? Partner);
 
 /// <summary>Takes a unit of the accepting partner's capacity for the request (the request id is the engagement key,
 /// so a retry holds the same unit). An admin's manual match takes the partner even when it is at capacity.</summary>
@@ -20,16 +25,5 @@ public sealed class ReserveCapacityActivity(PartnerStore partners, EngagementSto
         if (!reserved && !c.Force) await engagements.RemoveAsync(c.RequestId, c.PartnerId, cancellationToken);
         return new Reservation(reserved || c.Force,
             reserved || c.Force ? new RankedPartner(partner.Id, partner.Name, partner.Email, partner.Country, 0) : null);
-    }
-}
-
-/// <summary>Gives the unit back when the engagement closes.</summary>
-public sealed class ReleaseCapacityActivity(PartnerStore partners, EngagementStore engagements) : IWorkflowActivity<ReleaseCapacityCommand, bool>
-{
-    public async Task<bool> RunAsync(ReleaseCapacityCommand c, CancellationToken cancellationToken = default)
-    {
-        var released = await partners.ReleaseCapacityAsync(c.PartnerId, c.RequestId, cancellationToken);
-        await engagements.RemoveAsync(c.RequestId, c.PartnerId, cancellationToken);
-        return released;
     }
 }
