@@ -57,7 +57,7 @@ public sealed class PersonExporter(
             .Select(s =>
             {
                 var theirs = s.Decision is { } d && PersonEmail.Is(d.Person, email) ? d : null;
-                return new ExportedLink(s.Kind, s.Title, s.OpenedAt, s.Question, theirs?.Decision, theirs?.Comment, theirs?.At, s.ClosedReason, s.ClosedAt);
+                return new ExportedLink(s.Kind.ToWord(), s.Title, s.OpenedAt, s.Question, theirs?.Decision, theirs?.Comment, theirs?.At, s.ClosedReason, s.ClosedAt);
             })
             .ToList();
         var entries = (await timeline.ListAsync(held.RequestId, cancellationToken))

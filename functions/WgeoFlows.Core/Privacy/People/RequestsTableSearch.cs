@@ -30,16 +30,17 @@ public sealed class RequestsTableSearch(StorageClients storage, RequestStore req
         "Kind", "Persons", "DecidedBy",
     ];
 
-    // The words link stages keep in their Kind column (LinkKind's, and the follow-up form's), and whom each is for.
-    private static readonly Dictionary<string, string> RoleOfStageKind = new(StringComparer.Ordinal)
-    {
-        ["review"] = PersonRoles.Reviewer,
-        ["offer"] = PersonRoles.Partner,
-        ["update"] = PersonRoles.Requester,
-        ["confirm"] = PersonRoles.Requester,
-    };
-
-    private const string FollowUpKind = "followup";
+    /// <summary>Whom a link stage of this kind is for; null for the follow-up form, which goes to the requester and to the
+    /// partners alike.</summary>
+    private static string? RoleOf(string? kindWord) => LinkKinds.TryParse(kindWord, out var kind)
+        ? kind switch
+        {
+            LinkKind.Review => PersonRoles.Reviewer,
+            LinkKind.Offer => PersonRoles.Partner,
+            LinkKind.Update or LinkKind.Confirm => PersonRoles.Requester,
+            _ => null,
+        }
+        : PersonRoles.Recipient;
 
     public async Task<RequestsTableFindings> FindAsync(string email, CancellationToken cancellationToken = default)
     {
@@ -71,9 +72,8 @@ public sealed class RequestsTableSearch(StorageClients storage, RequestStore req
             }
             else if (PersonEmail.InList(row.GetString("Persons"), email) || PersonEmail.Is(row.GetString("DecidedBy"), email))
             {
-                var kind = row.GetString("Kind") ?? "";
-                if (kind == FollowUpKind) followUps.Add(requestId);
-                else Add(roles, requestId, RoleOfStageKind.GetValueOrDefault(kind, PersonRoles.Recipient));
+                if (RoleOf(row.GetString("Kind")) is { } role) Add(roles, requestId, role);
+                else followUps.Add(requestId);
             }
         }
 
