@@ -15,6 +15,7 @@ using WgeoFlows.LinkPages;
 using WgeoFlows.Links;
 using WgeoFlows.Matching.FollowUp;
 using WgeoFlows.Matching.Partners;
+using WgeoFlows.Privacy.People;
 using WgeoFlows.Review.Reviewers;
 using WgeoFlows.Web.RateLimiting;
 using WgeoFlows.Web.Routing;
@@ -77,7 +78,7 @@ public static class ApiRoutes
         c => c.Handler<FollowUpPageHandler>().AnswerAsync(c.Value("token"), c.Request, c.Durable, c.Cancellation))
     { Door = PublicDoor.Links, UsesDurableClient = true };
 
-    // Admin: requests, their actions, held deliveries, reviewers, partners, the dashboard.
+    // Admin: requests, their actions, held deliveries, reviewers, partners, the dashboard, a person's data.
     public static readonly ApiRoute AdminRequests = new(nameof(AdminRequests), Routes.AdminRequests, Get, RouteAuth.Admin,
         c => c.Handler<AdminRequestsHandler>().ListAsync(c.Request, c.Cancellation));
     public static readonly ApiRoute AdminRequest = new(nameof(AdminRequest), Routes.AdminRequest, Get, RouteAuth.Admin,
@@ -113,6 +114,11 @@ public static class ApiRoutes
         c => Task.FromResult(c.Handler<AdminDashboardHandler>().Script()));
     public static readonly ApiRoute AdminSummary = new(nameof(AdminSummary), Routes.AdminSummary, Get, RouteAuth.Admin,
         c => c.Handler<AdminDashboardHandler>().SummaryAsync(c.Request, c.Cancellation));
+    // A person's data: what holds their address, and all of it as one file (docs/personal-data.md).
+    public static readonly ApiRoute AdminPeople = new(nameof(AdminPeople), PeopleRoutes.List, Get, RouteAuth.Admin,
+        c => c.Handler<PeopleHandler>().ListAsync(c.Request, c.Cancellation));
+    public static readonly ApiRoute AdminPeopleExport = new(nameof(AdminPeopleExport), PeopleRoutes.Export, Get, RouteAuth.Admin,
+        c => c.Handler<PeopleHandler>().ExportAsync(c.Request, c.Cancellation));
     public static readonly ApiRoute SendGridEvents = new(nameof(SendGridEvents), Routes.SendGridEvents, Post, RouteAuth.SignedBody,
         c => c.Handler<SendGridEventHandler>().HandleAsync(c.Request, c.Cancellation));
 
@@ -138,7 +144,7 @@ public static class ApiRoutes
         FollowUpShow, FollowUpAnswer,
         AdminRequests, AdminRequest, AdminRequestAction, AdminHeldList, AdminHeld, AdminHeldAction, AdminReviewersList, AdminReviewersReplace,
         AdminPartners, AdminPartnersImport, AdminPartnerGet, AdminPartnerPut, AdminPartnerDelete,
-        AdminDashboard, AdminDashboardScript, AdminSummary, SendGridEvents,
+        AdminDashboard, AdminDashboardScript, AdminSummary, AdminPeople, AdminPeopleExport, SendGridEvents,
         ImpactPage, ImpactDataJson, ImpactDataCsv, Health,
     ];
 

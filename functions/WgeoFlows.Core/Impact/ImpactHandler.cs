@@ -11,15 +11,23 @@ namespace WgeoFlows.Impact;
 /// figures, no sign-in, cached. Building the figures reads the counters (one range query per shard) and the newest stories
 /// (one query); the three answers are served from figures built at most once per <see cref="ImpactOptions.CacheFor"/> in
 /// this instance (one refresh at a time, the other requests wait for it), so that anonymous GETs cost storage requests by
-/// the clock, not by their number.</summary>
+/// the clock, not by their number. A story taken down (<see cref="ImpactStoryWithdrawal"/>) must go at once: the instance
+/// that took it down drops its figures (<see cref="ForgetFigures"/>), and every instance checks the stories stamp (one point
+/// read) at most once per <see cref="ImpactOptions.UnpublishCheckEvery"/> before serving its figures again, reading them
+/// afresh when the stamp moved.</summary>
 public sealed class ImpactHandler(ImpactStatsStore store, PageRenderer pages, IOptions<ImpactOptions> options, TimeProvider time)
 {
     private readonly SemaphoreSlim _refresh = new(1, 1);
     private Snapshot? _snapshot;
+    private long _forgotten;
 
-    private sealed record Snapshot(ImpactFigures Figures, DateTimeOffset ReadAt);
+    /// <summary>Figures read at <paramref name="ReadAt"/> under the stories stamp <paramref name="StoriesVersion"/>, which was
+    /// last found unchanged at <paramref name="CheckedAt"/>.</summary>
+    private sealed record Snapshot(ImpactFigures Figures, DateTimeOffset ReadAt, string? StoriesVersion, DateTimeOffset CheckedAt);
 
     private TimeSpan CacheFor => options.Value.CacheFor > TimeSpan.Zero ? options.Value.CacheFor : TimeSpan.Zero;
+
+    private TimeSpan CheckEvery => options.Value.UnpublishCheckEvery > TimeSpan.Zero ? options.Value.UnpublishCheckEvery : TimeSpan.Zero;
 
     /// <summary>The open-data CSV header (documented in docs/integrators.md, "Data dictionary").</summary>
     public static readonly IReadOnlyList<string> CsvColumns = ["period", "metric", "dimension", "category", "figure", "suppressed"];
@@ -32,18 +40,37 @@ public sealed class ImpactHandler(ImpactStatsStore store, PageRenderer pages, IO
         return ImpactReport.Build(counters, stories, Math.Max(1, options.Value.MinimumCount), time.GetUtcNow());
     }
 
-    /// <summary>The figures the public answers show: read at most once per <see cref="ImpactOptions.CacheFor"/>.</summary>
+    /// <summary>Drops the cached figures: the next answer reads them again. A refresh already under way when this is called
+    /// answers its own caller but keeps nothing (it may have read the stories before they were taken down).</summary>
+    public void ForgetFigures()
+    {
+        Interlocked.Increment(ref _forgotten);
+        Volatile.Write(ref _snapshot, null);
+    }
+
+    /// <summary>The figures the public answers show: read at most once per <see cref="ImpactOptions.CacheFor"/>, and again
+    /// as soon as the stories stamp says a story was taken down.</summary>
     public async Task<ImpactFigures> CachedFiguresAsync(CancellationToken cancellationToken = default)
     {
         if (CacheFor == TimeSpan.Zero) return await FiguresAsync(cancellationToken);
-        if (Fresh() is { } figures) return figures;
+        if (Servable(Volatile.Read(ref _snapshot), checkedSince: true) is { } figures) return figures;
         await _refresh.WaitAsync(cancellationToken);
         try
         {
             // Whoever waited for the refresh another request was running finds its result here.
-            if (Fresh() is { } refreshed) return refreshed;
+            var snapshot = Volatile.Read(ref _snapshot);
+            if (Servable(snapshot, checkedSince: true) is { } refreshed) return refreshed;
+            var forgotten = Interlocked.Read(ref _forgotten);
+            // Read before the stories, so that a story taken down after this read moves the stamp past what is kept.
+            var version = await store.StoriesVersionAsync(cancellationToken);
+            if (Servable(snapshot, checkedSince: false) is { } kept && snapshot!.StoriesVersion == version)
+            {
+                Keep(snapshot with { CheckedAt = time.GetUtcNow() }, forgotten);
+                return kept;
+            }
             var read = await FiguresAsync(cancellationToken);
-            Volatile.Write(ref _snapshot, new Snapshot(read, time.GetUtcNow()));
+            var now = time.GetUtcNow();
+            Keep(new Snapshot(read, now, version, now), forgotten);
             return read;
         }
         finally
@@ -52,8 +79,19 @@ public sealed class ImpactHandler(ImpactStatsStore store, PageRenderer pages, IO
         }
     }
 
-    private ImpactFigures? Fresh() =>
-        Volatile.Read(ref _snapshot) is { } s && time.GetUtcNow() - s.ReadAt < CacheFor ? s.Figures : null;
+    /// <summary>The snapshot's figures while they are younger than <see cref="ImpactOptions.CacheFor"/> and, with
+    /// <paramref name="checkedSince"/>, their stamp was checked within <see cref="ImpactOptions.UnpublishCheckEvery"/>.</summary>
+    private ImpactFigures? Servable(Snapshot? snapshot, bool checkedSince)
+    {
+        var now = time.GetUtcNow();
+        if (snapshot is null || now - snapshot.ReadAt >= CacheFor) return null;
+        return !checkedSince || now - snapshot.CheckedAt < CheckEvery ? snapshot.Figures : null;
+    }
+
+    private void Keep(Snapshot snapshot, long forgottenBefore)
+    {
+        if (Interlocked.Read(ref _forgotten) == forgottenBefore) Volatile.Write(ref _snapshot, snapshot);
+    }
 
     public async Task<IResult> PageAsync(HttpRequest http, CancellationToken cancellationToken = default)
     {

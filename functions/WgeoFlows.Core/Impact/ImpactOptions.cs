@@ -15,4 +15,9 @@ public sealed class ImpactOptions
     /// <summary><c>Impact:CacheFor</c>: how long the page, data.json and data.csv are served from figures read once (in each
     /// instance) and how long browsers and proxies may keep them; zero reads storage on every request.</summary>
     public TimeSpan CacheFor { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary><c>Impact:UnpublishCheckEvery</c>: how often an instance serving the figures from its cache checks (one point
+    /// read) whether a story was taken down elsewhere: another instance handled the withdrawal. The instance that handled it
+    /// drops its cache at once; zero checks on every GET.</summary>
+    public TimeSpan UnpublishCheckEvery { get; set; } = TimeSpan.FromSeconds(1);
 }

@@ -2,7 +2,7 @@ using WgeoFlows.Intake;
 using WgeoFlows.Matching;
 using WgeoFlows.Matching.Offers;
 using WgeoFlows.Reference;
-using WgeoFlows.Workflow;
+using WgeoFlows.Storage;
 
 namespace WgeoFlows.Impact;
 
@@ -12,7 +12,8 @@ namespace WgeoFlows.Impact;
 /// when review first ends (Matching, Rejected or a question to the requester, coming from InReview), "matched" when
 /// it enters Matched. Each is counted once per request, whatever retries or loops happen.
 /// </summary>
-public sealed class ImpactRecorder(ImpactStatsStore store, EngagementStore engagements, PartnerStore partners)
+public sealed class ImpactRecorder(ImpactStatsStore store, EngagementStore engagements, PartnerStore partners, RequestStore requests,
+    ImpactStoryWithdrawal withdrawal)
 {
     public const string SouthSouth = "south-south";
     public const string Triangular = "triangular";
@@ -64,10 +65,29 @@ public sealed class ImpactRecorder(ImpactStatsStore store, EngagementStore engag
 
         // Named publicly only when the requester and every partner of the pair agreed.
         var story = request.ConsentToPublish && matched.Count > 0 && matched.All(p => p.Publishable)
-            ? new ImpactStory(quarter, request.Organization.Name, request.Organization.Country,
-                matched.Select(p => new ImpactStoryPartner(p.Name, p.Country)).ToList(), request.ThematicAreas.FirstOrDefault() ?? "", kind)
+            ? new StoryToPublish(new ImpactStory(quarter, request.Organization.Name, request.Organization.Country,
+                matched.Select(p => new ImpactStoryPartner(p.Name, p.Country)).ToList(), request.ThematicAreas.FirstOrDefault() ?? "", kind),
+                matched.Select(p => p.Id).ToList())
             : null;
         await store.CountOnceAsync(request.RequestId, "matched", counters, story, at, cancellationToken);
+        if (story is not null) await TakeDownIfAgreementEndedAsync(request.RequestId, story.PartnerIds, cancellationToken);
+    }
+
+    /// <summary>
+    /// Reads the consents again after the story was stored, and takes it down when one was withdrawn meanwhile. A withdrawal
+    /// writes its flag, then takes down the stories it finds; this writes the story, then reads the flags: whichever comes
+    /// second sees the other's write, so a story stored while its consent was being withdrawn does not stay published.
+    /// One read of the request and of each partner, for matches with a story only.
+    /// </summary>
+    private async Task TakeDownIfAgreementEndedAsync(string requestId, IReadOnlyList<string> partnerIds, CancellationToken cancellationToken)
+    {
+        var consent = (await requests.GetAsync(requestId, cancellationToken))?.Request.ConsentToPublish == true;
+        var publishable = true;
+        foreach (var id in partnerIds)
+        {
+            publishable &= (await partners.GetAsync(id, cancellationToken))?.Publishable == true;
+        }
+        if (!consent || !publishable) await withdrawal.WithdrawRequestAsync(requestId, cancellationToken);
     }
 
     /// <summary>Triangular: a funder from outside the Global South joins Global South partners; South-South: the

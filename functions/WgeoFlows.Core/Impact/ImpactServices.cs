@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using WgeoFlows.Impact.Summary;
+using WgeoFlows.Matching;
 
 namespace WgeoFlows.Impact;
 
@@ -13,6 +14,9 @@ public static class ImpactServices
         services.AddSingleton<ImpactStatsStore>();
         services.AddSingleton<ImpactRecorder>();
         services.AddSingleton<ImpactHandler>();
+        // Told by the partner registry when a partner may no longer be named; called by the admin's withdraw-consent.
+        services.AddSingleton<ImpactStoryWithdrawal>();
+        services.AddSingleton<IPartnerNamingWithdrawal>(sp => sp.GetRequiredService<ImpactStoryWithdrawal>());
         services.Configure<ImpactSummaryOptions>(configuration.GetSection(ImpactSummaryOptions.Section));
         services.AddSingleton<ImpactSummaryRenderer>();
         services.AddSingleton<ImpactSummaryJob>();

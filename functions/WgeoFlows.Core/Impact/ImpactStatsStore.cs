@@ -13,6 +13,13 @@ public sealed record ImpactStory(string Quarter, string RequesterOrganization, s
 
 public sealed record ImpactStoryPartner(string Organization, string Country);
 
+/// <summary>A story to store, with the ids of the partners it names (kept beside it, never published).</summary>
+public sealed record StoryToPublish(ImpactStory Story, IReadOnlyList<string> PartnerIds);
+
+/// <summary>A story as stored: its row, the request it tells, the partners' ids it names (null on rows written before they
+/// were kept) and the story itself (null when unreadable).</summary>
+public sealed record StoredStory(string RowKey, string RequestId, IReadOnlyList<string>? PartnerIds, ImpactStory? Story);
+
 /// <summary>One counter: <paramref name="Metric"/> (received, approved, matched, matchKind, daysToMatch,
 /// daysToDecision) by <paramref name="Dimension"/> (all, platform, region, theme, kind, bucket) = <paramref name="Value"/>.</summary>
 public sealed record ImpactCounter(string Quarter, string Metric, string Dimension, string Value, long Count);
@@ -24,7 +31,9 @@ public sealed record ImpactCounter(string Quarter, string Metric, string Dimensi
 /// partitions "impact|00" … "impact|15" by request; marker and counters change in one table transaction, so a retried
 /// activity counts nothing twice, and a counter row sees only its shard's writers (with one partition, requests received
 /// together kept overwriting each other's counters and retrying, as the admin counters did). The page sums the shards.
-/// Stories "story|{inverted time}|{id}" stay in the one partition "impact", newest first.
+/// Stories "story|{inverted time}|{id}" stay in the one partition "impact", newest first, each with the request id and
+/// the partners' ids it names (columns, not part of the published story), so that a withdrawn agreement finds them; the
+/// row "stamp|stories" beside them changes whenever stories are taken down (see <see cref="ImpactStoryWithdrawal"/>).
 /// </summary>
 public sealed class ImpactStatsStore(StorageClients storage, RetryPipelines retries)
 {
@@ -32,14 +41,15 @@ public sealed class ImpactStatsStore(StorageClients storage, RetryPipelines retr
     public const int ShardCount = 16;
     private const string CounterPrefix = "c|";
     private const string StoryPrefix = "story|";
+    private const string StoriesStampKey = "stamp|stories";
 
     private TableClient Table => storage.Table(TableNames.AdminIndex);
 
     /// <summary>Adds one to each counter of <paramref name="counters"/> (quarter, metric, dimension, value), once per
-    /// request and <paramref name="eventName"/>; with <paramref name="story"/>, stores it in the same transaction.
-    /// False when this event was already counted.</summary>
+    /// request and <paramref name="eventName"/>; with <paramref name="story"/>, stores it first, with the ids of the partners
+    /// it names. False when this event was already counted.</summary>
     public async Task<bool> CountOnceAsync(string requestId, string eventName, IReadOnlyCollection<(string Quarter, string Metric, string Dimension, string Value)> counters,
-        ImpactStory? story, DateTimeOffset at, CancellationToken cancellationToken = default)
+        StoryToPublish? story, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
         await storage.EnsureCreatedAsync();
         var shard = ShardOf(requestId);
@@ -56,7 +66,9 @@ public sealed class ImpactStatsStore(StorageClients storage, RetryPipelines retr
                 var inverted = (DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
                 await Table.UpsertEntityAsync(new TableEntity(StoriesPartition, $"{StoryPrefix}{inverted}|{requestId}")
                 {
-                    ["Story"] = JsonSerializer.Serialize(story, WgeoJson.Options),
+                    ["Story"] = JsonSerializer.Serialize(story.Story, WgeoJson.Options),
+                    ["RequestId"] = requestId,
+                    ["PartnerIds"] = string.Join(';', story.PartnerIds),
                 }, TableUpdateMode.Replace, ct);
                 storyWritten = true;
             }
@@ -122,6 +134,58 @@ public sealed class ImpactStatsStore(StorageClients storage, RetryPipelines retr
             if (stories.Count == take) break;
         }
         return stories;
+    }
+
+    /// <summary>Every stored story with what it names: one query of partition "impact" over the story rows, which grow with
+    /// consenting matched pairs only (a few hundred in years), never with requests.</summary>
+    public async Task<IReadOnlyList<StoredStory>> StoryRowsAsync(CancellationToken cancellationToken = default)
+    {
+        await storage.EnsureCreatedAsync();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {StoriesPartition} and RowKey ge {StoryPrefix} and RowKey lt {"story}"}");
+        var rows = new List<StoredStory>();
+        await foreach (var e in Table.QueryAsync<TableEntity>(filter, select: ["RowKey", "Story", "PartnerIds"], cancellationToken: cancellationToken))
+        {
+            // The request id is the key's last part on every story row, those written before the RequestId column too.
+            var requestId = e.RowKey.Split('|', 3) is [_, _, var id] ? id : "";
+            // Null on rows written before the column: the withdrawal then compares the partners' names and countries.
+            var partnerIds = e.GetString("PartnerIds") is { } ids ? ids.Split(';', StringSplitOptions.RemoveEmptyEntries) : null;
+            rows.Add(new StoredStory(e.RowKey, requestId, partnerIds, JsonSerializer.Deserialize<ImpactStory>(e.GetString("Story") ?? "null", WgeoJson.Options)));
+        }
+        return rows;
+    }
+
+    /// <summary>Deletes the story rows <paramref name="rowKeys"/>; one already gone is no error (a retried withdrawal).</summary>
+    public async Task DeleteStoriesAsync(IEnumerable<string> rowKeys, CancellationToken cancellationToken = default)
+    {
+        foreach (var rowKey in rowKeys)
+        {
+            try
+            {
+                await Table.DeleteEntityAsync(StoriesPartition, rowKey, Azure.ETag.All, cancellationToken);
+            }
+            catch (Azure.RequestFailedException e) when (e.Status == 404)
+            {
+            }
+        }
+    }
+
+    /// <summary>The current version of the stories stamp, or null before any story was ever taken down: one point read.</summary>
+    public async Task<string?> StoriesVersionAsync(CancellationToken cancellationToken = default)
+    {
+        await storage.EnsureCreatedAsync();
+        return (await GetAsync(StoriesPartition, StoriesStampKey, cancellationToken))?.GetString("Version");
+    }
+
+    /// <summary>Gives the stories stamp a new version: every instance that cached the figures under the old one reads them
+    /// again on its next check.</summary>
+    public async Task MarkStoriesChangedAsync(DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        await storage.EnsureCreatedAsync();
+        await Table.UpsertEntityAsync(new TableEntity(StoriesPartition, StoriesStampKey)
+        {
+            ["Version"] = Guid.NewGuid().ToString("N"),
+            ["ChangedAt"] = at,
+        }, TableUpdateMode.Replace, cancellationToken);
     }
 
     private async Task<TableEntity?> GetAsync(string partition, string rowKey, CancellationToken cancellationToken)

@@ -6,8 +6,9 @@ namespace WgeoFlows.Matching;
 
 public sealed record PartnerPage(IReadOnlyList<Partner> Items, string? Continuation);
 
-/// <summary>The partner registry in Table Storage (one partition, RK = id).</summary>
-public sealed class PartnerStore(StorageClients storage, TimeProvider time)
+/// <summary>The partner registry in Table Storage (one partition, RK = id). A registry write that leaves a partner not
+/// publishable, and a removal, is passed on to <paramref name="namingWithdrawals"/> (the impact page's stories).</summary>
+public sealed class PartnerStore(StorageClients storage, TimeProvider time, IEnumerable<IPartnerNamingWithdrawal>? namingWithdrawals = null)
 {
     /// <summary>How long <see cref="ListActiveAsync"/> serves the registry from memory: ranking reads it for every request.</summary>
     public static readonly TimeSpan ActiveCacheLifetime = TimeSpan.FromSeconds(30);
@@ -85,26 +86,32 @@ public sealed class PartnerStore(StorageClients storage, TimeProvider time)
         var table = await TableAsync();
         await table.UpsertEntityAsync(PartnerEntity.RegistryFields(partner), TableUpdateMode.Merge, cancellationToken);
         InvalidateActiveCache();
+        await WithdrawNamingAsync([partner], cancellationToken);
     }
 
     /// <summary>Like <see cref="UpsertAsync"/> for many partners, in table transactions of 100.</summary>
     public async Task UpsertManyAsync(IEnumerable<Partner> partners, CancellationToken cancellationToken = default)
     {
         var table = await TableAsync();
-        foreach (var chunk in partners.Chunk(MaxTransactionSize))
+        var written = partners.ToList();
+        foreach (var chunk in written.Chunk(MaxTransactionSize))
         {
             var actions = chunk.Select(p => new TableTransactionAction(TableTransactionActionType.UpsertMerge, PartnerEntity.RegistryFields(p)));
             await table.SubmitTransactionAsync(actions, cancellationToken);
         }
         InvalidateActiveCache();
+        await WithdrawNamingAsync(written, cancellationToken);
     }
 
     /// <returns>False when there was no such partner.</returns>
     public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken = default)
     {
         var table = await TableAsync();
+        // Read first: what names the partner in public is found by its id, and by its name on stories older than the ids.
+        var removed = await GetEntityAsync(table, id, cancellationToken);
         var response = await table.DeleteEntityAsync(PartnerEntity.PartitionKey, id, ETag.All, cancellationToken);
         InvalidateActiveCache();
+        if (removed is not null) await WithdrawNamingAsync([PartnerEntity.ToPartner(removed) with { Publishable = false }], cancellationToken);
         return response.Status != 404;
     }
 
@@ -189,6 +196,15 @@ public sealed class PartnerStore(StorageClients storage, TimeProvider time)
             partners.Add(PartnerEntity.ToPartner(entity));
         }
         return partners;
+    }
+
+    // Every write that leaves a partner not publishable is passed on, whether or not it was publishable before: the store
+    // merges registry fields without reading them, and taking down stories that name no one is a query of a few rows.
+    private async Task WithdrawNamingAsync(IEnumerable<Partner> written, CancellationToken cancellationToken)
+    {
+        var withdrawn = written.Where(p => !p.Publishable).ToList();
+        if (withdrawn.Count == 0 || namingWithdrawals is null) return;
+        foreach (var withdrawal in namingWithdrawals) await withdrawal.WithdrawAsync(withdrawn, cancellationToken);
     }
 
     private void InvalidateActiveCache()

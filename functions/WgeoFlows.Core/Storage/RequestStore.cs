@@ -1,19 +1,22 @@
 using Azure;
 using Azure.Data.Tables;
-using WgeoFlows.Intake;
-using WgeoFlows.Workflow;
+using WgeoFlows.Shared;
 
 namespace WgeoFlows.Storage;
 
 /// <summary>
 /// The request record: one row (RK "request") in the request's own partition of <see cref="TableNames.Requests"/>,
 /// beside its timeline, emails and link stages, so that everything about a request is one partition query away.
-/// The record is kept as JSON (<see cref="StorageJson"/>, split by <see cref="SplitText"/> when long); Status and UpdatedAt
-/// are also columns for quick reads.
+/// The record is kept as JSON (<see cref="StorageJson"/>, split by <see cref="SplitText"/> when long); Status, UpdatedAt and
+/// the contact's address (lower case, <c>ContactEmail</c>) are also columns, for quick reads and for finding a person's
+/// requests without reading their records (<c>Privacy/People</c>). The column follows the record on every write, so a
+/// record whose contact is erased has it blank too.
 /// </summary>
 public sealed class RequestStore(StorageClients storage)
 {
     public const string RecordRowKey = "request";
+    /// <summary>The column holding the contact's address in lower case (blank once erased).</summary>
+    public const string ContactEmailColumn = "ContactEmail";
 
     private TableClient Table => storage.Table(TableNames.Requests);
 
@@ -77,6 +80,7 @@ public sealed class RequestStore(StorageClients storage)
             ["Status"] = request.Status.ToString(),
             ["Platform"] = request.Organization.Platform,
             ["UpdatedAt"] = request.UpdatedAt,
+            [ContactEmailColumn] = EmailAddresses.Normalize(request.Contact.Email ?? ""),
         };
         // Split over properties of at most 32,000 characters (SplitText); the whole row stays under 1 MiB because every
         // text in the record is bounded (the intake's limits, and ReviewLimits for the "more information" rounds).

@@ -19,6 +19,8 @@ public enum AdminAction
     [JsonStringEnumMemberName(AdminActions.Terminate)] Terminate,
     /// <summary>Runs a failed request's workflow again from the start, keeping its record and timeline. Body: none.</summary>
     [JsonStringEnumMemberName(AdminActions.Restart)] Restart,
+    /// <summary>The requester no longer agrees to be named: consent off, its story off the impact page at once. Body: none.</summary>
+    [JsonStringEnumMemberName(AdminActions.WithdrawConsent)] WithdrawConsent,
 }
 
 /// <summary>The words of <see cref="AdminAction"/> as the route and the timeline spell them, and the parsing at the edge.</summary>
@@ -29,6 +31,7 @@ public static class AdminActions
     public const string Match = "match";
     public const string Terminate = "terminate";
     public const string Restart = "restart";
+    public const string WithdrawConsent = "withdraw-consent";
 
     /// <summary>Reads the route's word (exactly as the contract spells it); false for anything else.</summary>
     public static bool TryParse([NotNullWhen(true)] string? word, out AdminAction action)
@@ -40,6 +43,7 @@ public static class AdminActions
             Match => (true, AdminAction.Match),
             Terminate => (true, AdminAction.Terminate),
             Restart => (true, AdminAction.Restart),
+            WithdrawConsent => (true, AdminAction.WithdrawConsent),
             _ => (false, default),
         };
         return known;
@@ -54,6 +58,7 @@ public static class AdminActions
         AdminAction.Match => Match,
         AdminAction.Terminate => Terminate,
         AdminAction.Restart => Restart,
+        AdminAction.WithdrawConsent => WithdrawConsent,
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
     };
 }

@@ -22,6 +22,7 @@ public sealed class ApiRoutesTests
         { "GET", "/api/admin" },
         { "GET", "/api/admin/requests" }, { "GET", "/api/admin/requests/r1" },
         { "POST", "/api/admin/requests/r1/resend" }, { "POST", "/api/admin/requests/r1/erase" },
+        { "GET", "/api/admin/people" }, { "GET", "/api/admin/people/export" },
         { "GET", "/api/admin/partners" }, { "GET", "/api/admin/partners/p1" }, { "PUT", "/api/admin/partners/p1" },
         { "DELETE", "/api/admin/partners/p1" }, { "POST", "/api/admin/partners/import" },
         { "GET", "/api/admin/reviewers" }, { "PUT", "/api/admin/reviewers" },

@@ -69,14 +69,26 @@ internal static class AdminTestData
     public static IServiceCollection AddTestLogging(this IServiceCollection services) => services.AddLogging();
 }
 
-/// <summary>Counts the requests a table client sends to storage (every request, including continuation reads).</summary>
+/// <summary>Counts the requests a table client sends to storage (every request, including continuation reads), and among
+/// them those that can change something (any verb but GET and HEAD).</summary>
 public sealed class StorageRequestCounter : HttpPipelineSynchronousPolicy
 {
     private int _count;
+    private int _changes;
 
     public int Count => Volatile.Read(ref _count);
 
-    public void Reset() => Interlocked.Exchange(ref _count, 0);
+    public int Changes => Volatile.Read(ref _changes);
 
-    public override void OnSendingRequest(HttpMessage message) => Interlocked.Increment(ref _count);
+    public void Reset()
+    {
+        Interlocked.Exchange(ref _count, 0);
+        Interlocked.Exchange(ref _changes, 0);
+    }
+
+    public override void OnSendingRequest(HttpMessage message)
+    {
+        Interlocked.Increment(ref _count);
+        if (message.Request.Method != RequestMethod.Get && message.Request.Method != RequestMethod.Head) Interlocked.Increment(ref _changes);
+    }
 }

@@ -1,6 +1,7 @@
 using Azure.Core;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using WgeoFlows.Configuration;
 using WgeoFlows.Impact;
 using WgeoFlows.Storage;
@@ -11,7 +12,8 @@ using WgeoFlows.Web;
 namespace WgeoFlows.Tests.Impact;
 
 /// <summary>Building the figures reads the counters kept at write time, never the requests: the same storage requests
-/// at 10 as at 60 requests.</summary>
+/// at 10 as at 60 requests. Serving them from the cache costs one point read per Impact:UnpublishCheckEvery, whatever the
+/// number of GETs, and a build again when a story was taken down.</summary>
 public sealed class ImpactPageCostTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -39,6 +41,39 @@ public sealed class ImpactPageCostTests(AzuriteFixture azurite) : IClassFixture<
         atSmall.ShouldBe(ImpactStatsStore.ShardCount + 1);
         small.Find("all", ImpactMetrics.Received)!.Figure.ShouldBe(10);
         large.Find("all", ImpactMetrics.Received)!.Figure.ShouldBe(60);
+    }
+
+    [Fact]
+    public async Task Cached_figures_cost_one_stamp_read_per_check_interval_and_a_build_when_a_story_was_taken_down()
+    {
+        var counter = new StorageRequestCounter();
+        var options = new TableClientOptions();
+        options.AddPolicy(counter, HttpPipelinePosition.PerCall);
+        var storage = new StorageClients(Options.Create(new StorageOptions { ConnectionString = azurite.ConnectionString }), options);
+        var store = new ImpactStatsStore(storage, TestRetries.Pipelines);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var impact = new ImpactOptions();
+        var handler = new ImpactHandler(store, new PageRenderer(), Options.Create(impact), clock);
+        await storage.EnsureCreatedAsync();
+        var build = ImpactStatsStore.ShardCount + 1;
+
+        counter.Reset();
+        await handler.CachedFiguresAsync(Ct);
+        counter.Count.ShouldBe(build + 1, "the stamp, then the figures");
+
+        counter.Reset();
+        for (var i = 0; i < 50; i++) await handler.CachedFiguresAsync(Ct);
+        counter.Count.ShouldBe(0, "within the check interval");
+
+        clock.Advance(impact.UnpublishCheckEvery);
+        for (var i = 0; i < 50; i++) await handler.CachedFiguresAsync(Ct);
+        counter.Count.ShouldBe(1, "one look at the stamp: unchanged");
+
+        await store.MarkStoriesChangedAsync(clock.GetUtcNow(), Ct);
+        counter.Reset();
+        clock.Advance(impact.UnpublishCheckEvery);
+        for (var i = 0; i < 50; i++) await handler.CachedFiguresAsync(Ct);
+        counter.Count.ShouldBe(1 + build, "the stamp moved: the figures are built again");
     }
 
     private static async Task CountAsync(ImpactStatsStore store, int from, int count)

@@ -15,9 +15,13 @@ using WgeoFlows.WorkflowContracts;
 namespace WgeoFlows.Tests.Impact;
 
 /// <summary>The real services on the class's Azurite, and a way to walk a request through its statuses the way the
-/// workflow records them (RecordStatusActivity), with distinctive personal data that must never be published.</summary>
-internal sealed class ImpactStack(AzuriteFixture azurite, int minimumCount = 3) : IAsyncDisposable
+/// workflow records them (RecordStatusActivity), with distinctive personal data that must never be published. Two stacks
+/// on one Azurite are two instances of the app; <paramref name="clock"/> replaces the system clock of one.</summary>
+internal sealed class ImpactStack(AzuriteFixture azurite, int minimumCount = 3, IDictionary<string, string?>? settings = null, TimeProvider? clock = null)
+    : IAsyncDisposable
 {
+    public const string AdminKey = "impact-test-admin-key";
+
     public static readonly DateTimeOffset Submitted = new(2026, 4, 6, 9, 0, 0, TimeSpan.Zero);
 
     private readonly Dictionary<string, DateTimeOffset> _submitted = [];
@@ -25,18 +29,25 @@ internal sealed class ImpactStack(AzuriteFixture azurite, int minimumCount = 3) 
 
     public SendGridSink Mail { get; } = new();
 
-    public ServiceProvider Services => _services ??= new ServiceCollection()
-        .AddLogging()
-        .AddWgeoFlowsCore(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+    public ServiceProvider Services => _services ??= Build();
+
+    private ServiceProvider Build()
+    {
+        var values = new Dictionary<string, string?>
         {
             ["Storage:ConnectionString"] = azurite.ConnectionString,
             ["SendGrid:ApiKey"] = "SG.test-key",
             ["SendGrid:Host"] = Mail.Url,
+            ["Admin:ApiKey"] = AdminKey,
             ["Admin:NotifyEmails:0"] = "secretariat@example.org",
             ["PublicBaseUrl"] = "https://wgeo.example",
             ["Impact:MinimumCount"] = minimumCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        }).Build())
-        .BuildServiceProvider();
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
+        var services = new ServiceCollection().AddLogging().AddWgeoFlowsCore(new ConfigurationBuilder().AddInMemoryCollection(values).Build());
+        if (clock is not null) services.AddSingleton(clock);
+        return services.BuildServiceProvider();
+    }
 
     public static string ContactNameOf(string requestId) => "Zephyrine Quixbottom " + requestId[^6..];
     public static string EmailOf(string requestId) => $"zq.{requestId[^6..]}@private-mail.example";

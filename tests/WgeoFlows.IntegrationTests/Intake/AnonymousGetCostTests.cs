@@ -13,7 +13,9 @@ namespace WgeoFlows.Tests.Intake;
 
 /// <summary>
 /// What an anonymous GET costs in storage requests, counted by a pipeline policy on the app's table clients: the impact
-/// page, data.json and data.csv at most one on average (served from figures read once per Impact:CacheFor); the status
+/// page, data.json and data.csv at most one on average (served from figures read once per Impact:CacheFor; the look at the
+/// stories stamp once per Impact:UnpublishCheckEvery, a second by default, is held off here so the count does not depend
+/// on how fast the machine runs the loop: ImpactPageCostTests counts it on a clock of its own); the status
 /// page one read (none for a bad signature); the form page none; a link page two reads (none for a bad token). So nobody
 /// on the internet can turn requests to public pages into a multiple of storage requests.
 /// </summary>
@@ -22,7 +24,7 @@ public sealed class AnonymousGetCostTests(AzuriteFixture azurite) : IClassFixtur
     private const int Gets = 40;
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private readonly DoorStack _stack = new(azurite);
+    private readonly DoorStack _stack = new(azurite, new Dictionary<string, string?> { ["Impact:UnpublishCheckEvery"] = "01:00:00" });
 
     [Fact]
     public async Task The_impact_page_json_and_csv_cost_at_most_one_storage_request_per_GET_on_average()
@@ -42,9 +44,9 @@ public sealed class AnonymousGetCostTests(AzuriteFixture azurite) : IClassFixtur
             costs[what] = (double)_stack.Requests.Count / Gets;
         }
 
-        // The first GET of the three read the figures (one query per counter shard and one for the stories); every other
-        // GET within Impact:CacheFor read nothing.
-        costs.Values.Sum().ShouldBe((double)(ImpactStatsStore.ShardCount + 1) / Gets, $"{string.Join(", ", costs)}");
+        // The first GET of the three read the stories stamp and the figures (one query per counter shard and one for the
+        // stories); every other GET within Impact:CacheFor read nothing.
+        costs.Values.Sum().ShouldBe((double)(ImpactStatsStore.ShardCount + 2) / Gets, $"{string.Join(", ", costs)}");
         costs.Values.ShouldAllBe(c => c <= 1.0);
     }
 

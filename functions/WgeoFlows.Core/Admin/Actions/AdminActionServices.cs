@@ -9,6 +9,7 @@ public static class AdminActionServices
     {
         services.AddSingleton<RequestCancellation>();
         services.AddSingleton<RequestRestart>();
+        services.AddSingleton<ConsentWithdrawal>();
         services.AddSingleton<AdminActionsHandler>();
         return services;
     }

@@ -28,6 +28,7 @@ public sealed class AdminActionsHandler(
     PartnerStore partners,
     RequestCancellation cancellation,
     RequestRestart restart,
+    ConsentWithdrawal consent,
     TimeProvider clock)
 {
     private const int MaxBodyBytes = 64 * 1024;
@@ -39,7 +40,7 @@ public sealed class AdminActionsHandler(
         if (auth.RefuseChange(http, out var admin) is { } refusal) return refusal;
         if (!AdminActions.TryParse(action, out var known))
         {
-            return Problems.NotFound($"Unknown action {Echo.Quoted(action)}. Use resend, reassign, match, terminate or restart.");
+            return Problems.NotFound($"Unknown action {Echo.Quoted(action)}. Use resend, reassign, match, terminate, restart or withdraw-consent.");
         }
         if (string.IsNullOrWhiteSpace(requestId) || requestId.Length > 64) return Problems.NotFound("No request has this id.");
         var stored = await requests.GetAsync(requestId, cancellationToken);
@@ -58,6 +59,7 @@ public sealed class AdminActionsHandler(
                 ? Conflict(refused)
                 : Results.Json(new { requestId, action, status = RequestStatus.Received.ToString() }, Shared.WgeoJson.Options,
                     statusCode: StatusCodes.Status202Accepted),
+            AdminAction.WithdrawConsent => await WithdrawConsentAsync(stored, admin!, cancellationToken),
             _ => throw new ArgumentOutOfRangeException(nameof(action), known, "TryParse returned an action this switch does not know."),
         };
     }
@@ -116,6 +118,17 @@ public sealed class AdminActionsHandler(
         if (stored.Request.Status.IsFinal()) return Conflict($"The request is {stored.Request.Status} already: there is nothing to terminate.");
         await cancellation.CancelAsync(stored, admin, reason, durable, cancellationToken);
         return Results.Json(new { requestId = stored.Request.RequestId, action = AdminActions.Terminate, status = RequestStatus.Cancelled.ToString() },
+            Shared.WgeoJson.Options);
+    }
+
+    private async Task<IResult> WithdrawConsentAsync(StoredRequest stored, AdminIdentity admin, CancellationToken cancellationToken)
+    {
+        var requestId = stored.Request.RequestId;
+        var taken = await consent.WithdrawAsync(stored, cancellationToken);
+        await RecordAsync(requestId, AdminActions.WithdrawConsent, admin,
+            taken == 0 ? "consent to publish withdrawn; no story was published" : "consent to publish withdrawn; its story taken off the impact page",
+            clock.GetUtcNow(), cancellationToken);
+        return Results.Json(new { requestId, action = AdminActions.WithdrawConsent, consentToPublish = false, storiesRemoved = taken },
             Shared.WgeoJson.Options);
     }
 

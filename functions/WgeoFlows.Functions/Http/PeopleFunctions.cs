@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using WgeoFlows.Hosting;
+using WgeoFlows.Privacy.People;
+using static WgeoFlows.Functions.Http.RouteInvocation;
+
+namespace WgeoFlows.Functions.Http;
+
+public sealed class PeopleFunctions
+{
+    [Function(nameof(ApiRoutes.AdminPeople))]
+    public Task List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Api + PeopleRoutes.List)] HttpRequest req,
+        FunctionContext context) => context.RunRouteAsync(req);
+
+    [Function(nameof(ApiRoutes.AdminPeopleExport))]
+    public Task Export([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Api + PeopleRoutes.Export)] HttpRequest req,
+        FunctionContext context) => context.RunRouteAsync(req);
+}
