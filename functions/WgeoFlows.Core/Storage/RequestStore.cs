@@ -9,11 +9,14 @@ namespace WgeoFlows.Storage;
 /// The request record: one row (RK "request") in the request's own partition of <see cref="TableNames.Requests"/>,
 /// beside its timeline, emails and link stages, so that everything about a request is one partition query away.
 /// The record is kept as JSON (<see cref="StorageJson"/>, split by <see cref="SplitText"/> when long); Status and UpdatedAt
-/// are also columns for quick reads.
+/// are also columns for quick reads, and the contact's address, lower case, is a column (<see cref="ContactEmailColumn"/>) so
+/// that "the requests of this person" is a server-side filter that returns only their records' keys.
 /// </summary>
 public sealed class RequestStore(StorageClients storage)
 {
     public const string RecordRowKey = "request";
+    /// <summary>The contact's address, trimmed and lower case; absent once the record's personal data is erased.</summary>
+    public const string ContactEmailColumn = "ContactEmail";
 
     private TableClient Table => storage.Table(TableNames.Requests);
 
@@ -78,6 +81,7 @@ public sealed class RequestStore(StorageClients storage)
             ["Platform"] = request.Organization.Platform,
             ["UpdatedAt"] = request.UpdatedAt,
         };
+        if (!string.IsNullOrWhiteSpace(request.Contact.Email)) entity[ContactEmailColumn] = request.Contact.Email.Trim().ToLowerInvariant();
         // Split over properties of at most 32,000 characters (SplitText); the whole row stays under 1 MiB because every
         // text in the record is bounded (the intake's limits, and ReviewLimits for the "more information" rounds).
         SplitText.Write(entity, "Json", StorageJson.Serialize(request));
