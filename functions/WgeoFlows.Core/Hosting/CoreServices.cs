@@ -12,6 +12,7 @@ using WgeoFlows.Links;
 using WgeoFlows.Matching;
 using WgeoFlows.Matching.Offers;
 using WgeoFlows.Notifications;
+using WgeoFlows.Privacy.Erasure;
 using WgeoFlows.RequestIndex;
 using WgeoFlows.Review;
 using WgeoFlows.SampleData;
@@ -82,6 +83,7 @@ public static class CoreServices
         // The fictional sample data spans both registries; the local host loads it into empty tables.
         services.AddSingleton<SampleDataLoader>();
         services.AddWgeoFlowsImpact(configuration);
+        services.AddWgeoFlowsErasure(configuration);
         services.AddWgeoFlowsNotifications();
         services.AddWorkflowActivities();
         return services;

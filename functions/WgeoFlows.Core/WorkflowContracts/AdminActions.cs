@@ -19,6 +19,9 @@ public enum AdminAction
     [JsonStringEnumMemberName(AdminActions.Terminate)] Terminate,
     /// <summary>Runs a failed request's workflow again from the start, keeping its record and timeline. Body: none.</summary>
     [JsonStringEnumMemberName(AdminActions.Restart)] Restart,
+    /// <summary>Erases the request's personal data everywhere, in any state (a running workflow is stopped first). Body:
+    /// <c>{ "reason": text }</c>. Never raised to an orchestration.</summary>
+    [JsonStringEnumMemberName(AdminActions.Erase)] Erase,
 }
 
 /// <summary>The words of <see cref="AdminAction"/> as the route and the timeline spell them, and the parsing at the edge.</summary>
@@ -29,6 +32,7 @@ public static class AdminActions
     public const string Match = "match";
     public const string Terminate = "terminate";
     public const string Restart = "restart";
+    public const string Erase = "erase";
 
     /// <summary>Reads the route's word (exactly as the contract spells it); false for anything else.</summary>
     public static bool TryParse([NotNullWhen(true)] string? word, out AdminAction action)
@@ -40,6 +44,7 @@ public static class AdminActions
             Match => (true, AdminAction.Match),
             Terminate => (true, AdminAction.Terminate),
             Restart => (true, AdminAction.Restart),
+            Erase => (true, AdminAction.Erase),
             _ => (false, default),
         };
         return known;
@@ -54,6 +59,7 @@ public static class AdminActions
         AdminAction.Match => Match,
         AdminAction.Terminate => Terminate,
         AdminAction.Restart => Restart,
+        AdminAction.Erase => Erase,
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
     };
 }

@@ -16,8 +16,8 @@ public sealed class ArchitectureTests
     private static readonly string[] Foundations =
         ["Domain", "Shared", "Reference", "Configuration", "Storage", "Notifications", "Web", "Telemetry", "RequestIndex", "Links", "WorkflowContracts"];
 
-    /// <summary>The request's stages, from the door to the admin who steers it.</summary>
-    private static readonly string[] Stages = ["Intake", "Review", "Matching", "Impact", "LinkPages", "Workflow", "Admin"];
+    /// <summary>The request's stages, from the door to the admin who steers it, and the erasure of its personal data at the end.</summary>
+    private static readonly string[] Stages = ["Intake", "Review", "Matching", "Impact", "LinkPages", "Workflow", "Admin", "Privacy"];
 
     /// <summary>The wiring the hosts call: services, routes, scheduled jobs, health, the sample data.</summary>
     private static readonly string[] Composition = ["Hosting", "Scheduling", "Health", "SampleData"];

@@ -38,6 +38,7 @@ public sealed class AdminActionEventCompatibilityTests
     [InlineData("match", AdminAction.Match)]
     [InlineData("terminate", AdminAction.Terminate)]
     [InlineData("restart", AdminAction.Restart)]
+    [InlineData("erase", AdminAction.Erase)]
     public void The_route_words_parse_to_their_action_and_back(string word, AdminAction action)
     {
         AdminActions.TryParse(word, out var parsed).ShouldBeTrue();
