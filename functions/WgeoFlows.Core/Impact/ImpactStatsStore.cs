@@ -87,13 +87,17 @@ public sealed class ImpactStatsStore(StorageClients storage, RetryPipelines retr
     {
         await storage.EnsureCreatedAsync();
         if (await GetAsync(ShardOf(requestId), $"mark|matched|{requestId}", cancellationToken) is not { } marker) return false;
+        // Read first: a deletion of a row that is not there is not an answer to count on (Azurite accepts it).
+        if (await GetAsync(StoriesPartition, StoryRowKey(marker.GetDateTimeOffset("At") ?? default, requestId), cancellationToken) is not { } story)
+        {
+            return false;
+        }
         try
         {
-            await Table.DeleteEntityAsync(StoriesPartition, StoryRowKey(marker.GetDateTimeOffset("At") ?? default, requestId), ETag.All,
-                cancellationToken);
+            await Table.DeleteEntityAsync(StoriesPartition, story.RowKey, story.ETag, cancellationToken);
             return true;
         }
-        catch (RequestFailedException e) when (e.Status == 404)
+        catch (RequestFailedException e) when (e.Status is 404 or 412)
         {
             return false;
         }

@@ -138,18 +138,20 @@ public sealed class SubmissionInbox(StorageClients storage)
         var response = await Table.GetEntityIfExistsAsync<TableEntity>(PartitionOf(requestId), requestId, cancellationToken: cancellationToken);
         if (!response.HasValue || response.Value is not { } row || !row.Keys.Any(IsPersonal)) return (0, 0);
         var receivedAt = row.GetDateTimeOffset("ReceivedAt") ?? default;
+        // The index row first: a crash before the claim is rewritten leaves a claim that the next erasure finds, never an index
+        // row that sends the sweep to a claim with nothing left to dispatch.
+        var deleted = 0;
+        var index = await Table.GetEntityIfExistsAsync<TableEntity>(row.PartitionKey, PendingIndexKey(requestId, receivedAt), ["RowKey"],
+            cancellationToken);
+        if (index.HasValue && index.Value is not null)
+        {
+            await Table.DeleteEntityAsync(row.PartitionKey, index.Value.RowKey, ETag.All, cancellationToken);
+            deleted = 1;
+        }
         var claim = Claim(requestId, row.GetString("SubmissionId") ?? "", row.GetString("Fingerprint") ?? "", receivedAt);
         if (row.GetDateTimeOffset("DispatchedAt") is { } dispatchedAt) claim["DispatchedAt"] = dispatchedAt;
         await Table.UpdateEntityAsync(claim, row.ETag, TableUpdateMode.Replace, cancellationToken);
-        try
-        {
-            await Table.DeleteEntityAsync(claim.PartitionKey, PendingIndexKey(requestId, receivedAt), ETag.All, cancellationToken);
-            return (1, 1);
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-            return (1, 0);
-        }
+        return (1, deleted);
     }
 
     /// <summary>The properties of an inbox row that carry the submission itself rather than its claim.</summary>

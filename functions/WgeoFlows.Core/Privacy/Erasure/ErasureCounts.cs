@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace WgeoFlows.Privacy.Erasure;
 
 /// <summary>How much an erasure changed: table rows rewritten (personal data replaced, the row kept) and deleted, blobs
@@ -6,6 +8,7 @@ public sealed record ErasureCounts(int RowsChanged, int RowsDeleted, int BlobsDe
 {
     public static readonly ErasureCounts None = new(0, 0, 0, 0);
 
+    [JsonIgnore]
     public bool Any => RowsChanged + RowsDeleted + BlobsDeleted + InstancesPurged > 0;
 
     public static ErasureCounts operator +(ErasureCounts a, ErasureCounts b) =>
