@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using WgeoFlows.Links;
 using WgeoFlows.Notifications;
 using WgeoFlows.Shared;
 
@@ -11,15 +12,15 @@ namespace WgeoFlows.Privacy.Erasure;
 /// </summary>
 public static class RequestRoles
 {
-    /// <summary>The words link stages store in their Kind column (the rows are read as stored, whatever type the code uses).</summary>
+    /// <summary>The words link stages store in their Kind column (the rows are read as stored).</summary>
     private static readonly Dictionary<string, string> StageKinds = new(StringComparer.Ordinal)
     {
-        ["review"] = PersonRoles.Reviewer,
-        ["offer"] = PersonRoles.Partner,
-        ["update"] = PersonRoles.Requester,
-        ["confirm"] = PersonRoles.Requester,
+        [LinkKinds.Review] = PersonRoles.Reviewer,
+        [LinkKinds.Offer] = PersonRoles.Partner,
+        [LinkKinds.Update] = PersonRoles.Requester,
+        [LinkKinds.Confirm] = PersonRoles.Requester,
         // The requester's follow-up is theirs; the contact rule below wins for it.
-        ["followup"] = PersonRoles.Partner,
+        [LinkKinds.FollowUp] = PersonRoles.Partner,
     };
 
     private static readonly Dictionary<string, string> Templates = new(StringComparer.Ordinal)
