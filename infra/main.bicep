@@ -98,6 +98,12 @@ param intakeDispatchSweepSchedule string = '0 * * * * *'
 @description('When the quarterly impact summary goes to the admins (six-field cron, UTC): 08:00 on the first day of each quarter.')
 param impactSummarySchedule string = '0 0 8 1 1,4,7,10 *'
 
+@description('How long a request\'s personal data is kept after it reached a final status (Closed, Rejected, Expired, Cancelled), and a removed partner\'s or reviewer\'s address in finished requests after the removal (TimeSpan; about 24 months).')
+param privacyRetainFor string = '730.00:00:00'
+
+@description('When the retention job erases the personal data whose time is up (six-field cron, UTC). Read by the Functions host like the other schedules.')
+param privacyRetentionSchedule string = '0 0 3 * * *'
+
 @description('SendGrid\'s Event Webhook verification key (public, base64; azd: WGEO_SENDGRID_EVENT_WEBHOOK_PUBLIC_KEY). Empty: delivery events are refused until it is set.')
 param sendGridEventWebhookPublicKey string = ''
 
@@ -312,6 +318,8 @@ module appSettings 'modules/appsettings.bicep' = {
       Admin__DigestSchedule: adminDigestSchedule
       Impact__SummarySchedule: impactSummarySchedule
       Intake__DispatchSweepSchedule: intakeDispatchSweepSchedule
+      Privacy__RetainFor: privacyRetainFor
+      Privacy__RetentionSchedule: privacyRetentionSchedule
       SendGrid__EventWebhookPublicKey: sendGridEventWebhookPublicKey
       // The worker receives every request from the Functions host over loopback. The host passes the address it saw in
       // X-Forwarded-For, which the worker's ASP.NET Core integration applies; should a loopback peer still carry one, believe

@@ -46,6 +46,7 @@ public sealed class FunctionsMetadataTests
         { "AdminDigest", "%Admin:DigestSchedule%" },
         { "ImpactSummary", "%Impact:SummarySchedule%" },
         { "IntakeDispatchSweep", "%Intake:DispatchSweepSchedule%" },
+        { "PrivacyRetention", "%Privacy:RetentionSchedule%" },
     };
 
     [Theory]

@@ -84,6 +84,8 @@ public sealed class FunctionsHostStack : IAsyncDisposable
             ["Admin:DigestSchedule"] = "0 0 7 * * *",
             ["Impact:SummarySchedule"] = "0 0 8 1 1,4,7,10 *",
             ["Intake:DispatchSweepSchedule"] = "0 * * * * *",
+            ["Privacy:RetainFor"] = "730.00:00:00",
+            ["Privacy:RetentionSchedule"] = "0 0 3 * * *",
             ["SendGrid:EventWebhookPublicKey"] = SendGridSigner.PublicKey,
         };
 

@@ -22,6 +22,9 @@ public sealed record SupportRequest
     public bool ConsentToPublish { get; init; }
     public RequestStatus Status { get; init; } = RequestStatus.Received;
     public DateTimeOffset UpdatedAt { get; init; }
+    /// <summary>When the request's personal data was erased (on request, or after <c>Privacy:RetainFor</c>); null while it
+    /// is kept. Optional in stored JSON: records written before erasure existed read as not erased.</summary>
+    public DateTimeOffset? ErasedAt { get; init; }
 }
 
 public sealed record Organization(string Name, string Platform, string Country, string? Website);

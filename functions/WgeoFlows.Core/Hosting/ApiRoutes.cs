@@ -15,6 +15,8 @@ using WgeoFlows.LinkPages;
 using WgeoFlows.Links;
 using WgeoFlows.Matching.FollowUp;
 using WgeoFlows.Matching.Partners;
+using WgeoFlows.Privacy.Audit;
+using WgeoFlows.Privacy.Erasure;
 using WgeoFlows.Privacy.People;
 using WgeoFlows.Review.Reviewers;
 using WgeoFlows.Web.RateLimiting;
@@ -119,6 +121,12 @@ public static class ApiRoutes
         c => c.Handler<PeopleHandler>().ListAsync(c.Request, c.Cancellation));
     public static readonly ApiRoute AdminPeopleExport = new(nameof(AdminPeopleExport), PeopleRoutes.Export, Get, RouteAuth.Admin,
         c => c.Handler<PeopleHandler>().ExportAsync(c.Request, c.Cancellation));
+    // Personal data: the erasure of a person (a request's is one of its admin actions above), and the audit of erasures.
+    public static readonly ApiRoute AdminPeopleErase = new(nameof(AdminPeopleErase), Routes.AdminPeopleErase, Post, RouteAuth.AdminChange,
+        c => c.Handler<ErasureHandler>().ErasePersonAsync(c.Request, c.Durable, c.Cancellation))
+    { UsesDurableClient = true };
+    public static readonly ApiRoute AdminAudit = new(nameof(AdminAudit), Routes.AdminAudit, Get, RouteAuth.Admin,
+        c => c.Handler<AuditHandler>().ListAsync(c.Request, c.Cancellation));
     public static readonly ApiRoute SendGridEvents = new(nameof(SendGridEvents), Routes.SendGridEvents, Post, RouteAuth.SignedBody,
         c => c.Handler<SendGridEventHandler>().HandleAsync(c.Request, c.Cancellation));
 
@@ -144,7 +152,7 @@ public static class ApiRoutes
         FollowUpShow, FollowUpAnswer,
         AdminRequests, AdminRequest, AdminRequestAction, AdminHeldList, AdminHeld, AdminHeldAction, AdminReviewersList, AdminReviewersReplace,
         AdminPartners, AdminPartnersImport, AdminPartnerGet, AdminPartnerPut, AdminPartnerDelete,
-        AdminDashboard, AdminDashboardScript, AdminSummary, AdminPeople, AdminPeopleExport, SendGridEvents,
+        AdminDashboard, AdminDashboardScript, AdminSummary, AdminPeople, AdminPeopleExport, AdminPeopleErase, AdminAudit, SendGridEvents,
         ImpactPage, ImpactDataJson, ImpactDataCsv, Health,
     ];
 

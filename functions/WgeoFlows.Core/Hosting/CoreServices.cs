@@ -12,6 +12,7 @@ using WgeoFlows.Links;
 using WgeoFlows.Matching;
 using WgeoFlows.Matching.Offers;
 using WgeoFlows.Notifications;
+using WgeoFlows.Privacy.Erasure;
 using WgeoFlows.Privacy.People;
 using WgeoFlows.RequestIndex;
 using WgeoFlows.Review;
@@ -84,6 +85,7 @@ public static class CoreServices
         services.AddSingleton<SampleDataLoader>();
         services.AddWgeoFlowsImpact(configuration);
         services.AddWgeoFlowsPeople();
+        services.AddWgeoFlowsErasure(configuration);
         services.AddWgeoFlowsNotifications();
         services.AddWorkflowActivities();
         return services;

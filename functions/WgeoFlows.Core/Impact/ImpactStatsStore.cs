@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Azure;
 using Azure.Data.Tables;
 using WgeoFlows.Shared;
 using WgeoFlows.Shared.Resilience;
@@ -63,8 +64,7 @@ public sealed class ImpactStatsStore(StorageClients storage, RetryPipelines retr
             {
                 // Before the count, so that a crash in between leaves the story for the retry to find, never a counted
                 // match without it; writing it again is harmless (same key, same content).
-                var inverted = (DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
-                await Table.UpsertEntityAsync(new TableEntity(StoriesPartition, $"{StoryPrefix}{inverted}|{requestId}")
+                await Table.UpsertEntityAsync(new TableEntity(StoriesPartition, StoryRowKey(at, requestId))
                 {
                     ["Story"] = JsonSerializer.Serialize(story.Story, WgeoJson.Options),
                     ["RequestId"] = requestId,
@@ -87,6 +87,32 @@ public sealed class ImpactStatsStore(StorageClients storage, RetryPipelines retr
             await Table.SubmitTransactionAsync(actions, ct);
             return true;
         }, cancellationToken);
+    }
+
+    /// <summary>A story's row: newest first, and findable again from the time its match was counted (the "matched" marker's At).</summary>
+    private static string StoryRowKey(DateTimeOffset at, string requestId) =>
+        $"{StoryPrefix}{(DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks).ToString("D19", CultureInfo.InvariantCulture)}|{requestId}";
+
+    /// <summary>Removes the request's story, if it has one, leaving every counter as it is: its row is found from the time on
+    /// the request's "matched" marker, which the story was written with. True when a story was removed.</summary>
+    public async Task<bool> RemoveStoryAsync(string requestId, CancellationToken cancellationToken = default)
+    {
+        await storage.EnsureCreatedAsync();
+        if (await GetAsync(ShardOf(requestId), $"mark|matched|{requestId}", cancellationToken) is not { } marker) return false;
+        // Read first: a deletion of a row that is not there is not an answer to count on (Azurite accepts it).
+        if (await GetAsync(StoriesPartition, StoryRowKey(marker.GetDateTimeOffset("At") ?? default, requestId), cancellationToken) is not { } story)
+        {
+            return false;
+        }
+        try
+        {
+            await Table.DeleteEntityAsync(StoriesPartition, story.RowKey, story.ETag, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 412)
+        {
+            return false;
+        }
     }
 
     /// <summary>Every counter, summed over the shards: one range query per shard (in parallel), over rows whose number

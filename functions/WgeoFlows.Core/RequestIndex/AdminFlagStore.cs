@@ -1,4 +1,5 @@
 using System.Globalization;
+using Azure;
 using Azure.Data.Tables;
 using WgeoFlows.Storage;
 
@@ -55,6 +56,25 @@ public sealed class AdminFlagStore(StorageClients storage)
             flags.Add(new AdminFlag(requestId, e.GetString("Kind") ?? "", e.GetString("Detail") ?? "", e.GetDateTimeOffset("LastAt") ?? default));
         }
         return flags;
+    }
+
+    /// <summary>Blanks the details of the request's rows in the "flags" partition (a bounce's detail names the address and
+    /// SendGrid's reason); the rows stay, so the dashboard still shows that the request was flagged. The request's own flag
+    /// rows are its partition's, rewritten with the rest of it. Returns how many rows changed.</summary>
+    public async Task<int> EraseIndexDetailsAsync(string requestId, CancellationToken cancellationToken = default)
+    {
+        await storage.EnsureCreatedAsync();
+        var changed = 0;
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {requestId} and RowKey ge {RowPrefix} and RowKey lt {"flag}"}");
+        await foreach (var flag in Requests.QueryAsync<TableEntity>(filter, select: ["Kind", "At"], cancellationToken: cancellationToken))
+        {
+            var rowKey = IndexRowKey(flag.GetDateTimeOffset("At") ?? default, requestId, flag.GetString("Kind") ?? "");
+            var row = await Index.GetEntityIfExistsAsync<TableEntity>(FlagsPartition, rowKey, ["Detail"], cancellationToken);
+            if (!row.HasValue || row.Value is null || string.IsNullOrEmpty(row.Value.GetString("Detail"))) continue;
+            await Index.UpdateEntityAsync(new TableEntity(FlagsPartition, rowKey) { ["Detail"] = "" }, ETag.All, TableUpdateMode.Merge, cancellationToken);
+            changed++;
+        }
+        return changed;
     }
 
     /// <summary>The most recently flagged requests: one query reading at most <paramref name="take"/> rows.</summary>

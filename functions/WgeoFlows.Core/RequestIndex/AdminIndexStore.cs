@@ -51,6 +51,31 @@ public sealed class AdminIndexStore(StorageClients storage, RetryPipelines retri
         await _stats.ApplyAsync(item, cancellationToken);
     }
 
+    /// <summary>What an erased request's listing rows show instead of its title (its organisation shows blank).</summary>
+    public const string ErasedTitle = "(erased)";
+
+    /// <summary>Blanks the title and organisation of the request's listing rows (the rows of its current status and platform),
+    /// keeping the rows so that listings and their counts hold. Returns how many rows changed; rows already blank or absent
+    /// count for nothing, so running it again changes nothing.</summary>
+    public async Task<int> EraseTextsAsync(string requestId, RequestStatus status, string platform, DateTimeOffset submittedAt,
+        CancellationToken cancellationToken = default)
+    {
+        await storage.EnsureCreatedAsync();
+        var rowKey = RowKeyFor(submittedAt, requestId);
+        var changed = 0;
+        foreach (var listing in AdminListing.Of(status, platform))
+        {
+            var row = await Table(listing).GetEntityIfExistsAsync<TableEntity>(listing.Partition, rowKey, ["Title", "Organization"],
+                cancellationToken);
+            if (!row.HasValue || row.Value is null) continue;
+            if (row.Value.GetString("Title") == ErasedTitle && string.IsNullOrEmpty(row.Value.GetString("Organization"))) continue;
+            await Table(listing).UpdateEntityAsync(new TableEntity(listing.Partition, rowKey) { ["Title"] = ErasedTitle, ["Organization"] = "" },
+                ETag.All, TableUpdateMode.Merge, cancellationToken);
+            changed++;
+        }
+        return changed + await _stats.EraseSinceTitleAsync(requestId, cancellationToken);
+    }
+
     /// <summary>One page, newest first. One storage request per call, reading at most <paramref name="pageSize"/> rows.</summary>
     public async Task<AdminIndexPage> ListAsync(RequestStatus? status, string? platform, int pageSize, string? continuation,
         CancellationToken cancellationToken = default)

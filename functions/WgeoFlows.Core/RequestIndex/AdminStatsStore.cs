@@ -126,6 +126,20 @@ public sealed class AdminStatsStore(StorageClients storage, RetryPipelines retri
         }, cancellationToken);
     }
 
+    /// <summary>Blanks the title on the request's "since" row (the dashboard's oldest waiting request and the purge read it);
+    /// its marker says which row that is. Returns 1 when a row changed, 0 when it was blank already or there is none.</summary>
+    public async Task<int> EraseSinceTitleAsync(string requestId, CancellationToken cancellationToken = default)
+    {
+        await storage.EnsureCreatedAsync();
+        var marker = await GetAsync(StatsPartitionOf(requestId), MarkerPrefix + requestId, cancellationToken);
+        if (marker?.GetString("Status") is not { } status || marker.GetString("SinceRowKey") is not { } sinceKey) return 0;
+        var row = await Table.GetEntityIfExistsAsync<TableEntity>("since|" + status, sinceKey, ["Title"], cancellationToken);
+        if (!row.HasValue || row.Value is null || row.Value.GetString("Title") == AdminIndexStore.ErasedTitle) return 0;
+        await Table.UpdateEntityAsync(new TableEntity("since|" + status, sinceKey) { ["Title"] = AdminIndexStore.ErasedTitle }, ETag.All,
+            TableUpdateMode.Merge, cancellationToken);
+        return 1;
+    }
+
     /// <summary>The counters: one small range read per shard (in parallel), summed; the weeks limited to the last
     /// <paramref name="weeks"/> up to <paramref name="now"/>.</summary>
     public async Task<AdminCounts> CountsAsync(DateTimeOffset now, int weeks, CancellationToken cancellationToken = default)

@@ -5,6 +5,8 @@ using WgeoFlows.Admin.Purge;
 using WgeoFlows.Configuration;
 using WgeoFlows.Impact.Summary;
 using WgeoFlows.Intake.Dispatch;
+using WgeoFlows.Privacy;
+using WgeoFlows.Privacy.Retention;
 
 namespace WgeoFlows.Scheduling;
 
@@ -18,6 +20,7 @@ public static class ScheduledJobs
     public const string DigestName = "AdminDigest";
     public const string ImpactSummaryName = "ImpactSummary";
     public const string IntakeSweepName = "IntakeDispatchSweep";
+    public const string RetentionName = "PrivacyRetention";
 
     public static readonly ScheduledJob Purge = new(HistoryPurgeName, PurgeOptions.ScheduleKey, PurgeOptions.DefaultSchedule,
         (services, ct) => services.GetRequiredService<HistoryPurgeJob>().RunAsync(services.GetRequiredService<DurableTaskClient>(), ct));
@@ -34,5 +37,8 @@ public static class ScheduledJobs
         (services, ct) => services.GetRequiredService<IntakeSweep>().RunAsync(services.GetRequiredService<DurableTaskClient>(), ct),
         FallbackIntervalKey: IntakeOptions.DispatchSweepIntervalKey);
 
-    public static IReadOnlyList<ScheduledJob> All { get; } = [Purge, Digest, Summary, Sweep];
+    public static readonly ScheduledJob Retention = new(RetentionName, PrivacyOptions.ScheduleKey, PrivacyOptions.DefaultSchedule,
+        (services, ct) => services.GetRequiredService<RetentionJob>().RunAsync(services.GetRequiredService<DurableTaskClient>(), ct));
+
+    public static IReadOnlyList<ScheduledJob> All { get; } = [Purge, Digest, Summary, Sweep, Retention];
 }

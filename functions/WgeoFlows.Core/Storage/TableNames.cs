@@ -32,6 +32,10 @@ public static class TableNames
     public const string Held = "WgeoHeld";
     /// <summary>PK = HMAC of a recipient address, RK = UTC day: confirmation mails sent to that address that day.</summary>
     public const string ConfirmationQuota = "WgeoConfirmQuota";
+    /// <summary>What was done with personal data, and what is still to do: PK = "audit" (one entry per erasure, RK = inverted
+    /// time + entry id, newest first; no personal data of the erased person) and PK = "removed-contact" (a partner's or
+    /// reviewer's removal, RK = a keyed hash of the address: no address in plain text).</summary>
+    public const string Audit = "WgeoAudit";
 
     public const string AttachmentsContainer = "wgeo-attachments";
     /// <summary>The raw bodies of held deliveries, "{held id}.json", until an admin releases or discards them.</summary>
@@ -45,5 +49,5 @@ public static class TableNames
     /// </summary>
     public static readonly string[] AdminListings = [AdminListAll, AdminListByStatus, AdminListByPlatform, AdminListByStatusPlatform];
 
-    public static readonly string[] AllTables = [Requests, Submissions, AdminIndex, .. AdminListings, Partners, Reviewers, Held, ConfirmationQuota];
+    public static readonly string[] AllTables = [Requests, Submissions, AdminIndex, .. AdminListings, Partners, Reviewers, Held, ConfirmationQuota, Audit];
 }

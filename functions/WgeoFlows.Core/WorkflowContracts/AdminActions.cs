@@ -21,6 +21,9 @@ public enum AdminAction
     [JsonStringEnumMemberName(AdminActions.Restart)] Restart,
     /// <summary>The requester no longer agrees to be named: consent off, its story off the impact page at once. Body: none.</summary>
     [JsonStringEnumMemberName(AdminActions.WithdrawConsent)] WithdrawConsent,
+    /// <summary>Erases the request's personal data everywhere, in any state (a running workflow is stopped first). Body:
+    /// <c>{ "reason": text }</c>. Never raised to an orchestration.</summary>
+    [JsonStringEnumMemberName(AdminActions.Erase)] Erase,
 }
 
 /// <summary>The words of <see cref="AdminAction"/> as the route and the timeline spell them, and the parsing at the edge.</summary>
@@ -32,6 +35,7 @@ public static class AdminActions
     public const string Terminate = "terminate";
     public const string Restart = "restart";
     public const string WithdrawConsent = "withdraw-consent";
+    public const string Erase = "erase";
 
     /// <summary>Reads the route's word (exactly as the contract spells it); false for anything else.</summary>
     public static bool TryParse([NotNullWhen(true)] string? word, out AdminAction action)
@@ -44,6 +48,7 @@ public static class AdminActions
             Terminate => (true, AdminAction.Terminate),
             Restart => (true, AdminAction.Restart),
             WithdrawConsent => (true, AdminAction.WithdrawConsent),
+            Erase => (true, AdminAction.Erase),
             _ => (false, default),
         };
         return known;
@@ -59,6 +64,7 @@ public static class AdminActions
         AdminAction.Terminate => Terminate,
         AdminAction.Restart => Restart,
         AdminAction.WithdrawConsent => WithdrawConsent,
+        AdminAction.Erase => Erase,
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
     };
 }

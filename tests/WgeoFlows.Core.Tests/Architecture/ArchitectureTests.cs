@@ -17,7 +17,7 @@ public sealed class ArchitectureTests
         ["Domain", "Shared", "Reference", "Configuration", "Storage", "Notifications", "Web", "Telemetry", "RequestIndex", "Links", "WorkflowContracts"];
 
     /// <summary>The request's stages, from the door to the admin who steers it, and what is done with the personal data they
-    /// keep (Privacy reads every stage's stores).</summary>
+    /// keep at the end: finding, exporting and erasing it (Privacy reads and rewrites every stage's stores).</summary>
     private static readonly string[] Stages = ["Intake", "Review", "Matching", "Impact", "LinkPages", "Workflow", "Admin", "Privacy"];
 
     /// <summary>The wiring the hosts call: services, routes, scheduled jobs, health, the sample data.</summary>

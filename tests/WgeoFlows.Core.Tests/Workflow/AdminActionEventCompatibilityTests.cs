@@ -39,6 +39,7 @@ public sealed class AdminActionEventCompatibilityTests
     [InlineData("terminate", AdminAction.Terminate)]
     [InlineData("restart", AdminAction.Restart)]
     [InlineData("withdraw-consent", AdminAction.WithdrawConsent)]
+    [InlineData("erase", AdminAction.Erase)]
     public void The_route_words_parse_to_their_action_and_back(string word, AdminAction action)
     {
         AdminActions.TryParse(word, out var parsed).ShouldBeTrue();

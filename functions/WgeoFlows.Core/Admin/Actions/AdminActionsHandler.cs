@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 using WgeoFlows.Links;
 using WgeoFlows.Matching;
+using WgeoFlows.Privacy.Erasure;
 using WgeoFlows.Shared;
 using WgeoFlows.Storage;
 using WgeoFlows.Web;
@@ -17,8 +18,9 @@ namespace WgeoFlows.Admin.Actions;
 /// <summary>
 /// <c>POST /api/admin/requests/{id}/{action}</c>. Resend, reassign and match are told to the running orchestration as
 /// events (it alone sends mails and moves stages, deterministically); terminate and restart act on the orchestration
-/// itself. Each action is written to the request's timeline with the admin's identity. Answers: 202 for an action the
-/// orchestration carries out, 200 when done; 401, 404 (unknown request or action), 400 (bad body), 409 (wrong state).
+/// itself; erase erases the request's personal data (<see cref="ErasureHandler"/>). Each action is written to the request's
+/// timeline with the admin's identity. Answers: 202 for an action the orchestration carries out, 200 when done; 401, 404
+/// (unknown request or action), 400 (bad body), 409 (wrong state; an erased request takes no action but erase).
 /// </summary>
 public sealed class AdminActionsHandler(
     AdminAuthenticator auth,
@@ -29,6 +31,7 @@ public sealed class AdminActionsHandler(
     RequestCancellation cancellation,
     RequestRestart restart,
     ConsentWithdrawal consent,
+    ErasureHandler erasure,
     TimeProvider clock)
 {
     private const int MaxBodyBytes = 64 * 1024;
@@ -40,7 +43,7 @@ public sealed class AdminActionsHandler(
         if (auth.RefuseChange(http, out var admin) is { } refusal) return refusal;
         if (!AdminActions.TryParse(action, out var known))
         {
-            return Problems.NotFound($"Unknown action {Echo.Quoted(action)}. Use resend, reassign, match, terminate, restart or withdraw-consent.");
+            return Problems.NotFound($"Unknown action {Echo.Quoted(action)}. Use resend, reassign, match, terminate, restart, withdraw-consent or erase.");
         }
         if (string.IsNullOrWhiteSpace(requestId) || requestId.Length > 64) return Problems.NotFound("No request has this id.");
         var stored = await requests.GetAsync(requestId, cancellationToken);
@@ -49,6 +52,10 @@ public sealed class AdminActionsHandler(
         if (bodyError is not null) return bodyError;
 
         var status = stored.Request.Status;
+        if (stored.Request.ErasedAt is not null && known != AdminAction.Erase)
+        {
+            return Conflict($"The request's personal data was erased; it is {status} for good.");
+        }
         return known switch
         {
             AdminAction.Resend => await ResendAsync(requestId, status, admin!, durable, cancellationToken),
@@ -60,6 +67,7 @@ public sealed class AdminActionsHandler(
                 : Results.Json(new { requestId, action, status = RequestStatus.Received.ToString() }, Shared.WgeoJson.Options,
                     statusCode: StatusCodes.Status202Accepted),
             AdminAction.WithdrawConsent => await WithdrawConsentAsync(stored, admin!, cancellationToken),
+            AdminAction.Erase => await erasure.EraseRequestAsync(requestId, StringField(body, "reason"), admin!, durable, cancellationToken),
             _ => throw new ArgumentOutOfRangeException(nameof(action), known, "TryParse returned an action this switch does not know."),
         };
     }

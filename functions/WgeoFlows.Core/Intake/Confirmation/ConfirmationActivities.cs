@@ -72,15 +72,6 @@ public sealed class ExpireUnconfirmedActivity(RequestStore requests, StorageClie
         return true;
     }
 
-    /// <summary>The record without anything that names or was written by a person.</summary>
-    public static SupportRequest Stripped(SupportRequest r) => r with
-    {
-        Title = "",
-        Description = "",
-        Organization = r.Organization with { Name = "", Website = null },
-        Contact = new Contact("", "", r.Contact.Language),
-        Attachments = [],
-        AddedInformation = [],
-        ConsentToPublish = false,
-    };
+    /// <summary>The record without anything that names or was written by a person (<see cref="PersonalData.Stripped"/>).</summary>
+    public static SupportRequest Stripped(SupportRequest r) => r.Stripped();
 }

@@ -58,6 +58,28 @@ public sealed class ConfirmationQuota(StorageClients storage, IOptions<IntakeOpt
         }
     }
 
+    /// <summary>Deletes every day's count of <paramref name="email"/> (its rows hold no address, but they are still about the
+    /// person). Returns how many rows went.</summary>
+    public async Task<int> ForgetAsync(string email, CancellationToken cancellationToken = default)
+    {
+        await storage.EnsureCreatedAsync();
+        var deleted = 0;
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {KeyOf(email)}");
+        await foreach (var row in Table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+        {
+            try
+            {
+                await Table.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, cancellationToken);
+                deleted++;
+            }
+            catch (RequestFailedException e) when (e.Status == 404)
+            {
+                // Deleted by another erasure of the same person.
+            }
+        }
+        return deleted;
+    }
+
     /// <summary>Today's count of <paramref name="email"/> (tests, support).</summary>
     public async Task<int> CountAsync(string email, CancellationToken cancellationToken = default)
     {

@@ -42,6 +42,19 @@ public sealed class AttachmentStore(StorageClients storage)
         }
     }
 
+    /// <summary>Deletes every file stored under the request's prefix "{requestId}/" (those its record lists, and any a refused
+    /// or interrupted delivery left there). Returns how many went; a second call finds none.</summary>
+    public async Task<int> DeleteAllAsync(string requestId, CancellationToken cancellationToken = default)
+    {
+        await storage.EnsureCreatedAsync();
+        var deleted = 0;
+        await foreach (var blob in storage.Attachments.GetBlobsAsync(BlobTraits.None, BlobStates.None, requestId + "/", cancellationToken))
+        {
+            if ((await storage.Attachments.DeleteBlobIfExistsAsync(blob.Name, cancellationToken: cancellationToken)).Value) deleted++;
+        }
+        return deleted;
+    }
+
     public async Task<(Stream Content, string ContentType)?> OpenAsync(StoredAttachment attachment, CancellationToken cancellationToken = default)
     {
         var blob = storage.Attachments.GetBlobClient(attachment.BlobName);

@@ -126,6 +126,39 @@ public sealed class SubmissionInbox(StorageClients storage)
         }
     }
 
+    /// <summary>
+    /// Erases the personal data of a request's inbox row: a row still pending keeps its claim only (the record's JSON and
+    /// the inline attachments go, and so does its index row, so the sweep never dispatches an erased submission); a dispatched
+    /// claim holds none. The claim itself stays, so a late redelivery of the submission is answered as a duplicate and never
+    /// accepted again. Returns how many rows changed or went: 0 when there was nothing to erase.
+    /// </summary>
+    public async Task<(int Changed, int Deleted)> EraseAsync(string requestId, CancellationToken cancellationToken = default)
+    {
+        await storage.EnsureCreatedAsync();
+        var response = await Table.GetEntityIfExistsAsync<TableEntity>(PartitionOf(requestId), requestId, cancellationToken: cancellationToken);
+        if (!response.HasValue || response.Value is not { } row || !row.Keys.Any(IsPersonal)) return (0, 0);
+        var receivedAt = row.GetDateTimeOffset("ReceivedAt") ?? default;
+        // The index row first: a crash before the claim is rewritten leaves a claim that the next erasure finds, never an index
+        // row that sends the sweep to a claim with nothing left to dispatch.
+        var deleted = 0;
+        var index = await Table.GetEntityIfExistsAsync<TableEntity>(row.PartitionKey, PendingIndexKey(requestId, receivedAt), ["RowKey"],
+            cancellationToken);
+        if (index.HasValue && index.Value is not null)
+        {
+            await Table.DeleteEntityAsync(row.PartitionKey, index.Value.RowKey, ETag.All, cancellationToken);
+            deleted = 1;
+        }
+        var claim = Claim(requestId, row.GetString("SubmissionId") ?? "", row.GetString("Fingerprint") ?? "", receivedAt);
+        if (row.GetDateTimeOffset("DispatchedAt") is { } dispatchedAt) claim["DispatchedAt"] = dispatchedAt;
+        await Table.UpdateEntityAsync(claim, row.ETag, TableUpdateMode.Replace, cancellationToken);
+        return (1, deleted);
+    }
+
+    /// <summary>The properties of an inbox row that carry the submission itself rather than its claim.</summary>
+    private static bool IsPersonal(string property) =>
+        property is "Pending" || property.StartsWith("Json", StringComparison.Ordinal)
+        || (property.Length > 1 && property[0] == 'A' && char.IsAsciiDigit(property[1]));
+
     private static TableEntity Claim(string requestId, string submissionId, string fingerprint, DateTimeOffset receivedAt) =>
         new(PartitionOf(requestId), requestId)
         {

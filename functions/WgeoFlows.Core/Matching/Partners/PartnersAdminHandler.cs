@@ -12,7 +12,7 @@ namespace WgeoFlows.Matching.Partners;
 /// The partner registry's admin API (docs/integrators.md): list, get, put, delete and CSV import. Every route needs an admin
 /// identity; refusals are problem+json naming the fields; storage that does not answer gives 503, never 500.
 /// </summary>
-public sealed class PartnersAdminHandler(AdminAuthenticator auth, PartnerStore partners, PartnerCsvImporter importer)
+public sealed class PartnersAdminHandler(AdminAuthenticator auth, PartnerStore partners, PartnerCsvImporter importer, IContactRemovals removals)
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 1000;
@@ -95,6 +95,8 @@ public sealed class PartnersAdminHandler(AdminAuthenticator auth, PartnerStore p
                 $"{partner.Name} has {partner.OpenEngagements} open engagement(s). Set \"active\": false to stop new offers; delete it once they are closed.");
         }
         await partners.DeleteAsync(id, cancellationToken);
+        // Its address stays in finished requests' timelines and mails until the retention period has passed since today.
+        await removals.PartnerRemovedAsync(partner.Email, cancellationToken);
         return Results.NoContent();
     });
 

@@ -16,7 +16,7 @@ public sealed record ReviewerListJson(IReadOnlyList<ReviewerJson?>? Reviewers);
 /// <c>GET /api/admin/reviewers</c> (every reviewer, by platform, stage and role) and <c>PUT /api/admin/reviewers</c>
 /// (replaces the whole list; the body has the GET's shape, so an admin can GET, edit and PUT back).
 /// </summary>
-public sealed class ReviewersHandler(AdminAuthenticator auth, ReviewerStore reviewers)
+public sealed class ReviewersHandler(AdminAuthenticator auth, ReviewerStore reviewers, IContactRemovals removals)
 {
     private const int MaxBodyBytes = 1024 * 1024;
 
@@ -45,8 +45,15 @@ public sealed class ReviewersHandler(AdminAuthenticator auth, ReviewerStore revi
         var list = body.Reviewers.Select(ToReviewer).ToList();
         var errors = ReviewerValidator.Validate(list);
         if (errors.Count > 0) return Problems.Validation(ByField(errors), "The reviewer list is not valid; nothing was changed.");
+        var before = await reviewers.ListAllAsync(cancellationToken);
         await reviewers.ReplaceAllAsync(list.OfType<Reviewer>(), cancellationToken);
-        return ListResult(await reviewers.ListAllAsync(cancellationToken));
+        var after = await reviewers.ListAllAsync(cancellationToken);
+        // A reviewer no longer on any platform: their address leaves finished requests once the retention period has passed.
+        foreach (var gone in before.Select(r => r.Email).Except(after.Select(r => r.Email), StringComparer.OrdinalIgnoreCase).Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            await removals.ReviewerRemovedAsync(gone, cancellationToken);
+        }
+        return ListResult(after);
     }
 
     /// <summary>Stage defaults to 1 ("a configurable sequence of stages, default one"); an unknown role stays invalid.</summary>
