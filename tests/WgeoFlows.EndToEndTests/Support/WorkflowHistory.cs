@@ -38,11 +38,39 @@ public sealed class WorkflowHistory(AzuriteInstance storage, string taskHub)
         return taken; // rows come in row key order: the history's sequence numbers
     }
 
+    /// <summary>Waits until the orchestration of <paramref name="requestId"/> has set a durable timer and every activity it
+    /// scheduled has completed, none failed (a failed one would be retried after a timer too): it is at rest, waiting for an
+    /// event or its timer, and does nothing more until one comes.</summary>
+    public Task WaitUntilRestingOnATimerAsync(string requestId) =>
+        Poll.UntilAsync(async () =>
+            {
+                int scheduled = 0, completed = 0, failed = 0, timers = 0;
+                await foreach (var row in History.QueryAsync<TableEntity>($"PartitionKey eq '{requestId}'", select: ["EventType"],
+                    cancellationToken: TestContext.Current.CancellationToken))
+                {
+                    switch (row.GetString("EventType"))
+                    {
+                        case "TaskScheduled": scheduled++; break;
+                        case "TaskCompleted": completed++; break;
+                        case "TaskFailed": failed++; break;
+                        case "TimerCreated": timers++; break;
+                    }
+                }
+                return (Scheduled: scheduled, Completed: completed, Failed: failed, Timers: timers);
+            }, h => h.Timers > 0 && h.Failed == 0 && h.Scheduled == h.Completed, TimeSpan.FromSeconds(60),
+            $"the orchestration of {requestId} at rest on a timer",
+            h => $"{h.Scheduled} activities scheduled, {h.Completed} completed, {h.Failed} failed, {h.Timers} timers",
+            TestContext.Current.CancellationToken, HistoryReadInterval);
+
     /// <summary>Waits until the orchestration has taken an event that <paramref name="match"/> takes, and returns every event
     /// it has taken by then.</summary>
     public Task<IReadOnlyList<TakenEvent>> WaitForTakenAsync(string requestId, Func<TakenEvent, bool> match, string what) =>
         Poll.UntilAsync(() => TakenEventsAsync(requestId), taken => taken.Any(match), TimeSpan.FromSeconds(60),
-            $"the orchestration of {requestId} took {what}", taken => $"[{string.Join(", ", taken)}]", TestContext.Current.CancellationToken);
+            $"the orchestration of {requestId} took {what}", taken => $"[{string.Join(", ", taken)}]", TestContext.Current.CancellationToken,
+            HistoryReadInterval);
+
+    /// <summary>Azurite reads every row of a table for any query, and the history table is the largest a shared stack has.</summary>
+    private static readonly TimeSpan HistoryReadInterval = TimeSpan.FromMilliseconds(500);
 
     /// <summary>The "decision" of a link decision or the "action" of an admin action, whatever the serializer's casing.</summary>
     private static string? DecisionIn(string? input)
