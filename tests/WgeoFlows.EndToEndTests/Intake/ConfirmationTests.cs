@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using WgeoFlows.Intake.Typeform;
 using WgeoFlows.Tests.Support;
+using WgeoFlows.WorkflowContracts;
 
 namespace WgeoFlows.Tests.Intake;
 
@@ -74,14 +75,20 @@ public abstract class ConfirmationTests(IHostStack stack)
         {
             head.StatusCode.ShouldBe(HttpStatusCode.OK);
         }
-        await Task.Delay(TimeSpan.FromSeconds(2), Ct);
+        // A confirmation is recorded on its stage before anything is raised: right after the GET and the HEAD, the request
+        // still waits, with its one mail.
         (await stack.Client.StatusOfAsync(requestId)).ShouldBe("AwaitingConfirmation");
         (await stack.Client.MailsAboutAsync(requestId)).Count.ShouldBe(1, "the confirmation is its one mail until it is confirmed");
 
         using (var confirmed = await stack.Client.PostFormAsync(link))
         {
             confirmed.StatusCode.ShouldBe(HttpStatusCode.OK);
+            (await confirmed.Content.ReadAsStringAsync(Ct)).ShouldContain("<h1>Thank you</h1>", customMessage: "the POST is the first confirmation");
         }
+        // The orchestration takes raised events in the order they were raised: once it has taken the POST's confirmation, it
+        // would have taken anything the GET or the HEAD raised before it.
+        (await new WorkflowHistory(stack).WaitForTakenAsync(requestId, e => e.Name == WorkflowNames.Events.RequesterConfirmation, "the confirmation"))
+            .ShouldBe([new TakenEvent(WorkflowNames.Events.RequesterConfirmation, "confirm")]);
         await stack.Client.WaitForStatusAsync(requestId, "InReview");
         await stack.Client.WaitForMailAsync(requestId, m => m.To.Contains(email) && m.Subject.StartsWith("Nous avons bien reçu", StringComparison.Ordinal),
             "acknowledgement after confirmation");

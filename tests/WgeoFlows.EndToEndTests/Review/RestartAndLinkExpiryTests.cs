@@ -1,8 +1,10 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using WgeoFlows.Testing;
 using WgeoFlows.Tests.Intake;
 using WgeoFlows.Tests.Support;
+using WgeoFlows.WorkflowContracts;
 
 namespace WgeoFlows.Tests.Review;
 
@@ -34,18 +36,33 @@ public sealed class RestartAndLinkExpiryTests : IAsyncLifetime
         var requestId = await Client.SubmitNewAsync(payload);
         var review = await Client.WaitForMailAsync(requestId, m => m.To.Contains("public-sector.lead@example.org"), "review request");
         var link = WgeoClient.LinkIn(review, "review");
+        await Client.WaitForStatusAsync(requestId, "InReview");
 
-        await Task.Delay(TimeSpan.FromSeconds(4), Ct);
-        using (var page = await Client.Http.GetAsync(link, Ct))
-        {
-            page.StatusCode.ShouldBe(HttpStatusCode.Gone);
-            (await page.Content.ReadAsStringAsync(Ct)).ShouldContain("This link has expired");
-        }
+        // The link shows its page while it lives (a GET changes nothing), and a refusal once it has expired.
+        var expired = await Poll.UntilAsync(async () =>
+            {
+                using var page = await Client.Http.GetAsync(link, Ct);
+                return (Status: page.StatusCode, Body: await page.Content.ReadAsStringAsync(Ct));
+            }, page => page.Status != HttpStatusCode.OK, TimeSpan.FromSeconds(60), "the review link expired (Links:Lifetime is 3 s)",
+            page => $"{(int)page.Status}", Ct);
+        expired.Status.ShouldBe(HttpStatusCode.Gone);
+        expired.Body.ShouldContain("This link has expired");
         using (var post = await Client.PostFormAsync(link, ("decision", "approve")))
         {
             post.StatusCode.ShouldBe(HttpStatusCode.Gone);
         }
-        await Task.Delay(TimeSpan.FromSeconds(1), Ct);
+
+        // The refused post left the stage open and raised nothing. An admin's resend, raised after it, is the later fact:
+        // the orchestration takes raised events in the order they were raised, so once it has taken the resend (and
+        // mailed the reviewer again) it would have taken anything the expired link raised before it.
+        (await Client.AdminGetAsync($"/api/admin/requests/{requestId}")).GetProperty("links").EnumerateArray()
+            .ShouldAllBe(l => l.GetProperty("open").GetBoolean());
+        using (var resend = await Client.AdminSendAsync(HttpMethod.Post, $"/api/admin/requests/{requestId}/resend"))
+        {
+            resend.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        }
+        (await new WorkflowHistory(_stack.Storage, LocalStack.TaskHubName).WaitForTakenAsync(requestId,
+            e => e.Name == WorkflowNames.Events.AdminAction, "the admin's resend")).ShouldBe([new TakenEvent(WorkflowNames.Events.AdminAction, "resend")]);
         (await Client.StatusOfAsync(requestId)).ShouldBe("InReview");
     }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using WgeoFlows.Tests.Intake;
 using WgeoFlows.Tests.Support;
+using WgeoFlows.WorkflowContracts;
 
 namespace WgeoFlows.Tests.Review;
 
@@ -158,10 +159,20 @@ public abstract class ReviewDecisionTests(IHostStack stack)
             (await wrong.Content.ReadAsStringAsync(Ct)).ShouldContain("belongs to another kind of step");
         }
 
-        await Task.Delay(TimeSpan.FromSeconds(1), Ct);
+        // A decision is recorded on its stage before anything is raised: the stage is still open.
         (await Client.StatusOfAsync(requestId)).ShouldBe("InReview");
         var detail = await Client.AdminGetAsync($"/api/admin/requests/{requestId}");
         detail.GetProperty("links").EnumerateArray().ShouldAllBe(l => l.GetProperty("open").GetBoolean());
+
+        // The real link still decides, as the stage's first decision. The orchestration takes raised events in the order
+        // they were raised: once it has taken this one, it would have taken anything the refused posts raised before it.
+        using (var reject = await Client.PostFormAsync(link, ("decision", "reject"), ("comment", "Not a fit.")))
+        {
+            reject.StatusCode.ShouldBe(HttpStatusCode.OK);
+            (await reject.Content.ReadAsStringAsync(Ct)).ShouldContain("<h1>Thank you</h1>");
+        }
+        (await new WorkflowHistory(stack).WaitForTakenAsync(requestId, e => e.Name == WorkflowNames.Events.ReviewDecision, "the reject"))
+            .ShouldBe([new TakenEvent(WorkflowNames.Events.ReviewDecision, "reject")]);
     }
 }
 

@@ -10,8 +10,11 @@ namespace WgeoFlows.Tests.Support;
 /// </summary>
 public sealed class LocalStack : IAsyncLifetime, IHostStack
 {
-    /// <summary>The local host's Intake:Typeform:Secret and task hub (functions/WgeoFlows.Local/appsettings.json).</summary>
+    /// <summary>The local host's Intake:Typeform:Secret (functions/WgeoFlows.Local/appsettings.json).</summary>
     public const string TypeformSecretValue = "dev-typeform-secret";
+
+    /// <summary>The local host's task hub (appsettings.json: Durable:TaskHub), on this stack and on every <see cref="OwnStack"/>.</summary>
+    public const string TaskHubName = "WgeoFlows";
 
     public const string WebhookSecret = "e2e-webhook-secret";
     public const string AdminKey = "e2e-admin-key";
@@ -22,7 +25,7 @@ public sealed class LocalStack : IAsyncLifetime, IHostStack
 
     public HostKind Kind => HostKind.Local;
     public Uri BaseUrl => Host.BaseUrl;
-    public string TaskHub => "WgeoFlows";
+    public string TaskHub => TaskHubName;
     public string TypeformSecret => TypeformSecretValue;
 
     public async ValueTask InitializeAsync()

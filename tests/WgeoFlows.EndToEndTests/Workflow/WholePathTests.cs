@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using WgeoFlows.Tests.Intake;
 using WgeoFlows.Tests.Support;
+using WgeoFlows.WorkflowContracts;
 
 namespace WgeoFlows.Tests.Workflow;
 
@@ -74,6 +75,7 @@ public abstract class WholePathTests(IHostStack stack)
         var requestId = (await submitted.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("requestId").GetString()!;
         var review = await Client.WaitForMailAsync(requestId, m => m.To.Contains("cities.lead@example.org"), "review request");
         var link = WgeoClient.LinkIn(review, "review");
+        await Client.WaitForStatusAsync(requestId, "InReview");
 
         for (var i = 0; i < 5; i++)
         {
@@ -83,10 +85,20 @@ public abstract class WholePathTests(IHostStack stack)
             head.StatusCode.ShouldBe(HttpStatusCode.OK);
         }
 
-        await Task.Delay(TimeSpan.FromSeconds(2), Ct); // give a wrongly raised event time to move the workflow
+        // A decision is recorded on its stage before anything is raised: the stage is still open.
         var detail = await Client.AdminGetAsync($"/api/admin/requests/{requestId}");
         detail.GetProperty("status").GetString().ShouldBe("InReview");
         detail.GetProperty("links").EnumerateArray().ShouldAllBe(l => l.GetProperty("open").GetBoolean());
+
+        // The POST decides, as the stage's first decision. The orchestration takes raised events in the order they were
+        // raised: once it has taken this one, it would have taken anything the GETs and HEADs raised before it.
+        using (var reject = await Client.PostFormAsync(link, ("decision", "reject"), ("comment", "Outside the partnership's areas.")))
+        {
+            reject.StatusCode.ShouldBe(HttpStatusCode.OK);
+            (await reject.Content.ReadAsStringAsync(Ct)).ShouldContain("<h1>Thank you</h1>");
+        }
+        (await new WorkflowHistory(stack).WaitForTakenAsync(requestId, e => e.Name == WorkflowNames.Events.ReviewDecision, "the reject"))
+            .ShouldBe([new TakenEvent(WorkflowNames.Events.ReviewDecision, "reject")]);
     }
 
     [Fact]

@@ -244,4 +244,28 @@ public sealed class LinkPagesAfterTheFactTests(AdminStack stack) : IClassFixture
         status.ShouldBe(409);
         ShouldNotShowTheRequest(body);
     }
+
+    [Fact]
+    public async Task A_follow_up_closed_without_an_answer_refuses_a_late_answer_with_its_notice_and_raises_nothing()
+    {
+        var id = await StoreRequestAsync();
+        await Stages.OpenAsync(id, "followup-p1", LinkKind.FollowUp, "Follow-up", [Partner], null, DateTimeOffset.UtcNow, Ct);
+        // What the workflow does when the answer window passes (FollowUp:AnswerWithin).
+        await Stages.CloseAsync(id, "followup-p1", "the follow-up was closed without this answer", DateTimeOffset.UtcNow, Ct);
+        var handler = stack.Get<FollowUpPageHandler>();
+        var token = Token(LinkKind.FollowUp, id, Partner, "followup-p1");
+        var client = NewClient();
+        var context = new DefaultHttpContext { RequestServices = stack.Services };
+        context.Request.Method = "POST";
+        context.Request.ContentType = "application/x-www-form-urlencoded";
+        context.Request.Body = new MemoryStream(Encoding.UTF8.GetBytes("progress=completed"));
+
+        var (status, body) = await RenderAsync(await handler.AnswerAsync(token, context.Request, client.Client, Ct), stack.Services);
+
+        status.ShouldBe(410);
+        body.ShouldContain("the follow-up was closed without this answer");
+        ShouldNotShowTheRequest(body);
+        client.Client.Raised.ShouldBeEmpty();
+        (await Stages.GetAsync(id, "followup-p1", Ct))!.Decision.ShouldBeNull();
+    }
 }

@@ -23,7 +23,8 @@ public sealed class FollowUpTests(OrchestrationHost host)
         var followUp = run.CallsOf(W.RecordStatus).Single(s => s.Status == RequestStatus.FollowUp);
         var matched = run.CallsOf(W.RecordStatus).Single(s => s.Status == RequestStatus.Matched);
         (followUp.At - matched.At).ShouldBeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(40)); // FollowUpAfter (50 ms), timers may be early
-        run.CallsOf(W.CloseStage).Select(c => c.StageKey).ShouldBe(["followup-p1"]);
+        // The unanswered form closes, so that its link says so and a late answer decides nothing.
+        run.CallsOf(W.CloseStage).Select(c => (c.StageKey, c.Reason)).ShouldBe([("followup-p1", "the follow-up was closed without this answer")]);
         run.CallsOf(W.ReleaseCapacity).Select(c => c.PartnerId).ShouldBe(["p1"]);
         run.CallsOf(W.RecordStatus).Last().Detail.ShouldBe("no follow-up answer from Partner p1");
     }

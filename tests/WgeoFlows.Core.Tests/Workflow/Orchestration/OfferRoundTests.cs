@@ -1,4 +1,5 @@
 using WgeoFlows.Matching.Offers;
+using WgeoFlows.Notifications;
 using WgeoFlows.Workflow;
 using WgeoFlows.Workflow.Steps;
 using WgeoFlows.Workflow.Wiring;
@@ -38,7 +39,13 @@ public sealed class OfferRoundTests(OrchestrationHost host)
         var reserved = run.CallsOf(W.ReserveCapacity).Single();
         (reserved.PartnerId, reserved.Force).ShouldBe(("p9", true));
         (await run.WaitForTimelineAsync("matched by admin")).Actor.ShouldBe("admin@example.org");
-        run.Sent("intro|p9").ShouldBeTrue();
+        // The admin's partner is introduced to the requester, and the requester to it; the partners who were offered are not.
+        run.Emails.Single(e => e.MessageKey == "intro|requester").Values[EmailValueKeys.PartnerEmails].ShouldBe("p9@partners.example");
+        run.Emails.Single(e => e.MessageKey == "intro|p9").To.Single().Email.ShouldBe("p9@partners.example");
+        run.Emails.Where(e => e.MessageKey.StartsWith("offer|", StringComparison.Ordinal)).Select(e => e.MessageKey)
+            .ShouldBe(["offer|offer-0-p1", "offer|offer-1-p2"], "one offer to each candidate, never a second to the one who declined");
+        run.Sent("intro|p1").ShouldBeFalse();
+        run.Sent("intro|p2").ShouldBeFalse();
     }
 
     [Fact]
