@@ -57,6 +57,9 @@ public sealed class PrivacyStack : IAsyncLifetime
                     await context.WaitForExternalEvent<string>("never") + input),
             new DurableTaskTestHostOptions
             {
+                // The test host's own default is a random port in 30000-40000 that nothing checks, inside Linux's ephemeral
+                // range where Azurite and the other parallel tests' hosts listen: take one the operating system says is free.
+                Port = FreePort.Next(),
                 ConfigureServices = services => services.AddSingleton<IConfiguration>(configuration).AddWgeoFlowsCore(configuration).AddLogging(),
             },
             Ct);

@@ -38,7 +38,7 @@ public sealed class OrchestrationHost : IAsyncLifetime
             {
                 addFake.MakeGenericMethod(activity.InputType, activity.OutputType).Invoke(this, [registry, activity.Name]);
             }
-        }, new DurableTaskTestHostOptions(), TestContext.Current.CancellationToken);
+        }, new DurableTaskTestHostOptions { Port = FreeLoopbackPort() }, TestContext.Current.CancellationToken);
     }
 
     public async ValueTask DisposeAsync()
@@ -93,4 +93,13 @@ public sealed class OrchestrationHost : IAsyncLifetime
             var requestId = input as string ?? (string)typeof(TInput).GetProperty("RequestId")!.GetValue(input)!;
             return Task.FromResult((TOutput)_scenarios[requestId].Handle(name, input)!);
         });
+
+    /// <summary>The test host's own default is a random port in 30000-40000 that nothing checks, inside Linux's ephemeral range
+    /// where other test processes listen: take one the operating system says is free.</summary>
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
 }
