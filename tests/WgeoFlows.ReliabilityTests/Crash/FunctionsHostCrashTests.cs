@@ -53,6 +53,10 @@ public sealed class FunctionsHostCrashTests : IAsyncLifetime
         var firstOffer = await _client.WaitForMailAsync(requestId, m => WgeoClient.LinkPatternMatches(m, "offer"), "offer", ResumeWithin);
         await DecideAsync(WgeoClient.LinkIn(firstOffer, "offer"), ("response", "accept"));
         await WaitForTimelineAsync(requestId, "offer decision: accept");
+        // The kill lands mid-round, not mid-send: the triangle's other offer is sent in parallel with the first, and a kill
+        // between SendGrid's acceptance and the outbox's Sent mark sends that mail again (at least once, by design; the
+        // local host's crash tests cover that window). Wait until the outbox holds no unsent mail.
+        await WaitForOutboxSentAsync(requestId);
 
         var secondRestart = await KillAndRestartAsync();
 
@@ -79,6 +83,11 @@ public sealed class FunctionsHostCrashTests : IAsyncLifetime
         await _stack.Host.RestartAsync(Ct);
         return clock.Elapsed;
     }
+
+    private async Task WaitForOutboxSentAsync(string requestId) =>
+        await Poll.UntilAsync(() => MailLedger.ReadAsync(_stack.MailSink.Http, _stack.Storage.ConnectionString, requestId),
+            ledger => ledger.Outbox.Count(e => e.MessageKey.StartsWith("offer|", StringComparison.Ordinal)) >= 2 && ledger.Unsent.Count == 0,
+            TimeSpan.FromSeconds(60), $"both offers of {requestId}'s round sent", ledger => ledger.Describe(), Ct);
 
     private async Task DecideAsync(string link, params (string Name, string Value)[] fields)
     {
