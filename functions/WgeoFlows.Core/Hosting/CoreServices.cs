@@ -9,6 +9,7 @@ using WgeoFlows.Impact;
 using WgeoFlows.Intake;
 using WgeoFlows.LinkPages;
 using WgeoFlows.Links;
+using WgeoFlows.Localization;
 using WgeoFlows.Matching;
 using WgeoFlows.Matching.Offers;
 using WgeoFlows.Notifications;
@@ -67,6 +68,9 @@ public static class CoreServices
         services.AddSingleton<MatchCandidateStore>();
         services.AddSingleton<EngagementStore>();
         services.AddSingleton<LinkIssuer>();
+        // One message catalog per language (Localization/Catalogs), read through IStringLocalizer.
+        services.AddLocalization();
+        services.AddSingleton<TextCatalog>();
         services.AddSingleton<PageRenderer>();
         services.Configure<RateLimitOptions>(configuration.GetSection(RateLimitOptions.Section));
         services.AddSingleton<PublicDoorGate>();

@@ -3,37 +3,55 @@ using System.Reflection;
 using System.Text.Encodings.Web;
 using Fluid;
 using Microsoft.AspNetCore.Http;
+using WgeoFlows.Localization;
 
 namespace WgeoFlows.Web;
 
 /// <summary>
 /// Renders the pages people open (link pages, status page, form, dashboard) from Liquid templates embedded under
 /// Web/Pages. Every value is HTML-encoded (Fluid encodes only when given an encoder, so it is always given one);
-/// the layout receives the already-rendered body.
+/// the layout receives the already-rendered body. Templates read the message catalog with the "t" filter
+/// (<see cref="LiquidTexts"/>) in the page's language; the layout sets lang and dir and shows the language switcher.
 /// </summary>
 public sealed class PageRenderer
 {
     private static readonly FluidParser Parser = new();
     private readonly ConcurrentDictionary<string, IFluidTemplate> _templates = new();
     private readonly TemplateOptions _options;
+    private readonly TextCatalog _catalog;
 
-    public PageRenderer()
+    public PageRenderer(TextCatalog catalog)
     {
-        _options = new TemplateOptions { MemberAccessStrategy = UnsafeMemberAccessStrategy.Instance };
+        _catalog = catalog;
+        _options = new TemplateOptions { MemberAccessStrategy = UnsafeMemberAccessStrategy.Instance }.AddTexts();
     }
 
-    public async Task<string> RenderAsync(string page, string title, object model, string language = "en")
+    /// <summary>For tests and tools outside dependency injection.</summary>
+    public PageRenderer() : this(TextCatalog.Default)
     {
-        var body = await RenderTemplateAsync(page, new TemplateContext(model, _options, allowModelMembers: true));
-        var layout = new TemplateContext(_options);
+    }
+
+    public Task<string> RenderAsync(string page, string title, object model, string language = Languages.Default) =>
+        RenderAsync(page, title, model, PageLanguage.Fixed(language));
+
+    public async Task<string> RenderAsync(string page, string title, object model, PageLanguage language)
+    {
+        var texts = _catalog.For(language.Code);
+        var body = await RenderTemplateAsync(page, new TemplateContext(model, _options, allowModelMembers: true).UseTexts(texts));
+        var layout = new TemplateContext(_options).UseTexts(texts);
         layout.SetValue("title", title);
-        layout.SetValue("language", language);
+        layout.SetValue("language", language.Code);
+        layout.SetValue("switcher", language.Switcher);
         layout.SetValue("body", new Fluid.Values.StringValue(body, encode: false));
         return await RenderTemplateAsync("layout", layout);
     }
 
     /// <summary>An HTML page answer with the given status code.</summary>
-    public async Task<IResult> PageAsync(int status, string page, string title, object model, string language = "en") =>
+    public async Task<IResult> PageAsync(int status, string page, string title, object model, string language = Languages.Default) =>
+        new HtmlResult(status, await RenderAsync(page, title, model, language));
+
+    /// <summary>An HTML page answer in the language chosen for the request, with the language switcher.</summary>
+    public async Task<IResult> PageAsync(int status, string page, string title, object model, PageLanguage language) =>
         new HtmlResult(status, await RenderAsync(page, title, model, language));
 
     /// <summary>A short page that says what happened (errors, confirmations).</summary>

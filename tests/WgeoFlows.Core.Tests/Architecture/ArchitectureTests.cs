@@ -14,7 +14,8 @@ public sealed class ArchitectureTests
 
     /// <summary>Used by every stage; they know no stage and nothing of the composition.</summary>
     private static readonly string[] Foundations =
-        ["Domain", "Shared", "Reference", "Configuration", "Storage", "Notifications", "Web", "Telemetry", "RequestIndex", "Links", "WorkflowContracts"];
+        ["Domain", "Shared", "Localization", "Reference", "Configuration", "Storage", "Notifications", "Web", "Telemetry", "RequestIndex", "Links",
+            "WorkflowContracts"];
 
     /// <summary>The request's stages, from the door to the admin who steers it, and what is done with the personal data they
     /// keep at the end: finding, exporting and erasing it (Privacy reads and rewrites every stage's stores).</summary>
