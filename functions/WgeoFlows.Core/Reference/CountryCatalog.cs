@@ -44,6 +44,10 @@ public sealed class CountryCatalog
         return _byCode.GetValueOrDefault(code.Trim());
     }
 
+    /// <summary>The country's name in <paramref name="language"/> (one of the seven served); the code itself when unknown.
+    /// For now the English name in every language: the names in each language are to come from CLDR's data.</summary>
+    public string NameIn(string? code, string language) => Find(code)?.Name ?? code ?? "";
+
     private static CountryCatalog LoadEmbedded()
     {
         var file = EmbeddedReferenceData.Read<CountriesFile>("countries.json");
