@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text;
 using System.Text.RegularExpressions;
 using WgeoFlows.Testing;
 
@@ -14,12 +13,11 @@ namespace WgeoFlows.Bench.Support;
 /// </summary>
 public sealed partial class CountingProxy : IAsyncDisposable
 {
-    private static readonly byte[] RequestLineEnd = Encoding.ASCII.GetBytes(" HTTP/1.1\r\n");
     private readonly ConcurrentDictionary<string, long> _byKind = new(StringComparer.Ordinal);
     private readonly StorageRelay _relay;
     private long _requests;
 
-    public CountingProxy(int targetPort) => _relay = new StorageRelay(targetPort, observe: () => new RequestLineCounter(this));
+    public CountingProxy(int targetPort) => _relay = new StorageRelay(targetPort, observe: () => new RequestLineReader(Count));
 
     public int Port => _relay.Port;
     public long Requests => Interlocked.Read(ref _requests);
@@ -33,36 +31,6 @@ public sealed partial class CountingProxy : IAsyncDisposable
     {
         Interlocked.Increment(ref _requests);
         _byKind.AddOrUpdate(KindOf(captured), 1, (_, n) => n + 1);
-    }
-
-    /// <summary>One connection's request lines. Partial matches carry over chunks, so a request line split across two
-    /// reads still counts; the bytes since the last line break are kept to name the request's kind.</summary>
-    private sealed class RequestLineCounter(CountingProxy proxy) : IUpstreamObserver
-    {
-        private readonly byte[] _line = new byte[4096];
-        private int _lineLength;
-        private int _matched;
-
-        public void Observe(ReadOnlySpan<byte> chunk)
-        {
-            foreach (var b in chunk)
-            {
-                _matched = b == RequestLineEnd[_matched] ? _matched + 1 : (b == RequestLineEnd[0] ? 1 : 0);
-                if (_lineLength == _line.Length)
-                {
-                    // A long body without line breaks: keep the newer half, which holds any request line to come.
-                    Array.Copy(_line, _line.Length / 2, _line, 0, _line.Length / 2);
-                    _lineLength = _line.Length / 2;
-                }
-                _line[_lineLength++] = b;
-                if (_matched == RequestLineEnd.Length)
-                {
-                    proxy.Count(Encoding.ASCII.GetString(_line, 0, _lineLength));
-                    _matched = 0;
-                }
-                if (b == (byte)'\n') _lineLength = 0;
-            }
-        }
     }
 
     /// <summary>"POST /devstoreaccount1/Requests HTTP/1.1" → "POST Requests"; numbers in names become N (queue partitions).
