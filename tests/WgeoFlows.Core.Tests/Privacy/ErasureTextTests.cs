@@ -1,3 +1,4 @@
+using WgeoFlows.Privacy;
 using WgeoFlows.Privacy.Erasure;
 
 namespace WgeoFlows.Tests.Privacy;

@@ -6,7 +6,7 @@ namespace WgeoFlows.Privacy.People;
 /// Everything held about one person, as <c>GET /api/admin/people/export?email=</c> returns it (documented, field by field,
 /// in docs/personal-data.md). Its shape is versioned by <see cref="Format"/>: fields may be added, never renamed or removed
 /// under the same format. Another person's address that shares a line with theirs is replaced by
-/// <see cref="AddressMentions.SomeoneElse"/>, and a request they only reviewed or partnered shows what concerns them, not
+/// <see cref="EmailsInText.SomeoneElse"/>, and a request they only reviewed or partnered shows what concerns them, not
 /// the requester's data.
 /// </summary>
 public sealed record PersonExport(

@@ -61,12 +61,12 @@ public sealed class PersonExporter(
             })
             .ToList();
         var entries = (await timeline.ListAsync(held.RequestId, cancellationToken))
-            .Where(t => AddressMentions.Names(t.Actor, email) || AddressMentions.Names(t.Detail, email))
-            .Select(t => new ExportedTimelineEntry(t.At, AddressMentions.KeepOnly(t.Actor, email)!, t.Action, AddressMentions.KeepOnly(t.Detail, email)))
+            .Where(t => EmailsInText.Names(t.Actor, email) || EmailsInText.Names(t.Detail, email))
+            .Select(t => new ExportedTimelineEntry(t.At, EmailsInText.KeepOnly(t.Actor, email)!, t.Action, EmailsInText.KeepOnly(t.Detail, email)))
             .ToList();
         var flagged = (await flags.ListForRequestAsync(held.RequestId, cancellationToken))
-            .Where(f => AddressMentions.Names(f.Detail, email))
-            .Select(f => new ExportedFlag(f.Kind, f.At, AddressMentions.KeepOnly(f.Detail, email)!))
+            .Where(f => EmailsInText.Names(f.Detail, email))
+            .Select(f => new ExportedFlag(f.Kind, f.At, EmailsInText.KeepOnly(f.Detail, email)!))
             .ToList();
         return new ExportedRequest(
             held.RequestId,

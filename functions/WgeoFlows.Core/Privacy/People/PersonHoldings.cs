@@ -1,18 +1,5 @@
 namespace WgeoFlows.Privacy.People;
 
-/// <summary>What a person is to a request (<see cref="HeldRequest.Roles"/>).</summary>
-public static class PersonRoles
-{
-    /// <summary>The request's contact, or the person its confirmation, update and follow-up links were for.</summary>
-    public const string Requester = "requester";
-    /// <summary>A reviewer a review link was for.</summary>
-    public const string Reviewer = "reviewer";
-    /// <summary>A partner an offer or a follow-up link was for.</summary>
-    public const string Partner = "partner";
-    /// <summary>Only a recipient of the request's mails (an admin told of a manual match, say).</summary>
-    public const string Recipient = "recipient";
-}
-
 /// <summary>Everything stored that holds one address (<c>GET /api/admin/people?email=</c>), each kind in the order an admin
 /// reads it: requests by id, mails oldest first.</summary>
 public sealed record PersonHoldings(

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using WgeoFlows.Intake.Attachments;
+using WgeoFlows.Privacy;
 using WgeoFlows.Privacy.People;
 using WgeoFlows.Tests.Intake;
 using WgeoFlows.Tests.Support;
@@ -52,7 +53,7 @@ public sealed class PersonExportTests(AzuriteFixture azurite) : IClassFixture<Az
         timeline.ShouldBe(
         [
             $"{scene.Address} | request received | submission form-1",
-            $"system | email sent | introduction to {scene.Address}, {AddressMentions.SomeoneElse}.",
+            $"system | email sent | introduction to {scene.Address}, {EmailsInText.SomeoneElse}.",
         ]);
 
         // The attachment's link is the admin download route, and it serves the file.

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using WgeoFlows.Privacy;
 using WgeoFlows.Privacy.People;
 using WgeoFlows.Storage;
 using WgeoFlows.Tests.Intake;
