@@ -117,9 +117,9 @@ public static class ApiRoutes
     public static readonly ApiRoute AdminSummary = new(nameof(AdminSummary), Routes.AdminSummary, Get, RouteAuth.Admin,
         c => c.Handler<AdminDashboardHandler>().SummaryAsync(c.Request, c.Cancellation));
     // A person's data: what holds their address, and all of it as one file (docs/personal-data.md).
-    public static readonly ApiRoute AdminPeople = new(nameof(AdminPeople), PeopleRoutes.List, Get, RouteAuth.Admin,
+    public static readonly ApiRoute AdminPeople = new(nameof(AdminPeople), Routes.AdminPeople, Get, RouteAuth.Admin,
         c => c.Handler<PeopleHandler>().ListAsync(c.Request, c.Cancellation));
-    public static readonly ApiRoute AdminPeopleExport = new(nameof(AdminPeopleExport), PeopleRoutes.Export, Get, RouteAuth.Admin,
+    public static readonly ApiRoute AdminPeopleExport = new(nameof(AdminPeopleExport), Routes.AdminPeopleExport, Get, RouteAuth.Admin,
         c => c.Handler<PeopleHandler>().ExportAsync(c.Request, c.Cancellation));
     // Personal data: the erasure of a person (a request's is one of its admin actions above), and the audit of erasures.
     public static readonly ApiRoute AdminPeopleErase = new(nameof(AdminPeopleErase), Routes.AdminPeopleErase, Post, RouteAuth.AdminChange,

@@ -26,6 +26,8 @@ public static class Routes
     public const string FollowUp = Links.LinkKinds.FollowUp + "/{token}";
     public const string Confirm = Links.LinkKinds.Confirm + "/{token}";
     public const string Health = "health";
+    public const string AdminPeople = "admin/people";
+    public const string AdminPeopleExport = "admin/people/export";
     public const string AdminPeopleErase = "admin/people/erase";
     public const string AdminAudit = "admin/audit";
 }

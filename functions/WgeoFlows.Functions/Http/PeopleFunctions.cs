@@ -9,10 +9,10 @@ namespace WgeoFlows.Functions.Http;
 public sealed class PeopleFunctions
 {
     [Function(nameof(ApiRoutes.AdminPeople))]
-    public Task List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Api + PeopleRoutes.List)] HttpRequest req,
+    public Task List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Api + Routes.AdminPeople)] HttpRequest req,
         FunctionContext context) => context.RunRouteAsync(req);
 
     [Function(nameof(ApiRoutes.AdminPeopleExport))]
-    public Task Export([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Api + PeopleRoutes.Export)] HttpRequest req,
+    public Task Export([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Api + Routes.AdminPeopleExport)] HttpRequest req,
         FunctionContext context) => context.RunRouteAsync(req);
 }

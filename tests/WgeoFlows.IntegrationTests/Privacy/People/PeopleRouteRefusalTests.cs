@@ -61,7 +61,7 @@ public sealed class PeopleRouteRefusalTests(AzuriteFixture azurite) : IClassFixt
 
     private async Task<DoorAnswer> CallAsync(string route, string query, string? key)
     {
-        var path = (route == "list" ? "/api/" + PeopleRoutes.List : "/api/" + PeopleRoutes.Export) + query;
+        var path = (route == "list" ? "/api/" + Hosting.Routes.AdminPeople : "/api/" + Hosting.Routes.AdminPeopleExport) + query;
         var context = DoorCalls.Context(_stack.Services, "GET", path);
         if (key is not null) context.Request.Headers["X-Wgeo-Admin-Key"] = key;
         var handler = _stack.Get<PeopleHandler>();
