@@ -51,6 +51,10 @@ public sealed class BrowserSession : IAsyncDisposable
         return await context.NewPageAsync();
     }
 
+    /// <summary>A fresh context with options of the test's own (no script, a browser language, another viewport), for the
+    /// checks <see cref="NewPageAsync"/>'s phone and desktop do not cover.</summary>
+    public Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions options) => _browser.NewContextAsync(options);
+
     /// <summary>Runs axe on the page and returns its violations (empty when the page is clean).</summary>
     public static async Task<IReadOnlyList<AxeResultItem>> AccessibilityViolationsAsync(IPage page) =>
         (await page.RunAxe()).Violations;
