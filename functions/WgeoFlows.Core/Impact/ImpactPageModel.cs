@@ -5,16 +5,16 @@ namespace WgeoFlows.Impact;
 
 public sealed record ImpactFigureView(string Label, string Value);
 
-/// <param name="X">Where the bar starts: from the label column's edge towards the reading direction's end.</param>
-/// <param name="TextX">Where its value is written, <paramref name="Anchor"/> being the SVG text-anchor that keeps it beside the bar.</param>
-public sealed record ImpactBarView(int X, int Y, int Width, int TextX, string Anchor, string Fill, string Value, string Series);
+/// <param name="X">The bar's left edge: beside the label column on the reading direction's side.</param>
+/// <param name="TextX">Where its value starts, written in the chart's direction so that it runs away from the bar.</param>
+public sealed record ImpactBarView(int X, int Y, int Width, int TextX, string Fill, string Value, string Series);
 
 public sealed record ImpactRowView(int Y, string Label, IReadOnlyList<ImpactBarView> Bars, IReadOnlyList<string> Values);
 
-/// <summary>A horizontal bar chart drawn as inline SVG, with the same figures in a table beside it. Its labels sit on the
-/// reading direction's start (<see cref="LabelX"/>, <see cref="LabelAnchor"/>) and the bars grow towards its end, so an Arabic
-/// chart is the mirror of an English one.</summary>
-public sealed record ImpactChartView(string Id, string Title, string Description, int Height, int LabelX, string LabelAnchor,
+/// <summary>A horizontal bar chart drawn as inline SVG, with the same figures in a table beside it. Its texts are written in
+/// the language's <see cref="Direction"/> from <see cref="LabelX"/> (SVG's text-anchor "start" is the right edge of a
+/// right-to-left text), and the bars grow away from the labels, so an Arabic chart is the mirror of an English one.</summary>
+public sealed record ImpactChartView(string Id, string Title, string Description, int Height, int LabelX, string Direction,
     IReadOnlyList<ImpactLegendView> Series, IReadOnlyList<ImpactRowView> Rows);
 
 public sealed record ImpactLegendView(string Name, string Fill);
@@ -105,14 +105,14 @@ public sealed record ImpactPageModel(ImpactTexts Texts, string Language, IReadOn
                 // Left to right: the bar starts at the label column's right edge and its value follows it; right to left,
                 // the mirror image, measured from the right edge of the drawing.
                 return rtl
-                    ? new ImpactBarView(ChartWidth - LabelWidth - width, y + 4 + i * (BarHeight + 2), width, ChartWidth - LabelWidth - width - 4, "end",
+                    ? new ImpactBarView(ChartWidth - LabelWidth - width, y + 4 + i * (BarHeight + 2), width, ChartWidth - LabelWidth - width - 4,
                         Fills[i], value, series[i])
-                    : new ImpactBarView(LabelWidth, y + 4 + i * (BarHeight + 2), width, LabelWidth + width + 4, "start", Fills[i], value, series[i]);
+                    : new ImpactBarView(LabelWidth, y + 4 + i * (BarHeight + 2), width, LabelWidth + width + 4, Fills[i], value, series[i]);
             }).ToList();
             rows.Add(new ImpactRowView(y + 4 + BarHeight + 4, name, bars, bars.Select(b => b.Value).ToList()));
             y += 3 * (BarHeight + 2) + 12;
         }
-        return new ImpactChartView(id, title, texts.ChartOf(title), Math.Max(y, 20), rtl ? ChartWidth : 0, rtl ? "end" : "start",
+        return new ImpactChartView(id, title, texts.ChartOf(title), Math.Max(y, 20), rtl ? ChartWidth : 0, texts.Texts.Language.Direction,
             [.. series.Select((s, i) => new ImpactLegendView(s, Fills[i]))], rows);
     }
 }

@@ -97,17 +97,15 @@ public sealed partial class ImpactPageTests
         var arabic = ImpactPageModel.Build(Figures(), "ar").Charts.Single(c => c.Id == "platform");
 
         english.LabelX.ShouldBe(0);
-        english.LabelAnchor.ShouldBe("start");
+        english.Direction.ShouldBe("ltr");
         arabic.LabelX.ShouldBe(ImpactPageModel.ChartWidth);
-        arabic.LabelAnchor.ShouldBe("end");
+        arabic.Direction.ShouldBe("rtl");
         foreach (var (en, ar) in english.Rows.SelectMany(r => r.Bars).Zip(arabic.Rows.SelectMany(r => r.Bars)))
         {
             ar.Width.ShouldBe(en.Width);
             // Mirrored: the Arabic bar's right edge is where the English bar's left edge is, seen from the other side.
             (ar.X + ar.Width).ShouldBe(ImpactPageModel.ChartWidth - en.X);
             ar.TextX.ShouldBe(ImpactPageModel.ChartWidth - en.TextX);
-            ar.Anchor.ShouldBe("end");
-            en.Anchor.ShouldBe("start");
         }
     }
 
@@ -117,6 +115,7 @@ public sealed partial class ImpactPageTests
         var html = await RenderAsync("ar");
 
         SvgLabel().Matches(html).Select(m => m.Groups["x"].Value).Distinct().ShouldBe(["600"]);
+        html.ShouldContain("direction=\"rtl\" text-anchor=\"start\"");
         html.ShouldContain("<bdi>data.json</bdi>");
         html.ShouldNotContain("text-align:left");
         html.ShouldNotContain("margin-left");
