@@ -1,13 +1,15 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using CsvHelper;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
+using WgeoFlows.Localization;
 using WgeoFlows.Shared;
 using WgeoFlows.Web;
 
 namespace WgeoFlows.Impact;
 
-/// <summary>GET /api/impact (the public page, ?lang=en|fr|es), /api/impact/data.json and /api/impact/data.csv: the same
+/// <summary>GET /api/impact (the public page, in the seven languages), /api/impact/data.json and /api/impact/data.csv: the same
 /// figures, no sign-in, cached. Building the figures reads the counters (one range query per shard) and the newest stories
 /// (one query); the three answers are served from figures built at most once per <see cref="ImpactOptions.CacheFor"/> in
 /// this instance (one refresh at a time, the other requests wait for it), so that anonymous GETs cost storage requests by
@@ -18,6 +20,7 @@ namespace WgeoFlows.Impact;
 public sealed class ImpactHandler(ImpactStatsStore store, PageRenderer pages, IOptions<ImpactOptions> options, TimeProvider time)
 {
     private readonly SemaphoreSlim _refresh = new(1, 1);
+    private readonly ConcurrentDictionary<string, RenderedPage> _pages = new(StringComparer.Ordinal);
     private Snapshot? _snapshot;
     private long _forgotten;
 
@@ -93,13 +96,36 @@ public sealed class ImpactHandler(ImpactStatsStore store, PageRenderer pages, IO
         if (Interlocked.Read(ref _forgotten) == forgottenBefore) Volatile.Write(ref _snapshot, snapshot);
     }
 
+    /// <summary>The page in the language <see cref="LanguageChoice"/> picks (?lang=, the switcher's cookie, Accept-Language),
+    /// publicly cached: <c>Vary: Cookie, Accept-Language</c> keeps a shared cache from handing one language's page to someone
+    /// who asked for another by cookie or browser (?lang= is in the URL, which caches key on anyway). The page of each
+    /// language is rendered once per figures snapshot and kept beside it, keyed by language.</summary>
     public async Task<IResult> PageAsync(HttpRequest http, CancellationToken cancellationToken = default)
     {
-        var requested = http.Query["lang"].ToString();
-        var language = ImpactTexts.Languages.Contains(requested) ? requested : "en";
-        var model = ImpactPageModel.Build(await CachedFiguresAsync(cancellationToken), language);
-        return new HtmlResult(200, await pages.RenderAsync("impact", model.Texts.Heading, model, language), PublicCacheResult.HeaderValue(CacheFor));
+        var chosen = LanguageChoice.For(http.HttpContext).Language;
+        // The switcher links to the page's own route with only ?lang=: a kept page carries nothing of the query that first
+        // asked for it, so every visitor of one language gets the same page.
+        var language = new PageLanguage(chosen, [.. Languages.All.Select(l =>
+            new LanguageLink(l.Code, l.NativeName, $"{ImpactRoutes.ApiPrefix}{ImpactRoutes.Page}?{LanguageChoice.QueryName}={l.Code}", l.Code == chosen.Code))]);
+        var figures = await CachedFiguresAsync(cancellationToken);
+        string html;
+        if (_pages.TryGetValue(language.Code, out var kept) && ReferenceEquals(kept.Figures, figures))
+        {
+            html = kept.Html;
+        }
+        else
+        {
+            var model = ImpactPageModel.Build(figures, language.Code);
+            html = await pages.RenderAsync("impact", model.Texts.Heading, model, language);
+            _pages[language.Code] = new RenderedPage(figures, html);
+        }
+        return new VaryResult(new HtmlResult(200, html, PublicCacheResult.HeaderValue(CacheFor)), Vary);
     }
+
+    /// <summary>What besides the URL picks the page's language.</summary>
+    public const string Vary = "Cookie, Accept-Language";
+
+    private sealed record RenderedPage(ImpactFigures Figures, string Html);
 
     public async Task<IResult> JsonAsync(CancellationToken cancellationToken = default) =>
         new PublicCacheResult(Results.Json(await CachedFiguresAsync(cancellationToken), WgeoJson.Options), CacheFor);

@@ -1,24 +1,34 @@
-using System.Globalization;
+using WgeoFlows.Localization;
 using WgeoFlows.Reference;
 
 namespace WgeoFlows.Impact;
 
 public sealed record ImpactFigureView(string Label, string Value);
 
-public sealed record ImpactBarView(int Y, int Width, int TextX, string Fill, string Value, string Series);
+/// <param name="X">The bar's left edge: beside the label column on the reading direction's side.</param>
+/// <param name="TextX">Where its value starts, written in the chart's direction so that it runs away from the bar.</param>
+public sealed record ImpactBarView(int X, int Y, int Width, int TextX, string Fill, string Value, string Series);
 
 public sealed record ImpactRowView(int Y, string Label, IReadOnlyList<ImpactBarView> Bars, IReadOnlyList<string> Values);
 
-/// <summary>A horizontal bar chart drawn as inline SVG, with the same figures in a table beside it.</summary>
-public sealed record ImpactChartView(string Id, string Title, int Height, IReadOnlyList<string> Series, IReadOnlyList<ImpactRowView> Rows);
+/// <summary>A horizontal bar chart drawn as inline SVG, with the same figures in a table beside it. Its texts are written in
+/// the language's <see cref="Direction"/> from <see cref="LabelX"/> (SVG's text-anchor "start" is the right edge of a
+/// right-to-left text), and the bars grow away from the labels, so an Arabic chart is the mirror of an English one.</summary>
+public sealed record ImpactChartView(string Id, string Title, string Description, int Height, int LabelX, string Direction,
+    IReadOnlyList<ImpactLegendView> Series, IReadOnlyList<ImpactRowView> Rows);
+
+public sealed record ImpactLegendView(string Name, string Fill);
 
 public sealed record ImpactStoryView(string Requester, string Partners, string Theme, string Quarter);
 
-/// <summary>The impact page's model: every text already chosen for the language, every chart already laid out.</summary>
+/// <summary>The impact page's model: every text already chosen for the language, every number formatted for its culture,
+/// every chart already laid out for its direction.</summary>
 public sealed record ImpactPageModel(ImpactTexts Texts, string Language, IReadOnlyList<ImpactFigureView> Totals,
     IReadOnlyList<ImpactFigureView> Cooperation, IReadOnlyList<ImpactChartView> Charts, IReadOnlyList<ImpactStoryView> Stories,
     string SuppressedNote, string JsonUrl, string CsvUrl)
 {
+    /// <summary>The SVG's width in its own units.</summary>
+    public const int ChartWidth = 600;
     private const int LabelWidth = 210;
     private const int BarSpace = 300;
     private const int BarHeight = 14;
@@ -27,12 +37,14 @@ public sealed record ImpactPageModel(ImpactTexts Texts, string Language, IReadOn
     public static ImpactPageModel Build(ImpactFigures figures, string language)
     {
         var texts = ImpactTexts.For(language);
+        var code = texts.Texts.Language.Code;
         var all = ImpactMetrics.AllPeriods;
-        string Show(ImpactCell? cell, string format = "N0") =>
-            cell is null ? "0" : cell.Suppressed ? texts.Suppressed : cell.Figure!.Value.ToString(format, CultureInfo.GetCultureInfo(language));
+        string Show(ImpactCell? cell) =>
+            cell is null ? texts.Texts.Number(0) : cell.Suppressed ? texts.Suppressed : texts.Texts.Number((decimal)cell.Figure!.Value);
         string Days(ImpactCell? cell) =>
-            cell is { Suppressed: true } ? texts.Suppressed
-            : cell?.Figure is { } days ? string.Format(CultureInfo.GetCultureInfo(language), texts.AtMostDays, days) : "—";
+            cell is { Suppressed: true } ? texts.Suppressed : cell?.Figure is { } days ? texts.AtMostDays((long)days) : "—";
+        string Percent(ImpactCell? cell) =>
+            cell is { Suppressed: true } ? texts.Suppressed : cell?.Figure is { } value ? texts.Percent(value) : "—";
 
         var totals = new List<ImpactFigureView>
         {
@@ -42,33 +54,27 @@ public sealed record ImpactPageModel(ImpactTexts Texts, string Language, IReadOn
         };
         var cooperation = new List<ImpactFigureView>
         {
-            new(texts.SouthSouthShare, Percent(figures.Find(all, ImpactMetrics.MatchSharePercent, "kind", ImpactRecorder.SouthSouth), texts, language)),
-            new(texts.TriangularShare, Percent(figures.Find(all, ImpactMetrics.MatchSharePercent, "kind", ImpactRecorder.Triangular), texts, language)),
+            new(texts.SouthSouthShare, Percent(figures.Find(all, ImpactMetrics.MatchSharePercent, "kind", ImpactRecorder.SouthSouth))),
+            new(texts.TriangularShare, Percent(figures.Find(all, ImpactMetrics.MatchSharePercent, "kind", ImpactRecorder.Triangular))),
             new(texts.MedianToMatch, Days(figures.Find(all, ImpactMetrics.MedianDaysToMatch))),
             new(texts.MedianToDecision, Days(figures.Find(all, ImpactMetrics.MedianDaysToDecision))),
         };
 
         var charts = new List<ImpactChartView>
         {
-            Chart("platform", texts.ByPlatform, figures, all, "platform", id => Taxonomy.Label(Taxonomy.Platforms, id, language), texts),
-            Chart("region", texts.ByRegion, figures, all, "region", id => Taxonomy.Label(Taxonomy.Regions, id, language), texts),
-            Chart("theme", texts.ByTheme, figures, all, "theme", id => Taxonomy.Label(Taxonomy.ThematicAreas, id, language), texts),
+            Chart("platform", texts.ByPlatform, figures, all, "platform", id => Taxonomy.Label(Taxonomy.Platforms, id, code), texts),
+            Chart("region", texts.ByRegion, figures, all, "region", id => Taxonomy.Label(Taxonomy.Regions, id, code), texts),
+            Chart("theme", texts.ByTheme, figures, all, "theme", id => Taxonomy.Label(Taxonomy.ThematicAreas, id, code), texts),
             QuarterChart(figures, texts),
         };
+        string Named(string organization, string country) => $"{organization} ({CountryCatalog.Default.NameIn(country, code)})";
         var stories = figures.Stories.Select(s => new ImpactStoryView(
-            $"{s.RequesterOrganization} ({CountryName(s.RequesterCountry)})",
-            string.Join(", ", s.Partners.Select(p => $"{p.Organization} ({CountryName(p.Country)})")),
-            Taxonomy.Label(Taxonomy.ThematicAreas, s.Theme, language), s.Quarter)).ToList();
-        return new ImpactPageModel(texts, language, totals, cooperation, charts, stories,
-            string.Format(CultureInfo.InvariantCulture, texts.SuppressedNote, figures.MinimumCount),
+            Named(s.RequesterOrganization, s.RequesterCountry),
+            string.Join(code == "zh" ? "、" : code == "ar" ? "، " : ", ", s.Partners.Select(p => Named(p.Organization, p.Country))),
+            Taxonomy.Label(Taxonomy.ThematicAreas, s.Theme, code), texts.Quarter(s.Quarter))).ToList();
+        return new ImpactPageModel(texts, code, totals, cooperation, charts, stories, texts.SuppressedNote(figures.MinimumCount),
             $"{ImpactRoutes.ApiPrefix}{ImpactRoutes.DataJson}", $"{ImpactRoutes.ApiPrefix}{ImpactRoutes.DataCsv}");
     }
-
-    private static string CountryName(string code) => CountryCatalog.Default.Find(code)?.Name ?? code;
-
-    private static string Percent(ImpactCell? cell, ImpactTexts texts, string language) =>
-        cell is { Suppressed: true } ? texts.Suppressed
-        : cell?.Figure is { } value ? value.ToString("0.#", CultureInfo.GetCultureInfo(language)) + " %" : "—";
 
     private static ImpactChartView Chart(string id, string title, ImpactFigures figures, string period, string dimension,
         Func<string, string> label, ImpactTexts texts)
@@ -80,11 +86,12 @@ public sealed record ImpactPageModel(ImpactTexts Texts, string Language, IReadOn
     }
 
     private static ImpactChartView QuarterChart(ImpactFigures figures, ImpactTexts texts) =>
-        Lay("quarter", texts.ByQuarter, texts, figures.Quarters.Select(q => (q,
+        Lay("quarter", texts.ByQuarter, texts, figures.Quarters.Select(q => (texts.Quarter(q),
             ImpactMetrics.Counts.Select(m => figures.Find(q, m)).ToList())).ToList());
 
     private static ImpactChartView Lay(string id, string title, ImpactTexts texts, List<(string Label, List<ImpactCell?> Cells)> categories)
     {
+        var rtl = texts.Texts.Language.RightToLeft;
         var series = new[] { texts.Received, texts.Approved, texts.Matched };
         var max = Math.Max(1, categories.SelectMany(c => c.Cells).Max(c => c?.Figure) ?? 1);
         var rows = new List<ImpactRowView>();
@@ -94,12 +101,18 @@ public sealed record ImpactPageModel(ImpactTexts Texts, string Language, IReadOn
             var bars = cells.Select((cell, i) =>
             {
                 var width = cell?.Figure is { } v ? (int)Math.Round(BarSpace * v / max) : 0;
-                var value = cell is { Suppressed: true } ? texts.Suppressed : ((long)(cell?.Figure ?? 0)).ToString(CultureInfo.InvariantCulture);
-                return new ImpactBarView(y + 4 + i * (BarHeight + 2), width, LabelWidth + width + 4, Fills[i], value, series[i]);
+                var value = cell is { Suppressed: true } ? texts.Suppressed : texts.Texts.Number((long)(cell?.Figure ?? 0));
+                // Left to right: the bar starts at the label column's right edge and its value follows it; right to left,
+                // the mirror image, measured from the right edge of the drawing.
+                return rtl
+                    ? new ImpactBarView(ChartWidth - LabelWidth - width, y + 4 + i * (BarHeight + 2), width, ChartWidth - LabelWidth - width - 4,
+                        Fills[i], value, series[i])
+                    : new ImpactBarView(LabelWidth, y + 4 + i * (BarHeight + 2), width, LabelWidth + width + 4, Fills[i], value, series[i]);
             }).ToList();
             rows.Add(new ImpactRowView(y + 4 + BarHeight + 4, name, bars, bars.Select(b => b.Value).ToList()));
             y += 3 * (BarHeight + 2) + 12;
         }
-        return new ImpactChartView(id, title, Math.Max(y, 20), series, rows);
+        return new ImpactChartView(id, title, texts.ChartOf(title), Math.Max(y, 20), rtl ? ChartWidth : 0, texts.Texts.Language.Direction,
+            [.. series.Select((s, i) => new ImpactLegendView(s, Fills[i]))], rows);
     }
 }

@@ -14,3 +14,16 @@ public sealed class PublicCacheResult(IResult inner, TimeSpan maxAge) : IResult
         return inner.ExecuteAsync(httpContext);
     }
 }
+
+/// <summary>Adds a <c>Vary</c> header to a result: the public impact page's language comes from the cookie and the browser's
+/// Accept-Language as well as from the URL.</summary>
+public sealed class VaryResult(IResult inner, string vary) : IResult
+{
+    public IResult Inner => inner;
+
+    public Task ExecuteAsync(HttpContext httpContext)
+    {
+        httpContext.Response.Headers.Vary = vary;
+        return inner.ExecuteAsync(httpContext);
+    }
+}

@@ -11,9 +11,10 @@ internal static class EmbeddedReferenceData
         ReadCommentHandling = JsonCommentHandling.Skip,
     };
 
-    internal static T Read<T>(string fileName)
+    /// <param name="name">The file's name without ".json" (the test of the catalog reads a quoted area.name as a catalog key).</param>
+    internal static T Read<T>(string name)
     {
-        var resourceName = $"WgeoFlows.Reference.{fileName}";
+        var resourceName = $"WgeoFlows.Reference.{name}.json";
         using var stream = typeof(EmbeddedReferenceData).Assembly.GetManifestResourceStream(resourceName)
             ?? throw new InvalidOperationException($"The embedded reference data '{resourceName}' is missing from the assembly.");
         return JsonSerializer.Deserialize<T>(stream, JsonOptions)

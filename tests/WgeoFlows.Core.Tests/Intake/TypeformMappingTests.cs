@@ -83,6 +83,30 @@ public class TypeformMappingTests
     }
 
     [Fact]
+    public void Choice_labels_in_Arabic_Chinese_Russian_and_Portuguese_map_to_ids()
+    {
+        var delivery = TypeformSamples.Delivery("tok-4b");
+        var answers = delivery["form_response"]!["answers"]!.AsArray();
+        answers[1] = TypeformSamples.Answer("choice", "organization_platform", new JsonObject { ["label"] = "المجتمع المدني" });
+        answers[2] = TypeformSamples.Answer("choice", "organization_country", new JsonObject { ["label"] = "Moçambique" });
+        answers[6] = TypeformSamples.Answer("choice", "contact_language", new JsonObject { ["label"] = "中文" });
+        answers[9] = TypeformSamples.Answer("choices", "request_thematicAreas", new JsonObject { ["labels"] = new JsonArray("可再生能源", "Gestão da água") });
+        answers[10] = TypeformSamples.Answer("choices", "request_supportTypes", new JsonObject { ["labels"] = new JsonArray("Передача технологий") });
+        answers[11] = TypeformSamples.Answer("choices", "request_preferredRegions", new JsonObject { ["labels"] = new JsonArray("الدول العربية", "Азия") });
+
+        var validation = SubmissionValidator.Validate(Map(delivery, Settings()).ToElement());
+
+        validation.Errors.ShouldBeEmpty();
+        var s = validation.Submission!;
+        s.Organization.Platform.ShouldBe("civil-society");
+        s.Organization.Country.ShouldBe("MZ");
+        s.Contact.Language.ShouldBe("zh");
+        s.ThematicAreas.ShouldBe(["renewable-energy", "water-management"]);
+        s.SupportTypes.ShouldBe(["technology-transfer"]);
+        s.PreferredRegions.ShouldBe(["arab-states", "asia"]);
+    }
+
+    [Fact]
     public void An_unknown_choice_is_passed_on_for_the_validator_to_name_with_its_path()
     {
         var delivery = TypeformSamples.Delivery("tok-5");

@@ -1,3 +1,4 @@
+using WgeoFlows.Localization;
 using WgeoFlows.Reference;
 
 namespace WgeoFlows.Tests.Reference;
@@ -34,13 +35,29 @@ public class TaxonomyTests
         Taxonomy.Languages.Select(p => p.Id).ShouldBe(["en", "fr", "es", "ar", "zh", "ru", "pt"]);
 
     [Fact]
-    public void Labels_every_term_in_English_French_and_Spanish()
+    public void Labels_every_term_in_each_of_the_seven_languages_with_its_own_words()
     {
         var all = Taxonomy.Platforms.Concat(Taxonomy.ThematicAreas).Concat(Taxonomy.SupportTypes)
-            .Concat(Taxonomy.Regions).Concat(Taxonomy.Languages);
+            .Concat(Taxonomy.Regions).Concat(Taxonomy.Languages).ToList();
 
-        all.ShouldAllBe(t => !string.IsNullOrWhiteSpace(t.Labels["en"])
-            && !string.IsNullOrWhiteSpace(t.Labels["fr"]) && !string.IsNullOrWhiteSpace(t.Labels["es"]));
+        foreach (var term in all)
+        {
+            term.Labels.Keys.Order().ShouldBe(Languages.Codes.Order(), term.Id);
+            term.Labels.Values.ShouldAllBe(l => !string.IsNullOrWhiteSpace(l) && l != term.Id, term.Id);
+            // Written for each language, not the English label copied: at least the scripts differ.
+            term.Label("ar").ShouldNotBe(term.Label("en"), term.Id);
+            term.Label("zh").ShouldNotBe(term.Label("en"), term.Id);
+            term.Label("ru").ShouldNotBe(term.Label("en"), term.Id);
+        }
+    }
+
+    [Fact]
+    public void Names_the_languages_as_CLDR_does_capitalised_for_a_list()
+    {
+        Taxonomy.Label(Taxonomy.Languages, "ar", "fr").ShouldBe("Arabe");
+        Taxonomy.Label(Taxonomy.Languages, "zh", "zh").ShouldBe("中文");
+        Taxonomy.Label(Taxonomy.Languages, "pt", "ru").ShouldBe("Португальский");
+        Taxonomy.Label(Taxonomy.Languages, "en", "ar").ShouldBe("الإنجليزية");
     }
 
     [Fact]
@@ -69,7 +86,10 @@ public class TaxonomyTests
     [InlineData("en", "Renewable energy")]
     [InlineData("fr", "Énergies renouvelables")]
     [InlineData("es", "Energías renovables")]
-    [InlineData("ar", "Renewable energy")]
+    [InlineData("pt", "Energias renováveis")]
+    [InlineData("ru", "Возобновляемая энергетика")]
+    [InlineData("ar", "الطاقة المتجددة")]
+    [InlineData("zh", "可再生能源")]
     [InlineData("xx", "Renewable energy")]
     public void Labels_a_term_in_the_language_asked_falling_back_to_English(string language, string expected) =>
         Taxonomy.Label(Taxonomy.ThematicAreas, "renewable-energy", language).ShouldBe(expected);

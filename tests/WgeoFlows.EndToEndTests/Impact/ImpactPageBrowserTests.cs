@@ -1,19 +1,20 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using WgeoFlows.Localization;
 using WgeoFlows.Testing.Browser;
 using WgeoFlows.Tests.Intake;
 using WgeoFlows.Tests.Support;
 
 namespace WgeoFlows.Tests.Impact;
 
-/// <summary>The public impact page in a real browser, in each language: readable without sign-in and free of
-/// accessibility violations.</summary>
+/// <summary>The public impact page in a real browser, in each of the seven languages, phone-sized and desktop: readable
+/// without sign-in, free of accessibility violations, and mirrored in Arabic.</summary>
 public abstract class ImpactPageBrowserTests(IHostStack stack)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task The_impact_page_in_English_French_and_Spanish_has_no_accessibility_violations()
+    public async Task The_impact_page_in_each_language_has_no_accessibility_violations()
     {
         var payload = SamplePayloads.Valid($"e2e-impact-{Guid.NewGuid():N}");
         using (var response = await stack.Client.SubmitAsync(payload))
@@ -23,22 +24,21 @@ public abstract class ImpactPageBrowserTests(IHostStack stack)
         }
 
         await using var browser = await BrowserSession.StartAsync();
-        foreach (var (lang, heading) in new[]
+        foreach (var language in Languages.All)
         {
-            ("en", "Impact of South-South and triangular cooperation"),
-            ("fr", "Impact de la coopération Sud-Sud et triangulaire"),
-            ("es", "Impacto de la cooperación Sur-Sur y triangular"),
-        })
-        {
-            var page = await browser.NewPageAsync(stack.BaseUrl);
-            var answer = await page.GotoAsync($"/api/impact?lang={lang}");
-            answer.ShouldNotBeNull().Status.ShouldBe(200);
-            (await page.Locator("h1").InnerTextAsync()).ShouldBe(heading);
-            (await page.Locator("html").GetAttributeAsync("lang")).ShouldBe(lang);
-            (await page.Locator("svg[role=img]").CountAsync()).ShouldBeGreaterThan(0);
-            await BrowserSession.ScreenshotAsync(page, $"impact-{lang}");
-            var violations = await BrowserSession.AccessibilityViolationsAsync(page);
-            violations.ShouldBeEmpty(BrowserSession.Describe(violations));
+            foreach (var phone in new[] { false, true })
+            {
+                var page = await browser.NewPageAsync(stack.BaseUrl, phone);
+                var answer = await page.GotoAsync($"/api/impact?lang={language.Code}");
+                answer.ShouldNotBeNull().Status.ShouldBe(200);
+                (await page.Locator("h1").InnerTextAsync()).ShouldBe(TextCatalog.Default.For(language.Code)["impact.heading"]);
+                (await page.Locator("html").GetAttributeAsync("lang")).ShouldBe(language.Code);
+                (await page.Locator("html").GetAttributeAsync("dir")).ShouldBe(language.Direction);
+                (await page.Locator("svg[role=img]").CountAsync()).ShouldBeGreaterThan(0);
+                await BrowserSession.ScreenshotAsync(page, $"impact-{language.Code}{(phone ? "-phone" : "")}");
+                var violations = await BrowserSession.AccessibilityViolationsAsync(page);
+                violations.ShouldBeEmpty($"{language.Code}{(phone ? " (phone)" : "")}: {BrowserSession.Describe(violations)}");
+            }
         }
     }
 }

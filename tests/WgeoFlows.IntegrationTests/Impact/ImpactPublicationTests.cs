@@ -2,11 +2,12 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using WgeoFlows.Impact;
+using WgeoFlows.Localization;
 using WgeoFlows.Tests.Support;
 
 namespace WgeoFlows.Tests.Impact;
 
-/// <summary>The public page, data.json and data.csv: the same figures, cached, in three languages, and never a
+/// <summary>The public page, data.json and data.csv: the same figures, cached, in seven languages, and never a
 /// personal detail even when the requests behind them carry distinctive names and addresses.</summary>
 public sealed partial class ImpactPublicationTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncDisposable
 {
@@ -47,12 +48,47 @@ public sealed partial class ImpactPublicationTests(AzuriteFixture azurite) : ICl
             var html = Body(context);
             context.Response.StatusCode.ShouldBe(200);
             context.Response.Headers.CacheControl.ToString().ShouldBe("public, max-age=300");
-            html.ShouldContain($"<html lang=\"{lang}\">");
+            html.ShouldContain($"<html lang=\"{lang}\" dir=\"ltr\">");
             System.Net.WebUtility.HtmlDecode(html).ShouldContain($"<h1>{heading}</h1>");
             html.ShouldContain("<svg");
-            html.ShouldContain("<table>");
+            html.ShouldContain("<table");
             html.ShouldContain("Partner ss-pub");
         }
+    }
+
+    [Fact]
+    public async Task Each_language_is_served_and_kept_apart_whether_asked_by_query_cookie_or_browser()
+    {
+        await SeedAsync();
+        var handler = _stack.Services.GetRequiredService<ImpactHandler>();
+        async Task<(string Html, HttpContext Context)> PageAsync(Action<HttpRequest> ask)
+        {
+            var context = Context(null);
+            ask(context.Request);
+            await (await handler.PageAsync(context.Request, TestContext.Current.CancellationToken)).ExecuteAsync(context);
+            context.Response.StatusCode.ShouldBe(200);
+            return (Body(context), context);
+        }
+
+        foreach (var language in Languages.All)
+        {
+            var (html, context) = await PageAsync(r => r.QueryString = new QueryString("?lang=" + language.Code));
+            html.ShouldContain($"<html lang=\"{language.Code}\" dir=\"{language.Direction}\">");
+            System.Net.WebUtility.HtmlDecode(html).ShouldContain($"<h1>{TextCatalog.Default.For(language.Code)["impact.heading"]}</h1>");
+            html.ShouldNotContain("[impact.");
+            context.Response.Headers.Vary.ToString().ShouldBe("Cookie, Accept-Language");
+            context.Response.Headers.CacheControl.ToString().ShouldBe("public, max-age=300");
+            foreach (var other in Languages.All) html.ShouldContain($"href=\"/api/impact?lang={other.Code}\"");
+        }
+
+        // Served in turn from the same cached figures, each visitor still gets the page of their own language.
+        (await PageAsync(r => r.Headers.AcceptLanguage = "ar-EG,ar;q=0.9")).Html.ShouldContain("<html lang=\"ar\" dir=\"rtl\">");
+        (await PageAsync(r => r.Headers.Cookie = $"{LanguageChoice.CookieName}=zh")).Html.ShouldContain("<html lang=\"zh\" dir=\"ltr\">");
+        (await PageAsync(r => r.Headers.AcceptLanguage = "ru")).Html.ShouldContain("<html lang=\"ru\" dir=\"ltr\">");
+        (await PageAsync(_ => { })).Html.ShouldContain("<html lang=\"en\" dir=\"ltr\">");
+        var asked = await PageAsync(r => r.QueryString = new QueryString("?lang=pt&x=%3Cb%3E"));
+        asked.Html.ShouldContain("<html lang=\"pt\" dir=\"ltr\">");
+        asked.Html.ShouldNotContain("%3Cb%3E", Case.Insensitive, "the kept page carries nothing of the query that asked for it");
     }
 
     [Fact]

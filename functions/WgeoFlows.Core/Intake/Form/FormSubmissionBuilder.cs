@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
+using WgeoFlows.Reference;
 
 namespace WgeoFlows.Intake.Form;
 
@@ -24,14 +25,19 @@ public static class FormSubmissionBuilder
             ["contact"] = new JsonObject(),
             ["request"] = new JsonObject(),
         };
-        foreach (var field in FormFields.Texts.Concat(FormFields.Choices))
+        foreach (var field in FormFields.Texts)
         {
             var value = Single(form, field);
             if (value is not null) Place(submission, field, JsonValue.Create(value));
         }
+        foreach (var field in FormFields.Choices)
+        {
+            var value = Single(form, field);
+            if (value is not null) Place(submission, field, JsonValue.Create(ChoiceId(field, value)));
+        }
         foreach (var field in FormFields.Lists)
         {
-            var values = form[field].Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => (JsonNode?)JsonValue.Create(v)).ToArray();
+            var values = form[field].Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => (JsonNode?)JsonValue.Create(ChoiceId(field, v!))).ToArray();
             if (values.Length > 0) Place(submission, field, new JsonArray(values));
         }
         if (Single(form, FormFields.Budget) is { } budget)
@@ -68,6 +74,10 @@ public static class FormSubmissionBuilder
             ["contentBase64"] = Convert.ToBase64String(buffer.GetBuffer(), 0, (int)buffer.Length),
         };
     }
+
+    /// <summary>The id a posted choice stands for: the form posts ids, but a choice may also come by its label in any of the
+    /// seven languages (a form filled by a script or another page); an unknown value goes on as posted, for the validator.</summary>
+    private static string ChoiceId(string field, string value) => ChoiceLabels.ToId(field, value) ?? value;
 
     private static string? Single(IFormCollection form, string name) => form[name].FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
 

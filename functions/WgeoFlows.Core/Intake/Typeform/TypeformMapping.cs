@@ -111,30 +111,14 @@ public static class TypeformMapping
         _ => [value.ToString()],
     };
 
-    /// <summary>The taxonomy id (or country code) a choice label stands for: a configured value first, then an id or a label
-    /// in any language of the taxonomy; else the label unchanged, for the validator to report.</summary>
+    /// <summary>The taxonomy id (or country code) a choice label stands for: a configured value first, then an id, a code or a
+    /// label in any of the seven languages (<see cref="ChoiceLabels"/>); else the label unchanged, for the validator to report.</summary>
     private static JsonNode? ToId(string path, string? label, TypeformSettings settings)
     {
         if (label is null) return null;
         var text = label.Trim();
         if (settings.Choices.TryGetValue(path, out var configured) && configured.TryGetValue(text, out var id)) return id;
-        if (path == "organization.country")
-        {
-            var country = CountryCatalog.Default.Find(text)
-                ?? CountryCatalog.Default.All.FirstOrDefault(c => c.Name.Equals(text, StringComparison.OrdinalIgnoreCase));
-            return country?.Code ?? text;
-        }
-        var terms = path switch
-        {
-            "organization.platform" => Taxonomy.Platforms,
-            "contact.language" => Taxonomy.Languages,
-            "request.thematicAreas" => Taxonomy.ThematicAreas,
-            "request.supportTypes" => Taxonomy.SupportTypes,
-            _ => Taxonomy.Regions,
-        };
-        var term = terms.FirstOrDefault(t => t.Id.Equals(text, StringComparison.OrdinalIgnoreCase)
-            || t.Labels.Values.Any(l => l.Equals(text, StringComparison.OrdinalIgnoreCase)));
-        return term?.Id ?? text;
+        return ChoiceLabels.ToId(path, text) ?? text;
     }
 
     private static void Place(JsonObject submission, string path, JsonNode? value)
