@@ -2,7 +2,8 @@ namespace WgeoFlows.Notifications;
 
 /// <summary>
 /// The names of the email templates and the <see cref="EmailCommand.Values"/> keys each one needs. The wording lives in
-/// the embedded files Templates/{name}.{language}.liquid (see Templates/README.md); this is the contract for callers.
+/// the message catalog's mail.* keys, read by the embedded files Templates/{name}.liquid (see Templates/README.md); this is the
+/// contract for callers.
 /// </summary>
 public static class EmailTemplates
 {
