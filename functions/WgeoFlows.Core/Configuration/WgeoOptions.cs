@@ -117,6 +117,15 @@ public sealed class MailRetryOptions
     public TimeSpan MaxInterval { get; set; } = TimeSpan.FromMinutes(5);
 }
 
+/// <summary>The mails' settings that are not about sending (those are <see cref="MailOptions"/>).</summary>
+public sealed class NotificationOptions
+{
+    public const string Section = "Notifications";
+    /// <summary>The language of reviewers' and administrators' mails: one of the seven served (ar en es fr pt ru zh); any
+    /// other value means English. Requesters and partners are written to in their own language.</summary>
+    public string StaffLanguage { get; set; } = "en";
+}
+
 public sealed class ReviewOptions
 {
     public const string Section = "Review";

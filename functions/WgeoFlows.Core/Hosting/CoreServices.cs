@@ -49,6 +49,7 @@ public static class CoreServices
         services.Configure<AdminOptions>(configuration.GetSection(AdminOptions.Section));
         services.Configure<SendGridOptions>(configuration.GetSection(SendGridOptions.Section));
         services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
+        services.Configure<NotificationOptions>(configuration.GetSection(NotificationOptions.Section));
         services.Configure<ReviewOptions>(configuration.GetSection(ReviewOptions.Section));
         services.Configure<MatchingOptions>(configuration.GetSection(MatchingOptions.Section));
         services.Configure<FollowUpOptions>(configuration.GetSection(FollowUpOptions.Section));

@@ -5,7 +5,7 @@ namespace WgeoFlows.Localization;
 
 /// <summary>
 /// The Liquid filter "t" that page and email templates read the catalog with:
-/// <c>{{ "mail.ack.reference" | t: reference: request.requestId }}</c>. Named arguments fill the text's placeholders; a
+/// <c>{{ "mail.layout.reference" | t: reference: request.requestId }}</c>. Named arguments fill the text's placeholders; a
 /// "count" argument picks the plural entry. The result is a plain string, so the template's HTML encoder encodes it and
 /// every value in it (catalog texts hold no markup).
 /// </summary>

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using System.Text.RegularExpressions;
 
 namespace WgeoFlows.Localization;
 
@@ -9,7 +9,7 @@ namespace WgeoFlows.Localization;
 /// (U+2068 … U+2069), so that a reference number, an address or a link keeps its own direction inside Arabic, in HTML
 /// and in plain text alike.
 /// </summary>
-public sealed class Texts
+public sealed partial class Texts
 {
     private const char FirstStrongIsolate = '\u2068';
     private const char PopDirectionalIsolate = '\u2069';
@@ -61,16 +61,23 @@ public sealed class Texts
     /// <summary>A value from outside the catalog set into a text: isolated in a right-to-left language.</summary>
     public string Isolate(string value) => Language.RightToLeft && value.Length > 0 ? $"{FirstStrongIsolate}{value}{PopDirectionalIsolate}" : value;
 
+    /// <summary>Fills every placeholder in one pass over the catalog's text, so that a value which itself contains
+    /// "{name}" (a title someone typed) is printed as it is, never filled in turn.</summary>
     private string Fill(string text, (string Name, object? Value)[] values)
     {
         if (values.Length == 0 || !text.Contains('{', StringComparison.Ordinal)) return text;
-        var filled = new StringBuilder(text);
-        foreach (var (name, value) in values)
+        return PlaceholderPattern().Replace(text, m =>
         {
-            filled.Replace("{" + name + "}", Isolate(Show(value)));
-        }
-        return filled.ToString();
+            foreach (var (name, value) in values)
+            {
+                if (name == m.Groups[1].Value) return Isolate(Show(value));
+            }
+            return m.Value;
+        });
     }
+
+    [GeneratedRegex(@"\{([A-Za-z][A-Za-z0-9]*)\}")]
+    private static partial Regex PlaceholderPattern();
 
     private string Show(object? value) => value switch
     {

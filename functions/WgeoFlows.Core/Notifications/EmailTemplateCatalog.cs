@@ -5,13 +5,13 @@ using Fluid;
 namespace WgeoFlows.Notifications;
 
 /// <summary>
-/// Every email template and layout, read from the embedded Templates/*.liquid files and parsed once when the catalog
-/// is built (a singleton), so rendering never parses and a broken template stops the app at start, not at a send.
-/// After construction the catalog is read-only, hence safe to share between threads.
+/// Every email template and the layout, read from the embedded Templates/{name}.liquid files (one per email, whatever the
+/// language: the words come from the message catalog) and parsed once when the catalog is built (a singleton), so rendering
+/// never parses and a broken template stops the app at start, not at a send. After construction the catalog is read-only,
+/// hence safe to share between threads.
 /// </summary>
 public sealed partial class EmailTemplateCatalog
 {
-    public const string DefaultLanguage = "en";
     internal const string LayoutName = "_layout";
     private const string ResourcePrefix = "WgeoFlows.Notifications.Templates.";
     private const string ResourceSuffix = ".liquid";
@@ -21,7 +21,7 @@ public sealed partial class EmailTemplateCatalog
 
     private static readonly FluidParser Parser = new();
 
-    private readonly Dictionary<(string Name, string Language), IReadOnlyDictionary<string, IFluidTemplate>> _files = [];
+    private readonly Dictionary<string, IReadOnlyDictionary<string, IFluidTemplate>> _files = new(StringComparer.Ordinal);
 
     public EmailTemplateCatalog()
     {
@@ -31,25 +31,20 @@ public sealed partial class EmailTemplateCatalog
         {
             if (!resource.StartsWith(ResourcePrefix, StringComparison.Ordinal) || !resource.EndsWith(ResourceSuffix, StringComparison.Ordinal)) continue;
             var fileName = resource[ResourcePrefix.Length..];
-            var parts = fileName[..^ResourceSuffix.Length].Split('.');
-            if (parts.Length != 2)
+            var name = fileName[..^ResourceSuffix.Length];
+            if (name.Contains('.', StringComparison.Ordinal))
             {
-                problems.Add($"{fileName}: name it {{template}}.{{language}}.liquid");
+                problems.Add($"{fileName}: name it {{template}}.liquid; one file serves every language, its words come from the catalog");
                 continue;
             }
-            var (name, language) = (parts[0], parts[1]);
             var expected = name == LayoutName ? LayoutSections : TemplateSections;
             var parsed = Parse(fileName, Read(assembly, resource), expected, problems);
-            if (parsed is not null) _files[(name, language)] = parsed;
+            if (parsed is not null) _files[name] = parsed;
         }
 
-        foreach (var name in EmailTemplates.All.Where(n => !_files.ContainsKey((n, DefaultLanguage))))
+        foreach (var name in EmailTemplates.All.Append(LayoutName).Where(n => !_files.ContainsKey(n)))
         {
-            problems.Add($"{name}.{DefaultLanguage}.liquid is missing: every template needs its English version");
-        }
-        foreach (var language in _files.Keys.Select(k => k.Language).Distinct().Where(l => !_files.ContainsKey((LayoutName, l))))
-        {
-            problems.Add($"{LayoutName}.{language}.liquid is missing: templates in '{language}' need a layout in the same language");
+            problems.Add($"{name}.liquid is missing");
         }
         if (problems.Count > 0)
         {
@@ -57,18 +52,9 @@ public sealed partial class EmailTemplateCatalog
         }
     }
 
-    /// <summary>The languages <paramref name="template"/> is written in.</summary>
-    public IReadOnlyList<string> LanguagesOf(string template) =>
-        _files.Keys.Where(k => k.Name == template).Select(k => k.Language).Order(StringComparer.Ordinal).ToList();
+    internal IReadOnlyDictionary<string, IFluidTemplate> Template(string template) => _files[template];
 
-    /// <summary>The language a mail in <paramref name="language"/> is actually written in: that one if the template has
-    /// it, English otherwise.</summary>
-    public string ResolveLanguage(string template, string language) =>
-        _files.ContainsKey((template, language)) ? language : DefaultLanguage;
-
-    internal IReadOnlyDictionary<string, IFluidTemplate> Template(string template, string resolvedLanguage) => _files[(template, resolvedLanguage)];
-
-    internal IReadOnlyDictionary<string, IFluidTemplate> Layout(string resolvedLanguage) => _files[(LayoutName, resolvedLanguage)];
+    internal IReadOnlyDictionary<string, IFluidTemplate> Layout() => _files[LayoutName];
 
     private static string Read(Assembly assembly, string resource)
     {

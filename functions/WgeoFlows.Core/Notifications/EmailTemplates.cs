@@ -2,7 +2,8 @@ namespace WgeoFlows.Notifications;
 
 /// <summary>
 /// The names of the email templates and the <see cref="EmailCommand.Values"/> keys each one needs. The wording lives in
-/// the embedded files Templates/{name}.{language}.liquid (see Templates/README.md); this is the contract for callers.
+/// the message catalog's mail.* keys, read by the embedded files Templates/{name}.liquid (see Templates/README.md); this is the
+/// contract for callers.
 /// </summary>
 public static class EmailTemplates
 {
@@ -79,6 +80,15 @@ public static class EmailValueKeys
     public const string FollowUpLink = "followUpLink";
     public const string Reason = "reason";
     public const string ConfirmLink = "confirmLink";
+    /// <summary>Optional, for action-withdrawn: why the link no longer works, <see cref="CauseCancelled"/> or
+    /// <see cref="CauseReassigned"/>, so the mail says it in its own language; <see cref="Reason"/> then holds only the
+    /// admin's own words (may be empty). Without it, the reason is shown alone.</summary>
+    public const string Cause = "cause";
+    public const string CauseCancelled = "cancelled";
+    public const string CauseReassigned = "reassigned";
+
+    /// <summary>Optional values a template reads: given as empty when the workflow passes none.</summary>
+    internal static readonly string[] Optional = [Cause];
 
     public static bool IsLink(string key) =>
         key.EndsWith("Link", StringComparison.Ordinal) || key.EndsWith("Url", StringComparison.Ordinal);

@@ -5,4 +5,6 @@ namespace WgeoFlows.WorkflowContracts;
 /// and the capacity reservation that confirms an acceptance), and the orchestrator's matching, offer-round and follow-up steps
 /// pass it from one to the next. Stored as JSON in orchestration histories: add optional members only, never rename or remove
 /// one.</remarks>
-public sealed record RankedPartner(string PartnerId, string Name, string Email, string Country, double Score);
+/// <param name="Language">The language the partner's mails are written in (the first of its languages that is served);
+/// null in histories recorded before partners were written to in their own language, which then means English.</param>
+public sealed record RankedPartner(string PartnerId, string Name, string Email, string Country, double Score, string? Language = null);

@@ -27,10 +27,12 @@ public sealed class EmailTemplateFormatTests
     }
 
     [Fact]
-    public void Every_template_has_its_english_version_and_parses()
+    public void Every_template_and_the_layout_are_one_file_each_and_parse()
     {
-        var catalog = new EmailTemplateCatalog();
-
-        foreach (var template in EmailTemplates.All) catalog.LanguagesOf(template).ShouldContain("en");
+        // The catalog refuses a missing template, a per-language copy ("offer.fr.liquid") and a file that does not parse.
+        Should.NotThrow(() => new EmailTemplateCatalog());
+        var files = typeof(EmailTemplateCatalog).Assembly.GetManifestResourceNames()
+            .Where(r => r.StartsWith("WgeoFlows.Notifications.Templates.", StringComparison.Ordinal)).ToList();
+        files.Count.ShouldBe(EmailTemplates.All.Count + 1);
     }
 }

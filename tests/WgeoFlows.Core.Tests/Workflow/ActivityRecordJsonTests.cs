@@ -18,7 +18,7 @@ public sealed class ActivityRecordJsonTests
 {
     private static readonly DateTimeOffset At = new(2026, 11, 27, 12, 0, 0, TimeSpan.FromHours(1));
     private static readonly PersonLink Link = new("lead@example.org", "Amina Diallo", "https://wgeo.example.org/api/review/t0k.en");
-    private static readonly RankedPartner Partner = new("p-1", "Green Works", "gw@example.org", "KE", 0.75);
+    private static readonly RankedPartner Partner = new("p-1", "Green Works", "gw@example.org", "KE", 0.75, "pt");
 
     /// <summary>Each record with the JSON a history holds for it, wrapped between members for reading (see <see cref="OneLine"/>).</summary>
     private static readonly Dictionary<string, (object Record, string Json)> Histories = new()
@@ -58,27 +58,27 @@ public sealed class ActivityRecordJsonTests
             {"RequestId":"WG-1","StageKey":"review-1-r0","Reason":"expired","At":"2026-11-27T12:00:00+01:00","EvenIfDecided":true}
             """),
         [nameof(RankedPartner)] = (Partner, """
-            {"PartnerId":"p-1","Name":"Green Works","Email":"gw@example.org","Country":"KE","Score":0.75}
+            {"PartnerId":"p-1","Name":"Green Works","Email":"gw@example.org","Country":"KE","Score":0.75,"Language":"pt"}
             """),
         [nameof(RankedPartners)] = (new RankedPartners([Partner], new TriangularCandidates("Financing is asked for.", [Partner], [Partner]), "No funder."), """
-            {"Candidates":[{"PartnerId":"p-1","Name":"Green Works","Email":"gw@example.org","Country":"KE","Score":0.75}],
+            {"Candidates":[{"PartnerId":"p-1","Name":"Green Works","Email":"gw@example.org","Country":"KE","Score":0.75,"Language":"pt"}],
             "Triangle":{"Reason":"Financing is asked for.","Technical":[{"PartnerId":"p-1","Name":"Green Works",
-            "Email":"gw@example.org","Country":"KE","Score":0.75}],"Funders":[{"PartnerId":"p-1","Name":"Green Works",
-            "Email":"gw@example.org","Country":"KE","Score":0.75}]},"Note":"No funder."}
+            "Email":"gw@example.org","Country":"KE","Score":0.75,"Language":"pt"}],"Funders":[{"PartnerId":"p-1","Name":"Green Works",
+            "Email":"gw@example.org","Country":"KE","Score":0.75,"Language":"pt"}]},"Note":"No funder."}
             """),
         [nameof(OpenOffersCommand)] = (new OpenOffersCommand("WG-1", 1, ["p-1", "p-2"], At, OfferSides.Technical), """
             {"RequestId":"WG-1","Round":1,"PartnerIds":["p-1","p-2"],"At":"2026-11-27T12:00:00+01:00","Side":"technical"}
             """),
-        [nameof(OpenedOffers)] = (new OpenedOffers([new OpenedOffer("p-1", "offer-technical-r1-p-1", Link, "Green Works")]), """
+        [nameof(OpenedOffers)] = (new OpenedOffers([new OpenedOffer("p-1", "offer-technical-r1-p-1", Link, "Green Works", "pt")]), """
             {"Offers":[{"PartnerId":"p-1","StageKey":"offer-technical-r1-p-1","Link":{"Email":"lead@example.org",
-            "Name":"Amina Diallo","Url":"https://wgeo.example.org/api/review/t0k.en"},"PartnerName":"Green Works"}]}
+            "Name":"Amina Diallo","Url":"https://wgeo.example.org/api/review/t0k.en"},"PartnerName":"Green Works","Language":"pt"}]}
             """),
         [nameof(ReserveCapacityCommand)] = (new ReserveCapacityCommand("WG-1", "p-1", true), """
             {"RequestId":"WG-1","PartnerId":"p-1","Force":true}
             """),
         [nameof(Reservation)] = (new Reservation(true, Partner), """
             {"Reserved":true,"Partner":{"PartnerId":"p-1","Name":"Green Works","Email":"gw@example.org","Country":"KE",
-            "Score":0.75}}
+            "Score":0.75,"Language":"pt"}}
             """),
         [nameof(ReleaseCapacityCommand)] = (new ReleaseCapacityCommand("WG-1", "p-1"), """
             {"RequestId":"WG-1","PartnerId":"p-1"}
@@ -113,6 +113,18 @@ public sealed class ActivityRecordJsonTests
 
         read.ShouldBeOfType(value.GetType());
         JsonDataConverter.Default.Serialize(read).ShouldBe(OneLine(json));
+    }
+
+    [Fact]
+    public void A_partner_recorded_before_mails_followed_its_languages_reads_back_with_no_language_which_means_english()
+    {
+        var partner = JsonDataConverter.Default.Deserialize<RankedPartner>(
+            """{"PartnerId":"p-1","Name":"Green Works","Email":"gw@example.org","Country":"KE","Score":0.75}""");
+        var offers = JsonDataConverter.Default.Deserialize<OpenedOffers>(
+            """{"Offers":[{"PartnerId":"p-1","StageKey":"offer-r1-p-1","Link":{"Email":"a@example.org","Name":"A","Url":"https://x.example/o"},"PartnerName":"G"}]}""");
+
+        partner.ShouldNotBeNull().Language.ShouldBeNull();
+        offers.ShouldNotBeNull().Offers[0].Language.ShouldBeNull();
     }
 
     /// <summary>The JSON as written: the lines joined without their indentation (no value starts or ends a line with a space).</summary>

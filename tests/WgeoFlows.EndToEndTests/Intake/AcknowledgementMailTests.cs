@@ -5,8 +5,9 @@ using WgeoFlows.Tests.Support;
 
 namespace WgeoFlows.Tests.Intake;
 
-/// <summary>The acknowledgement as the requester receives it: in their language (English when theirs has no templates), with
-/// the reference number and the status link, in HTML and plain text, with what they typed HTML-encoded.</summary>
+/// <summary>The acknowledgement as the requester receives it: in their language (one of the seven), with the reference number
+/// and the status link (opening the status page in the same language), in HTML and plain text, with what they typed
+/// HTML-encoded.</summary>
 public abstract class AcknowledgementMailTests(IHostStack stack)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -15,7 +16,8 @@ public abstract class AcknowledgementMailTests(IHostStack stack)
     [InlineData("en", "We received your request", "reference number")]
     [InlineData("fr", "Nous avons bien reçu votre demande", "numéro de référence")]
     [InlineData("es", "Hemos recibido su solicitud", "número de referencia")]
-    [InlineData("ar", "We received your request", "reference number")]
+    [InlineData("ar", "تسلّمنا طلبكم", "الرقم المرجعي")]
+    [InlineData("zh", "我们已收到您的申请", "编号")]
     public async Task The_acknowledgement_carries_the_reference_and_status_link_in_the_requesters_language(string language, string subject,
         string referenceWords)
     {
@@ -33,11 +35,13 @@ public abstract class AcknowledgementMailTests(IHostStack stack)
 
         mail.Subject.ShouldStartWith(subject);
         mail.Text.ShouldContain(referenceWords);
-        mail.Text.ShouldContain(statusUrl);
+        var statusLink = $"{statusUrl}{(statusUrl.Contains('?', StringComparison.Ordinal) ? "&" : "?")}lang={language}";
+        mail.Text.ShouldContain(statusLink);
         mail.Text.ShouldContain("Solar <b>mini-grids</b> & storage");
         mail.Html.ShouldContain(referenceWords);
-        mail.Html.ShouldContain($"<strong>{requestId}</strong>");
-        mail.Html.ShouldContain($"href=\"{statusUrl}\"");
+        mail.Html.ShouldContain(requestId);
+        mail.Html.ShouldContain($"<html lang=\"{language}\" dir=\"{(language == "ar" ? "rtl" : "ltr")}\">");
+        mail.Html.ShouldContain($"href=\"{statusLink.Replace("&", "&amp;", StringComparison.Ordinal)}\"");
         mail.Html.ShouldContain("Solar &lt;b&gt;mini-grids&lt;/b&gt; &amp; storage");
         mail.Html.ShouldNotContain("<b>mini-grids</b>");
     }

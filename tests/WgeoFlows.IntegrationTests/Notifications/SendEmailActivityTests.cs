@@ -17,6 +17,7 @@ public sealed class SendEmailActivityTests(AzuriteFixture azurite) : IClassFixtu
     private static readonly TimeSpan SendGridTimeout = TimeSpan.FromSeconds(5);
     private readonly SendGridSink _sink = new();
     private ServiceProvider? _services;
+    private string? _staffLanguage;
 
     private ServiceProvider Services => _services ??= new ServiceCollection()
         .AddWgeoFlowsCore(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -27,6 +28,7 @@ public sealed class SendEmailActivityTests(AzuriteFixture azurite) : IClassFixtu
             ["SendGrid:Timeout"] = SendGridTimeout.ToString(),
             ["Mail:From"] = "noreply@wgeo.example",
             ["PublicBaseUrl"] = "https://wgeo.example",
+            ["Notifications:StaffLanguage"] = _staffLanguage,
         }).Build())
         .BuildServiceProvider();
 
@@ -86,7 +88,7 @@ public sealed class SendEmailActivityTests(AzuriteFixture azurite) : IClassFixtu
         mail.Body.GetProperty("personalizations")[0].GetProperty("to")[0].GetProperty("email").GetString().ShouldBe("amina@example.org");
         var content = mail.Body.GetProperty("content").EnumerateArray().ToDictionary(c => c.GetProperty("type").GetString()!, c => c.GetProperty("value").GetString()!);
         content["text/plain"].ShouldContain(command.RequestId);
-        content["text/html"].ShouldContain("<html lang=\"fr\">");
+        content["text/html"].ShouldContain("<html lang=\"fr\" dir=\"ltr\">");
         var customArgs = mail.Body.GetProperty("custom_args");
         customArgs.GetProperty("requestId").GetString().ShouldBe(command.RequestId);
         customArgs.GetProperty("messageKey").GetString().ShouldBe("ack");
@@ -221,6 +223,30 @@ public sealed class SendEmailActivityTests(AzuriteFixture azurite) : IClassFixtu
 
         _sink.Received.ShouldBeEmpty();
         (await Outbox.ListForRequestAsync(command.RequestId, TestContext.Current.CancellationToken)).ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("fr", "Examen demandé : ", "fr")]
+    [InlineData("ar", "مطلوب مراجعة: ", "ar")]
+    [InlineData(null, "Review needed: ", "en")]
+    public async Task A_staff_mail_is_written_in_the_configured_staff_language(string? staffLanguage, string subjectStart, string language)
+    {
+        _staffLanguage = staffLanguage;
+        var requestId = "req-" + Guid.NewGuid().ToString("N");
+        (await Services.GetRequiredService<RequestStore>().TryAddAsync(Request(requestId), TestContext.Current.CancellationToken)).ShouldBeTrue();
+        var command = new EmailCommand(requestId, "review|review-1-r0|lead@example.org", EmailTemplates.ReviewRequest, MailLanguage.Staff,
+            [new EmailRecipient("lead@example.org", "Lucía Fernández")], new Dictionary<string, string>
+            {
+                [EmailValueKeys.ReviewLink] = "https://wgeo.example/api/review/tok",
+                [EmailValueKeys.StageName] = "Platform review",
+                [EmailValueKeys.ReviewerName] = "Lucía Fernández",
+            });
+
+        var outcome = await Activity.RunAsync(command, TestContext.Current.CancellationToken);
+
+        outcome.Subject.ShouldStartWith(subjectStart);
+        var row = (await Outbox.GetAsync(requestId, command.MessageKey, TestContext.Current.CancellationToken)).ShouldNotBeNull();
+        row.Language.ShouldBe(language);
     }
 
     private async Task<EmailCommand> AcknowledgementForNewRequestAsync()

@@ -1,5 +1,7 @@
 using Microsoft.DurableTask.Client;
 using WgeoFlows.Links;
+using WgeoFlows.Localization;
+using WgeoFlows.Matching;
 using WgeoFlows.Matching.Offers;
 using WgeoFlows.Notifications;
 using WgeoFlows.Storage;
@@ -23,6 +25,7 @@ public sealed class RequestCancellation(
     RecordStatusActivity statuses,
     EngagementStore engagements,
     ReleaseCapacityActivity capacity,
+    PartnerStore partners,
     TimeProvider clock)
 {
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(20);
@@ -43,14 +46,17 @@ public sealed class RequestCancellation(
         var requester = new EmailRecipient(request.Contact.Email, request.Contact.Name);
         await emails.RunAsync(new EmailCommand(request.RequestId, "cancelled|requester", EmailTemplates.RequestCancelled, request.Contact.Language,
             [requester], new Dictionary<string, string> { [EmailValueKeys.Reason] = reason }), cancellationToken);
-        var holders = open.Where(s => s.Kind != LinkKind.Update).SelectMany(s => s.Persons)
-            .Where(p => !string.Equals(p, request.Contact.Email, StringComparison.OrdinalIgnoreCase))
-            .Distinct(StringComparer.OrdinalIgnoreCase);
-        foreach (var person in holders)
+        var holders = open.Where(s => s.Kind != LinkKind.Update).SelectMany(s => s.Persons.Select(p => (Person: p, s.Kind)))
+            .Where(h => !string.Equals(h.Person, request.Contact.Email, StringComparison.OrdinalIgnoreCase))
+            .DistinctBy(h => h.Person, StringComparer.OrdinalIgnoreCase).ToList();
+        var partnerLanguages = await PartnerLanguagesAsync(holders.Any(h => h.Kind != LinkKind.Review), cancellationToken);
+        foreach (var (person, kind) in holders)
         {
-            await emails.RunAsync(new EmailCommand(request.RequestId, $"cancelled|{person}", EmailTemplates.ActionWithdrawn, "en",
+            // A reviewer is written to in the staff language; a partner (an offer, a follow-up) in its own.
+            var language = kind == LinkKind.Review ? MailLanguage.Staff : partnerLanguages.GetValueOrDefault(person, Languages.Default);
+            await emails.RunAsync(new EmailCommand(request.RequestId, $"cancelled|{person}", EmailTemplates.ActionWithdrawn, language,
                 [new EmailRecipient(person, null)],
-                new Dictionary<string, string> { [EmailValueKeys.Reason] = $"The secretariat cancelled the request: {reason}" }), cancellationToken);
+                new Dictionary<string, string> { [EmailValueKeys.Cause] = EmailValueKeys.CauseCancelled, [EmailValueKeys.Reason] = reason }), cancellationToken);
         }
 
         // Partners that had accepted get their unit of capacity back: the engagement will not happen.
@@ -62,6 +68,18 @@ public sealed class RequestCancellation(
         await statuses.RunAsync(new RecordStatusCommand(request.RequestId, RequestStatus.Cancelled, request.Status,
             $"admin|{now.UtcTicks:D19}|{AdminActions.Terminate}", admin.Name, $"admin action: {AdminActions.Terminate}", reason, now),
             cancellationToken);
+    }
+
+    /// <summary>Each partner's mail language by its address (several partners may share one: the first listed wins).</summary>
+    private async Task<Dictionary<string, string>> PartnerLanguagesAsync(bool needed, CancellationToken cancellationToken)
+    {
+        var languages = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        if (!needed) return languages;
+        foreach (var partner in await partners.ListAllAsync(cancellationToken))
+        {
+            languages.TryAdd(partner.Email, MailLanguage.ForPartner(partner.Languages));
+        }
+        return languages;
     }
 
     /// <summary>Terminates the orchestration and waits until it has stopped, so that it writes nothing after the cancellation.</summary>

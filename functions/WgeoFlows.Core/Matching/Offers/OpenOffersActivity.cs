@@ -1,4 +1,5 @@
 using WgeoFlows.Links;
+using WgeoFlows.Notifications;
 using WgeoFlows.Shared;
 using WgeoFlows.Workflow;
 using WgeoFlows.Workflow.Steps;
@@ -11,7 +12,8 @@ namespace WgeoFlows.Matching.Offers;
 public sealed record OpenOffersCommand(string RequestId, int Round, IReadOnlyList<string> PartnerIds, DateTimeOffset At, string? Side = null)
     : IHasRequestId;
 
-public sealed record OpenedOffer(string PartnerId, string StageKey, PersonLink Link, string PartnerName);
+/// <param name="Language">The language of the partner's offer mail (null in older histories: English).</param>
+public sealed record OpenedOffer(string PartnerId, string StageKey, PersonLink Link, string PartnerName, string? Language = null);
 
 public sealed record OpenedOffers(IReadOnlyList<OpenedOffer> Offers);
 
@@ -44,7 +46,8 @@ public sealed class OpenOffersActivity(PartnerStore partners, LinkStageStore sta
                 await partners.RecordOfferAsync(partnerId, c.At, RecentWindow, cancellationToken);
             }
             offers.Add(new OpenedOffer(partnerId, stageKey,
-                new PersonLink(email, partner.Name, links.DecisionUrl(LinkKind.Offer, c.RequestId, email, stageKey, c.At)), partner.Name));
+                new PersonLink(email, partner.Name, links.DecisionUrl(LinkKind.Offer, c.RequestId, email, stageKey, c.At)), partner.Name,
+                MailLanguage.ForPartner(partner.Languages)));
         }
         return new OpenedOffers(offers);
     }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using WgeoFlows.Configuration;
+using WgeoFlows.Notifications;
 using WgeoFlows.Storage;
 using WgeoFlows.Workflow;
 using WgeoFlows.Workflow.Steps;
@@ -59,7 +60,7 @@ public sealed class RankPartnersActivity(RequestStore requests, PartnerMatcher m
         {
             var partner = await partners.GetAsync(candidate.PartnerId, cancellationToken);
             if (partner is null) continue;
-            result.Add(new RankedPartner(partner.Id, partner.Name, partner.Email, partner.Country, candidate.Score));
+            result.Add(new RankedPartner(partner.Id, partner.Name, partner.Email, partner.Country, candidate.Score, MailLanguage.ForPartner(partner.Languages)));
             stored.Add(new StoredCandidate(rank, partner.Id, partner.Name, partner.Country, candidate.Score,
                 JsonSerializer.SerializeToElement(candidate.Breakdown, Shared.WgeoJson.Options), side));
         }

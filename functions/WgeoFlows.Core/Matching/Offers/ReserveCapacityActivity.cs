@@ -1,3 +1,4 @@
+using WgeoFlows.Notifications;
 using WgeoFlows.Shared;
 using WgeoFlows.WorkflowContracts;
 
@@ -24,6 +25,6 @@ public sealed class ReserveCapacityActivity(PartnerStore partners, EngagementSto
         var reserved = outcome is CapacityReservation.Reserved or CapacityReservation.AlreadyReserved;
         if (!reserved && !c.Force) await engagements.RemoveAsync(c.RequestId, c.PartnerId, cancellationToken);
         return new Reservation(reserved || c.Force,
-            reserved || c.Force ? new RankedPartner(partner.Id, partner.Name, partner.Email, partner.Country, 0) : null);
+            reserved || c.Force ? new RankedPartner(partner.Id, partner.Name, partner.Email, partner.Country, 0, MailLanguage.ForPartner(partner.Languages)) : null);
     }
 }

@@ -1,4 +1,5 @@
 using WgeoFlows.Links;
+using WgeoFlows.Localization;
 using WgeoFlows.Matching.FollowUp;
 using WgeoFlows.Matching.Offers;
 using WgeoFlows.Notifications;
@@ -20,7 +21,7 @@ public static class FollowUpStep
         FollowUpPerson[] people =
         [
             new("requester", requester.Email, requester.Name ?? facts.ContactName, facts.Language),
-            .. partners.Select(p => new FollowUpPerson(p.PartnerId, p.Email, p.Name, "en")),
+            .. partners.Select(p => new FollowUpPerson(p.PartnerId, p.Email, p.Name, p.Language ?? Languages.Default)),
         ];
         var opened = await run.Context.CallOpenFollowUpAsync(new OpenFollowUpCommand(run.RequestId, people, run.Now), run.Retry);
         foreach (var link in opened.Links)

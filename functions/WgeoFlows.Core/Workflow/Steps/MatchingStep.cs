@@ -1,3 +1,4 @@
+using WgeoFlows.Localization;
 using WgeoFlows.Matching.Offers;
 using WgeoFlows.Notifications;
 using WgeoFlows.Workflow;
@@ -53,7 +54,7 @@ public static class MatchingStep
         await run.SetStatusAsync(RequestStatus.NeedsManualMatch, "manual match", "no partner accepted", detail);
         foreach (var admin in run.Settings.AdminEmails)
         {
-            await run.EmailAsync($"manual-match|{admin}", EmailTemplates.NeedsManualMatch, "en", new EmailRecipient(admin, null),
+            await run.EmailAsync($"manual-match|{admin}", EmailTemplates.NeedsManualMatch, MailLanguage.Staff, new EmailRecipient(admin, null),
                 new Dictionary<string, string> { [EmailValueKeys.AdminUrl] = run.Settings.AdminUrl });
         }
         while (true)
@@ -84,7 +85,7 @@ public static class MatchingStep
         {
             // The partners of a triangle are introduced to each other too: the same lists, and the partner's own name.
             var values = new Dictionary<string, string>(introduced) { [EmailValueKeys.PartnerName] = partner.Name };
-            await run.EmailAsync($"intro|{partner.PartnerId}", EmailTemplates.IntroductionPartner, "en",
+            await run.EmailAsync($"intro|{partner.PartnerId}", EmailTemplates.IntroductionPartner, partner.Language ?? Languages.Default,
                 new EmailRecipient(partner.Email, partner.Name), values);
         }
         await run.SetStatusAsync(RequestStatus.Matched, "introduction", "matched", string.Join(", ", partners.Select(p => p.Name)));

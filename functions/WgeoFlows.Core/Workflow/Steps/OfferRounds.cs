@@ -1,4 +1,5 @@
 using WgeoFlows.Links;
+using WgeoFlows.Localization;
 using WgeoFlows.Matching.Offers;
 using WgeoFlows.Notifications;
 using WgeoFlows.Workflow;
@@ -91,7 +92,7 @@ internal static class OfferRounds
             string.Join(", ", opened.Offers.Select(o => o.PartnerName)));
         foreach (var offer in opened.Offers)
         {
-            await run.EmailAsync($"offer|{offer.StageKey}", EmailTemplates.Offer, "en", new EmailRecipient(offer.Link.Email, offer.Link.Name),
+            await run.EmailAsync($"offer|{offer.StageKey}", EmailTemplates.Offer, offer.Language ?? Languages.Default, new EmailRecipient(offer.Link.Email, offer.Link.Name),
                 new Dictionary<string, string>
                 {
                     [EmailValueKeys.OfferLink] = offer.Link.Url,

@@ -38,7 +38,7 @@ public static class ReviewStep
             await run.SetStatusAsync(RequestStatus.InReview, $"review: {opened.StageTitle}", "review opened", opened.StageTitle);
             foreach (var link in opened.Links)
             {
-                await run.EmailAsync($"review|{opened.StageKey}|{link.Email}", EmailTemplates.ReviewRequest, "en",
+                await run.EmailAsync($"review|{opened.StageKey}|{link.Email}", EmailTemplates.ReviewRequest, MailLanguage.Staff,
                     new EmailRecipient(link.Email, link.Name),
                     new Dictionary<string, string> { ["reviewLink"] = link.Url, ["stageName"] = opened.StageTitle, ["reviewerName"] = link.Name });
             }
@@ -121,7 +121,7 @@ public static class ReviewStep
                 case "reminder":
                     foreach (var link in opened.Links)
                     {
-                        await run.EmailAsync($"reminder|{opened.StageKey}|{link.Email}", EmailTemplates.ReviewReminder, "en",
+                        await run.EmailAsync($"reminder|{opened.StageKey}|{link.Email}", EmailTemplates.ReviewReminder, MailLanguage.Staff,
                             new EmailRecipient(link.Email, link.Name),
                             new Dictionary<string, string> { ["reviewLink"] = link.Url, ["stageName"] = opened.StageTitle });
                     }
@@ -131,7 +131,7 @@ public static class ReviewStep
                     foreach (var link in backups.Links)
                     {
                         links.Add(link);
-                        await run.EmailAsync($"escalation|{opened.StageKey}|{link.Email}", EmailTemplates.ReviewEscalation, "en",
+                        await run.EmailAsync($"escalation|{opened.StageKey}|{link.Email}", EmailTemplates.ReviewEscalation, MailLanguage.Staff,
                             new EmailRecipient(link.Email, link.Name),
                             new Dictionary<string, string>
                             {
@@ -157,7 +157,7 @@ public static class ReviewStep
     {
         foreach (var link in links)
         {
-            await run.EmailAsync($"resend|{action.At.UtcTicks}|{opened.StageKey}|{link.Email}", EmailTemplates.ReviewRequest, "en",
+            await run.EmailAsync($"resend|{action.At.UtcTicks}|{opened.StageKey}|{link.Email}", EmailTemplates.ReviewRequest, MailLanguage.Staff,
                 new EmailRecipient(link.Email, link.Name),
                 new Dictionary<string, string> { ["reviewLink"] = link.Url, ["stageName"] = opened.StageTitle, ["reviewerName"] = link.Name });
         }
@@ -170,9 +170,9 @@ public static class ReviewStep
         await run.Context.CallCloseStageAsync(new CloseStageCommand(run.RequestId, opened.StageKey, $"reassigned to {action.Reviewer}", run.Now), run.Retry);
         foreach (var link in opened.Links.Where(l => !string.Equals(l.Email, action.Reviewer, StringComparison.OrdinalIgnoreCase)))
         {
-            await run.EmailAsync($"withdrawn|{opened.StageKey}|{link.Email}", EmailTemplates.ActionWithdrawn, "en",
+            await run.EmailAsync($"withdrawn|{opened.StageKey}|{link.Email}", EmailTemplates.ActionWithdrawn, MailLanguage.Staff,
                 new EmailRecipient(link.Email, link.Name),
-                new Dictionary<string, string> { ["reason"] = "The secretariat has asked another reviewer to review this request." });
+                new Dictionary<string, string> { [EmailValueKeys.Cause] = EmailValueKeys.CauseReassigned, [EmailValueKeys.Reason] = "" });
         }
         await run.RecordAsync("review reassigned", $"{opened.StageTitle}: to {action.Reviewer}", action.Admin);
     }
