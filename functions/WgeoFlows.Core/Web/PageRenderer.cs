@@ -54,9 +54,13 @@ public sealed class PageRenderer
     public async Task<IResult> PageAsync(int status, string page, string title, object model, PageLanguage language) =>
         new HtmlResult(status, await RenderAsync(page, title, model, language));
 
-    /// <summary>A short page that says what happened (errors, confirmations).</summary>
-    public Task<IResult> MessageAsync(int status, string title, string message, string? detail = null) =>
-        PageAsync(status, "message", title, new { heading = title, message, detail });
+    /// <summary>A short page that says what happened (errors, confirmations), in the visitor's language and with the
+    /// language switcher: the title and message come from <see cref="TextsFor"/> of the same language.</summary>
+    public Task<IResult> MessageAsync(int status, PageLanguage language, string title, string message, string? detail = null) =>
+        PageAsync(status, "message", title, new { heading = title, message, detail }, language);
+
+    /// <summary>The catalog's texts in a page's language, for the words a handler puts into a page.</summary>
+    public Texts TextsFor(PageLanguage language) => _catalog.For(language.Code);
 
     private async Task<string> RenderTemplateAsync(string name, TemplateContext context)
     {
