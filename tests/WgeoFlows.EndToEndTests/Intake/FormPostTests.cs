@@ -22,9 +22,9 @@ public abstract class FormPostTests(IHostStack stack)
             cookie.ShouldContain("httponly");
             cookie.ShouldContain("samesite=strict");
             cookie.ShouldContain("path=/api/form");
-            form.Page.ShouldContain("<html lang=\"fr\">");
+            form.Page.ShouldContain("<html lang=\"fr\" dir=\"ltr\">");
             var text = WebUtility.HtmlDecode(form.Page);
-            text.ShouldContain("Demander l'appui du partenariat WGEO");
+            text.ShouldContain("Demander l'appui du Partenariat de la WGEO");
             foreach (var field in new[] { "organization-name", "organization-platform", "organization-country", "contact-email",
                 "request-title", "request-description", "attachments" })
                 form.Page.ShouldContain($"<label for=\"f-{field}\">");

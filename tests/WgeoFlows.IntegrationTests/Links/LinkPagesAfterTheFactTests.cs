@@ -192,7 +192,7 @@ public sealed class LinkPagesAfterTheFactTests(AdminStack stack) : IClassFixture
         var (status, requesterPage) = await ShowAsync(LinkKind.Update, Token(LinkKind.Update, id, Requester, "update-2"));
         status.ShouldBe(200);
         requesterPage.ShouldContain(System.Net.WebUtility.HtmlEncode(Question));
-        requesterPage.ShouldContain("(Reviewer)");
+        requesterPage.ShouldContain("(<bdi>Reviewer</bdi>)");
         requesterPage.ShouldNotContain(Lead);
         requesterPage.ShouldNotContain("lead.reviewer");
 
