@@ -18,7 +18,10 @@ public abstract class FormPostTests(IHostStack stack)
         using (response)
         {
             response.StatusCode.ShouldBe(HttpStatusCode.OK);
-            var cookie = response.Headers.GetValues("Set-Cookie").Single().ToLowerInvariant();
+            var cookies = response.Headers.GetValues("Set-Cookie").ToList();
+            // ?lang= is remembered for the next pages in the language cookie; the form's own cookie is the one checked here.
+            cookies.ShouldContain(c => c.StartsWith("wgeo_lang=fr", StringComparison.Ordinal));
+            var cookie = cookies.Single(c => c.StartsWith("wgeo_form=", StringComparison.Ordinal)).ToLowerInvariant();
             cookie.ShouldContain("httponly");
             cookie.ShouldContain("samesite=strict");
             cookie.ShouldContain("path=/api/form");
