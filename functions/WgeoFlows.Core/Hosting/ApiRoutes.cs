@@ -46,20 +46,20 @@ public static class ApiRoutes
         c => c.Handler<TypeformHandler>().SubmitAsync(c.Request, c.Durable, c.Cancellation))
     { Door = PublicDoor.Typeform, UsesDurableClient = true };
     public static readonly ApiRoute IntakeFormShow = new(nameof(IntakeFormShow), IntakeRoutes.Form, Get, RouteAuth.Public,
-        c => c.Handler<FormPageHandler>().ShowAsync(c.Request, c.Query("lang")))
+        c => c.Handler<FormPageHandler>().ShowAsync(c.Request))
     { Door = PublicDoor.Form };
     // The form's own cookie-bound signed token and same-origin checks are its protection against cross-site posts.
     public static readonly ApiRoute IntakeFormSubmit = new(nameof(IntakeFormSubmit), IntakeRoutes.Form, Post, RouteAuth.Public,
         c => c.Handler<FormPageHandler>().SubmitAsync(c.Request, c.Durable, c.Cancellation))
     { Door = PublicDoor.Form, UsesDurableClient = true };
     public static readonly ApiRoute Status = new(nameof(Status), Routes.Status, Page, RouteAuth.SignedLink,
-        c => c.Handler<StatusPageHandler>().ShowAsync(c.Value("id"), c.Query("sig"), c.Query("lang"), c.Cancellation))
+        c => c.Handler<StatusPageHandler>().ShowAsync(c.Request, c.Value("id"), c.Query("sig"), c.Cancellation))
     { Door = PublicDoor.Status };
     public static readonly ApiRoute ReviewAttachment = new(nameof(ReviewAttachment), IntakeRoutes.ReviewAttachment, Get, RouteAuth.SignedLink,
-        c => c.Handler<AttachmentDownloadHandler>().ForLinkAsync(LinkKind.Review, c.Value("token"), c.Value("fileName"), c.Cancellation))
+        c => c.Handler<AttachmentDownloadHandler>().ForLinkAsync(c.Request, LinkKind.Review, c.Value("token"), c.Value("fileName"), c.Cancellation))
     { Door = PublicDoor.Links };
     public static readonly ApiRoute UpdateAttachment = new(nameof(UpdateAttachment), IntakeRoutes.UpdateAttachment, Get, RouteAuth.SignedLink,
-        c => c.Handler<AttachmentDownloadHandler>().ForLinkAsync(LinkKind.Update, c.Value("token"), c.Value("fileName"), c.Cancellation))
+        c => c.Handler<AttachmentDownloadHandler>().ForLinkAsync(c.Request, LinkKind.Update, c.Value("token"), c.Value("fileName"), c.Cancellation))
     { Door = PublicDoor.Links };
     public static readonly ApiRoute AdminAttachment = new(nameof(AdminAttachment), IntakeRoutes.AdminAttachment, Get, RouteAuth.Admin,
         c => c.Handler<AttachmentDownloadHandler>().ForAdminAsync(c.Request, c.Value("id"), c.Value("fileName"), c.Cancellation));
@@ -74,7 +74,7 @@ public static class ApiRoutes
     public static readonly ApiRoute ConfirmLinkShow = LinkShow(nameof(ConfirmLinkShow), Routes.Confirm, LinkKind.Confirm, PublicDoor.Confirm);
     public static readonly ApiRoute ConfirmLinkDecide = LinkDecide(nameof(ConfirmLinkDecide), Routes.Confirm, LinkKind.Confirm, PublicDoor.Confirm);
     public static readonly ApiRoute FollowUpShow = new(nameof(FollowUpShow), Routes.FollowUp, Page, RouteAuth.SignedLink,
-        c => c.Handler<FollowUpPageHandler>().ShowAsync(c.Value("token"), c.Cancellation))
+        c => c.Handler<FollowUpPageHandler>().ShowAsync(c.Request, c.Value("token"), c.Cancellation))
     { Door = PublicDoor.Links };
     public static readonly ApiRoute FollowUpAnswer = new(nameof(FollowUpAnswer), Routes.FollowUp, Post, RouteAuth.SignedLink,
         c => c.Handler<FollowUpPageHandler>().AnswerAsync(c.Value("token"), c.Request, c.Durable, c.Cancellation))
@@ -162,7 +162,7 @@ public static class ApiRoutes
     public static ApiRoute? Named(string name) => ByName.GetValueOrDefault(name);
 
     private static ApiRoute LinkShow(string name, string template, LinkKind kind, PublicDoor door) =>
-        new(name, template, Page, RouteAuth.SignedLink, c => c.Handler<LinkPageHandler>().ShowAsync(kind, c.Value("token"), c.Cancellation))
+        new(name, template, Page, RouteAuth.SignedLink, c => c.Handler<LinkPageHandler>().ShowAsync(c.Request, kind, c.Value("token"), c.Cancellation))
         { Door = door };
 
     private static ApiRoute LinkDecide(string name, string template, LinkKind kind, PublicDoor door) =>

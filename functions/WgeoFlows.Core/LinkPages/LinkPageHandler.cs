@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using WgeoFlows.Configuration;
 using WgeoFlows.Intake;
 using WgeoFlows.Links;
+using WgeoFlows.Localization;
 using WgeoFlows.Matching.Offers;
 using WgeoFlows.Review;
 using WgeoFlows.Review.Reviewers;
@@ -37,42 +38,46 @@ public sealed class LinkPageHandler(
     private const int MaxAnswerLength = ReviewLimits.MaxAnswerLength;
     public const string ConfirmDecision = "confirm";
 
-    public async Task<IResult> ShowAsync(LinkKind kind, string token, CancellationToken cancellationToken = default)
+    public async Task<IResult> ShowAsync(HttpRequest http, LinkKind kind, string token, CancellationToken cancellationToken = default)
     {
-        var (error, claims) = await ReadTokenAsync(kind, token);
+        var language = LanguageChoice.For(http.HttpContext);
+        var texts = pages.TextsFor(language);
+        var (error, claims) = await ReadTokenAsync(language, kind, token);
         if (error is not null) return error;
         var stage = await stages.GetAsync(claims!.RequestId, claims.StageKey, cancellationToken);
         var request = (await requests.GetAsync(claims.RequestId, cancellationToken))?.Request;
-        if (stage is null || request is null || !stage.Allows(claims.Person)) return await StaleAsync();
+        if (stage is null || request is null || !stage.Allows(claims.Person)) return await StaleAsync(language);
         // A step that is over (decided, reassigned, expired, cancelled) shows its notice only, never the request: whoever
         // still holds the link no longer needs what the requester wrote.
-        if (stage.ClosedReason is not null) return await pages.MessageAsync(410, "This step is over", Notice(stage));
-        if (stage.Decision is not null) return await pages.MessageAsync(409, "Already decided", AlreadyDecided(stage));
-        return await pages.PageAsync(200, "decision", Heading(kind),
-            Model(kind, token, stage, request, await ExchangesAsync(kind, request, cancellationToken)));
+        if (stage.ClosedReason is not null) return await pages.MessageAsync(410, language, texts["link.over.heading"], Notice(texts, stage));
+        if (stage.Decision is not null) return await pages.MessageAsync(409, language, texts["link.decided.heading"], AlreadyDecided(texts, stage));
+        return await pages.PageAsync(200, "decision", Heading(texts, kind),
+            Model(texts, kind, token, stage, request, await ExchangesAsync(texts, kind, request, cancellationToken)), language);
     }
 
     public async Task<IResult> DecideAsync(LinkKind kind, string token, HttpRequest http, DurableTaskClient durable,
         CancellationToken cancellationToken = default)
     {
-        var (error, claims) = await ReadTokenAsync(kind, token);
+        var language = LanguageChoice.For(http.HttpContext);
+        var texts = pages.TextsFor(language);
+        var (error, claims) = await ReadTokenAsync(language, kind, token);
         if (error is not null) return error;
         using var operation = RequestOperation.Start(logger, "link decision", claims!.RequestId).Tag("wgeo.link_kind", kind.ToWord());
         if (!http.HasFormContentType)
         {
-            return await pages.MessageAsync(415, "Unsupported form", "Please use the form on the link's page to send your decision.");
+            return await pages.MessageAsync(415, language, texts["page.unsupportedForm.heading"], texts["page.useForm.decision"]);
         }
         var form = await FormBody.TryReadAsync(http, cancellationToken);
-        if (form is null) return await pages.MessageAsync(400, "Unreadable form", "Please use the form on the link's page to send your decision.");
-        var (decision, comment, invalid) = ReadDecision(kind, form);
-        if (invalid is not null) return await pages.MessageAsync(400, "Please check your answer", invalid);
+        if (form is null) return await pages.MessageAsync(400, language, texts["page.unreadableForm.heading"], texts["page.useForm.decision"]);
+        var (decision, comment, invalid) = ReadDecision(texts, kind, form);
+        if (invalid is not null) return await pages.MessageAsync(400, language, texts["page.checkAnswer.heading"], invalid);
 
         var request = (await requests.GetAsync(claims!.RequestId, cancellationToken))?.Request;
-        if (request is null) return await StaleAsync();
+        if (request is null) return await StaleAsync(language);
         if (decision == ReviewStep.RequestInfo && request.AddedInformation.Count >= ReviewLimits.MaxInformationRounds)
         {
-            return await pages.MessageAsync(400, "Please check your answer",
-                $"This request has already had {ReviewLimits.MaxInformationRounds} rounds of questions, the most it may have: please approve or reject it.");
+            return await pages.MessageAsync(400, language, texts["page.checkAnswer.heading"],
+                texts.Format("link.rounds", ("rounds", ReviewLimits.MaxInformationRounds)));
         }
         var taken = new LinkDecision(claims.StageKey, claims.Person, decision!, comment, clock.GetUtcNow());
         var (outcome, stage) = await stages.TryDecideAsync(claims.RequestId, taken, cancellationToken);
@@ -89,26 +94,25 @@ public sealed class LinkPageHandler(
                     // again works (a decided stage never raises its event again).
                     logger.LogWarning(e, "Could not raise the {Kind} decision of stage {StageKey}; taking it back", kind.ToWord(), claims.StageKey);
                     await stages.UndoDecisionAsync(claims.RequestId, taken, CancellationToken.None);
-                    return await pages.MessageAsync(503, "Please try again",
-                        "Your answer could not be passed on just now and was not recorded. Please send it again in a minute.");
+                    return await pages.MessageAsync(503, language, texts["page.tryAgain.heading"], texts["page.tryAgain.message"]);
                 }
                 await timeline.AppendAsync(new TimelineEntry(claims.RequestId, "decision|" + claims.StageKey, claims.Person,
                     $"{kind.ToWord()} decision: {decision}", comment, taken.At), cancellationToken);
-                return await pages.MessageAsync(200, "Thank you", Confirmation(kind, decision!));
+                return await pages.MessageAsync(200, language, texts["page.thankYou.heading"], Confirmation(texts, kind, decision!));
             case DecideOutcome.AlreadyDecided when stage!.ClosedReason is not null:
                 // Decided, and the workflow has since moved past it (a new round after the requester's answer).
-                return await pages.MessageAsync(410, "This step is over", $"{AlreadyDecided(stage)} {ClosedText(stage)}");
+                return await pages.MessageAsync(410, language, texts["link.over.heading"], $"{AlreadyDecided(texts, stage)} {ClosedText(texts, stage)}");
             case DecideOutcome.AlreadyDecided when string.Equals(stage!.Decision!.Person, claims.Person, StringComparison.OrdinalIgnoreCase)
                                                   && stage.Decision.Decision == decision:
                 // The same person sending the same decision again (a double click, a reload): it is recorded and was passed
                 // on when it was taken; a decided stage is closed, so nothing is raised again.
-                return await pages.MessageAsync(200, "Already recorded", Confirmation(kind, decision!));
+                return await pages.MessageAsync(200, language, texts["page.alreadyRecorded.heading"], Confirmation(texts, kind, decision!));
             case DecideOutcome.AlreadyDecided:
-                return await pages.MessageAsync(409, "Already decided", AlreadyDecided(stage!));
+                return await pages.MessageAsync(409, language, texts["link.decided.heading"], AlreadyDecided(texts, stage!));
             case DecideOutcome.Closed:
-                return await pages.MessageAsync(410, "This step is over", ClosedText(stage!));
+                return await pages.MessageAsync(410, language, texts["link.over.heading"], ClosedText(texts, stage!));
             default:
-                return await StaleAsync();
+                return await StaleAsync(language);
         }
     }
 
@@ -125,74 +129,76 @@ public sealed class LinkPageHandler(
         await durable.RaiseEventAsync(requestId, workflowEvent, decision, cancellationToken);
     }
 
-    private async Task<(IResult? Error, LinkClaims? Claims)> ReadTokenAsync(LinkKind kind, string token)
+    private async Task<(IResult? Error, LinkClaims? Claims)> ReadTokenAsync(PageLanguage language, LinkKind kind, string token)
     {
         var check = LinkToken.Read(token, kind, options.Value.SigningKey, clock.GetUtcNow(), out var claims);
         if (check != LinkTokenCheck.Valid) logger.LogInformation("Refused a {Kind} link: {Check}", kind.ToWord(), check);
         return check == LinkTokenCheck.Valid
             ? (null, claims)
-            : (await LinkRefusalPage.ForAsync(pages, check, "If you still need to act on this request, please contact the WGEO secretariat."), null);
+            : (await LinkRefusalPage.ForAsync(pages, language, check, pages.TextsFor(language)["link.expiredAdvice"]), null);
     }
 
-    private Task<IResult> StaleAsync() => pages.MessageAsync(410, "This link is no longer active",
-        "This step has moved on: a newer link has been sent, or the request was reassigned or closed.");
+    private Task<IResult> StaleAsync(PageLanguage language)
+    {
+        var texts = pages.TextsFor(language);
+        return pages.MessageAsync(410, language, texts["page.stale.heading"], texts["link.stale"]);
+    }
 
-    private static (string? Decision, string? Comment, string? Invalid) ReadDecision(LinkKind kind, IFormCollection form)
+    private static (string? Decision, string? Comment, string? Invalid) ReadDecision(Texts texts, LinkKind kind, IFormCollection form)
     {
         string? Field(string name) => form[name].Count == 1 ? form[name][0]?.Trim() : null;
+        string TooLong(string key, int max) => texts.Format(key, ("limit", texts.Plural("form.maxCharacters", max)));
         var comment = Field("comment");
-        if (comment is { Length: > MaxCommentLength }) return (null, null, $"The comment is too long (at most {MaxCommentLength} characters).");
+        if (comment is { Length: > MaxCommentLength }) return (null, null, TooLong("page.comment.tooLong", MaxCommentLength));
         if (comment is not null && JsonText.HasForbiddenCharacters(comment, allowLineBreaksAndTabs: true))
-            return (null, null, "The comment must not contain control characters other than line breaks and tabs.");
+            return (null, null, texts["page.comment.control"]);
         switch (kind)
         {
             case LinkKind.Review:
                 if (!ReviewVerdicts.TryParse(Field("decision"), out var verdict))
-                    return (null, null, "Please choose approve, reject or ask for more information.");
+                    return (null, null, texts["link.invalid.verdict"]);
                 if (verdict is not ReviewVerdict.Approve && string.IsNullOrWhiteSpace(comment))
-                    return (null, null, verdict == ReviewVerdict.Reject
-                        ? "Please say why the request is rejected: the requester will read it."
-                        : "Please write the question for the requester.");
+                    return (null, null, verdict == ReviewVerdict.Reject ? texts["link.invalid.reason"] : texts["link.invalid.question"]);
                 return (verdict.ToWord(), string.IsNullOrEmpty(comment) ? null : comment, null);
             case LinkKind.Confirm:
                 // The button is the whole decision: the link itself proves the address.
                 return (ConfirmDecision, null, null);
             case LinkKind.Update:
                 var answer = Field("answer");
-                if (string.IsNullOrWhiteSpace(answer)) return (null, null, "Please write your answer.");
-                if (answer.Length > MaxAnswerLength) return (null, null, $"The answer is too long (at most {MaxAnswerLength} characters).");
+                if (string.IsNullOrWhiteSpace(answer)) return (null, null, texts["link.invalid.answer"]);
+                if (answer.Length > MaxAnswerLength) return (null, null, TooLong("link.invalid.answerTooLong", MaxAnswerLength));
                 if (JsonText.HasForbiddenCharacters(answer, allowLineBreaksAndTabs: true))
-                    return (null, null, "The answer must not contain control characters other than line breaks and tabs.");
+                    return (null, null, texts["link.invalid.answerControl"]);
                 return ("answer", answer, null);
             default:
-                if (!OfferAnswers.TryParse(Field("response"), out var response)) return (null, null, "Please choose accept or decline.");
+                if (!OfferAnswers.TryParse(Field("response"), out var response)) return (null, null, texts["link.invalid.response"]);
                 return (response.ToWord(), string.IsNullOrEmpty(comment) ? null : comment, null);
         }
     }
 
     /// <summary>The questions reviewers asked the requester and the answers, as the page shows them: reviewers see who
     /// asked (their colleagues' addresses), the requester sees only the asker's role, a partner sees none of them.</summary>
-    private async Task<IReadOnlyList<ExchangeView>> ExchangesAsync(LinkKind kind, SupportRequest request, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<ExchangeView>> ExchangesAsync(Texts texts, LinkKind kind, SupportRequest request, CancellationToken cancellationToken)
     {
         if (kind == LinkKind.Offer || request.AddedInformation.Count == 0) return [];
         if (kind == LinkKind.Review) return request.AddedInformation.Select(x => new ExchangeView(x.AskedBy, x.Question, x.Answer)).ToList();
         var roles = (await reviewers.ListForPlatformAsync(request.Organization.Platform, cancellationToken))
             .GroupBy(r => r.Email, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => g.First().Role, StringComparer.OrdinalIgnoreCase);
-        return request.AddedInformation.Select(x => new ExchangeView(RoleOf(roles, x.AskedBy), x.Question, x.Answer)).ToList();
+        return request.AddedInformation.Select(x => new ExchangeView(RoleOf(texts, roles, x.AskedBy), x.Question, x.Answer)).ToList();
     }
 
-    private static string RoleOf(Dictionary<string, ReviewerRole> roles, string email) =>
-        roles.TryGetValue(email, out var role) ? role == ReviewerRole.Backup ? "Backup reviewer" : "Reviewer" : "Reviewer";
+    private static string RoleOf(Texts texts, Dictionary<string, ReviewerRole> roles, string email) =>
+        roles.TryGetValue(email, out var role) && role == ReviewerRole.Backup ? texts["link.role.backup"] : texts["link.role.reviewer"];
 
     /// <summary>One question and answer as a link page shows it; <see cref="AskedBy"/> is an address or a role.</summary>
     public sealed record ExchangeView(string AskedBy, string Question, string? Answer);
 
-    private static Dictionary<string, object?> Model(LinkKind kind, string token, LinkStage stage, SupportRequest request,
+    private static Dictionary<string, object?> Model(Texts texts, LinkKind kind, string token, LinkStage stage, SupportRequest request,
         IReadOnlyList<ExchangeView> exchanges)
     {
-        var model = RequestView.Labels(request);
-        model["heading"] = Heading(kind);
+        var model = RequestView.Labels(request, texts);
+        model["heading"] = Heading(texts, kind);
         // The page's template tells the kinds apart by their words.
         model["kind"] = kind.ToWord();
         model["request"] = request;
@@ -209,45 +215,41 @@ public sealed class LinkPageHandler(
             : request.Attachments.Select(a => new
             {
                 a.FileName,
-                Size = $"{Math.Max(1, a.Size / 1024)} KB",
+                Size = $"{texts.Number(Math.Max(1, a.Size / 1024))} KB",
                 Url = $"/api/{kind.ToWord()}/{token}/attachments/{Uri.EscapeDataString(a.FileName)}"
             }).ToArray();
         model["submitLabel"] = kind switch
         {
-            LinkKind.Review => "Send decision",
-            LinkKind.Update => "Send answer",
-            LinkKind.Confirm => "Confirm my request",
-            _ => "Send response",
+            LinkKind.Review => texts["link.review.submit"],
+            LinkKind.Update => texts["link.update.submit"],
+            LinkKind.Confirm => texts["link.confirm.submit"],
+            _ => texts["link.offer.submit"],
         };
-        // Only an open stage's page is shown (a step that is over answers with its notice alone).
-        model["closedMessage"] = null;
         return model;
     }
 
-    private static string Heading(LinkKind kind) => kind switch
+    private static string Heading(Texts texts, LinkKind kind) => kind switch
     {
-        LinkKind.Review => "Review a support request",
-        LinkKind.Update => "Add information to your request",
-        LinkKind.Confirm => "Confirm your support request",
-        _ => "An offer to support a request",
+        LinkKind.Review => texts["link.review.heading"],
+        LinkKind.Update => texts["link.update.heading"],
+        LinkKind.Confirm => texts["link.confirm.heading"],
+        _ => texts["link.offer.heading"],
     };
 
-    private static string AlreadyDecided(LinkStage stage) =>
-        $"This step was already decided by {stage.Decision!.Person} on {RequestView.When(stage.Decision.At)} ({stage.Decision.Decision}).";
+    private static string AlreadyDecided(Texts texts, LinkStage stage) => texts.Format("link.decided.message",
+        ("person", stage.Decision!.Person), ("date", texts.DateTime(stage.Decision.At)), ("decision", stage.Decision.Decision));
 
-    private static string Notice(LinkStage stage) =>
-        stage.Decision is not null ? $"{AlreadyDecided(stage)} {ClosedText(stage)}" : ClosedText(stage);
+    private static string Notice(Texts texts, LinkStage stage) =>
+        stage.Decision is not null ? $"{AlreadyDecided(texts, stage)} {ClosedText(texts, stage)}" : ClosedText(texts, stage);
 
-    private static string ClosedText(LinkStage stage) =>
-        $"This step was closed on {RequestView.When(stage.ClosedAt ?? stage.OpenedAt)}: {stage.ClosedReason}.";
+    private static string ClosedText(Texts texts, LinkStage stage) =>
+        texts.Format("link.closed.message", ("date", texts.DateTime(stage.ClosedAt ?? stage.OpenedAt)), ("reason", stage.ClosedReason));
 
-    private static string Confirmation(LinkKind kind, string decision) => kind switch
+    private static string Confirmation(Texts texts, LinkKind kind, string decision) => kind switch
     {
-        LinkKind.Review => $"Your decision ({decision}) is recorded. The requester and the next people in the workflow are informed by email.",
-        LinkKind.Update => "Your answer is recorded and the reviewers will see it. You will hear from us by email.",
-        LinkKind.Confirm => "Your request is confirmed. We now check it and send you an acknowledgement by email.",
-        _ => decision == MatchingStep.Accept
-            ? "Thank you for accepting. You will receive an introduction email with the requester's contact details."
-            : "Your answer is recorded. Thank you for letting us know.",
+        LinkKind.Review => texts.Format("link.review.done", ("decision", decision)),
+        LinkKind.Update => texts["link.update.done"],
+        LinkKind.Confirm => texts["link.confirm.done"],
+        _ => decision == MatchingStep.Accept ? texts["link.offer.accepted"] : texts["link.offer.declined"],
     };
 }

@@ -1,20 +1,24 @@
 using Microsoft.AspNetCore.Http;
+using WgeoFlows.Localization;
 using WgeoFlows.Web;
 
 namespace WgeoFlows.Links;
 
-/// <summary>The page a person gets for an emailed link that cannot be used, saying why in words they can act on:
-/// one wording for every kind of link; only the advice for an expired one depends on what the link was for.</summary>
+/// <summary>The page a person gets for an emailed link that cannot be used, saying why in words they can act on, in their
+/// language: one wording for every kind of link; only the advice for an expired one depends on what the link was for.</summary>
 public static class LinkRefusalPage
 {
-    public static Task<IResult> ForAsync(PageRenderer pages, LinkTokenCheck check, string expiredAdvice) => check switch
+    /// <param name="expiredAdvice">What to do instead, already in <paramref name="language"/>.</param>
+    public static Task<IResult> ForAsync(PageRenderer pages, PageLanguage language, LinkTokenCheck check, string expiredAdvice)
     {
-        LinkTokenCheck.Expired => pages.MessageAsync(410, "This link has expired", "The link is too old to use. " + expiredAdvice),
-        LinkTokenCheck.Tampered => pages.MessageAsync(400, "This link is not valid",
-            "The link has been changed or damaged. Please open the link exactly as it was emailed to you."),
-        LinkTokenCheck.WrongKind => pages.MessageAsync(400, "This link is not valid here",
-            "The link belongs to another kind of step. Please open the link exactly as it was emailed to you."),
-        _ => pages.MessageAsync(400, "This link is not valid",
-            "The link is incomplete or not a WgeoFlows link. Please open the link exactly as it was emailed to you."),
-    };
+        var texts = pages.TextsFor(language);
+        var openExactly = texts["page.openExactly"];
+        return check switch
+        {
+            LinkTokenCheck.Expired => pages.MessageAsync(410, language, texts["page.expired.heading"], $"{texts["page.expired.message"]} {expiredAdvice}"),
+            LinkTokenCheck.Tampered => pages.MessageAsync(400, language, texts["page.invalid.heading"], $"{texts["page.invalid.tampered"]} {openExactly}"),
+            LinkTokenCheck.WrongKind => pages.MessageAsync(400, language, texts["page.wrongKind.heading"], $"{texts["page.wrongKind.message"]} {openExactly}"),
+            _ => pages.MessageAsync(400, language, texts["page.invalid.heading"], $"{texts["page.invalid.malformed"]} {openExactly}"),
+        };
+    }
 }

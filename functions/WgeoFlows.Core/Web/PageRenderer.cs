@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Reflection;
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Fluid;
 using Microsoft.AspNetCore.Http;
 using WgeoFlows.Localization;
@@ -9,13 +10,17 @@ namespace WgeoFlows.Web;
 
 /// <summary>
 /// Renders the pages people open (link pages, status page, form, dashboard) from Liquid templates embedded under
-/// Web/Pages. Every value is HTML-encoded (Fluid encodes only when given an encoder, so it is always given one);
+/// Web/Pages. Every value is HTML-encoded (Fluid encodes only when given an encoder, so it is always given one: HTML's special
+/// characters become references, the letters of every script stay as they are);
 /// the layout receives the already-rendered body. Templates read the message catalog with the "t" filter
 /// (<see cref="LiquidTexts"/>) in the page's language; the layout sets lang and dir and shows the language switcher.
 /// </summary>
 public sealed class PageRenderer
 {
     private static readonly FluidParser Parser = new();
+    // Markup characters and quotes are still encoded; letters of every script are written as themselves, not as numeric
+    // references, which would make an Arabic, Chinese or Russian page several times heavier on a slow connection.
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
     private readonly ConcurrentDictionary<string, IFluidTemplate> _templates = new();
     private readonly TemplateOptions _options;
     private readonly TextCatalog _catalog;
@@ -54,14 +59,18 @@ public sealed class PageRenderer
     public async Task<IResult> PageAsync(int status, string page, string title, object model, PageLanguage language) =>
         new HtmlResult(status, await RenderAsync(page, title, model, language));
 
-    /// <summary>A short page that says what happened (errors, confirmations).</summary>
-    public Task<IResult> MessageAsync(int status, string title, string message, string? detail = null) =>
-        PageAsync(status, "message", title, new { heading = title, message, detail });
+    /// <summary>A short page that says what happened (errors, confirmations), in the visitor's language and with the
+    /// language switcher: the title and message come from <see cref="TextsFor"/> of the same language.</summary>
+    public Task<IResult> MessageAsync(int status, PageLanguage language, string title, string message, string? detail = null) =>
+        PageAsync(status, "message", title, new { heading = title, message, detail }, language);
+
+    /// <summary>The catalog's texts in a page's language, for the words a handler puts into a page.</summary>
+    public Texts TextsFor(PageLanguage language) => _catalog.For(language.Code);
 
     private async Task<string> RenderTemplateAsync(string name, TemplateContext context)
     {
         var template = _templates.GetOrAdd(name, Load);
-        return await template.RenderAsync(context, HtmlEncoder.Default);
+        return await template.RenderAsync(context, Encoder);
     }
 
     private static IFluidTemplate Load(string name)

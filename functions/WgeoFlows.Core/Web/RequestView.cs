@@ -1,5 +1,6 @@
 using System.Globalization;
 using WgeoFlows.Intake;
+using WgeoFlows.Localization;
 using WgeoFlows.Reference;
 
 namespace WgeoFlows.Web;
@@ -17,6 +18,19 @@ public static class RequestView
         ["budget"] = r.BudgetUsd is { } b ? "USD " + b.ToString("N0", CultureInfo.InvariantCulture) : null,
         ["submitted"] = r.SubmittedAt.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture),
     };
+
+    /// <summary>The labels in the language of <paramref name="texts"/>: names from the catalogs, the amount and the date
+    /// written as that language writes them.</summary>
+    public static Dictionary<string, object?> Labels(SupportRequest r, Texts texts)
+    {
+        var language = texts.Language.Code;
+        var labels = Labels(r, language);
+        labels["countryLabel"] = CountryCatalog.Default.NameIn(r.Organization.Country, language);
+        labels["budget"] = r.BudgetUsd is { } b ? "USD " + texts.Number(b) : null;
+        labels["submitted"] = texts.DateTime(r.SubmittedAt);
+        labels["neededBy"] = r.NeededBy is { } d ? texts.Date(d) : null;
+        return labels;
+    }
 
     public static string When(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 }

@@ -30,7 +30,7 @@ public sealed class ConsentFormTests
     [InlineData("es")]
     public void The_form_shows_one_unchecked_consent_checkbox_with_a_label_in_each_language(string language)
     {
-        var field = FormView.Sections(language, null, new Dictionary<string, string>())
+        var field = FormView.Sections(WgeoFlows.Localization.TextCatalog.Default.For(language), null, new Dictionary<string, string>())
             .SelectMany(s => s.Fields).Single(f => f.Name == FormFields.ConsentToPublish);
         var box = field.Options.ShouldHaveSingleItem();
         box.Value.ShouldBe("true");

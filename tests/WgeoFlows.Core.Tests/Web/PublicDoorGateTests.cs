@@ -119,8 +119,8 @@ public sealed class PublicDoorGateTests
         http.Response.Headers.RetryAfter.ToString().ShouldNotBeEmpty();
         http.Response.Body.Position = 0;
         var page = await new StreamReader(http.Response.Body).ReadToEndAsync(TestContext.Current.CancellationToken);
-        page.ShouldContain(System.Text.Encodings.Web.HtmlEncoder.Default.Encode(PublicDoorTexts.For("ar").TooMany));
-        page.ShouldContain("lang=\"ar\"");
+        page.ShouldContain(WgeoFlows.Localization.TextCatalog.Default.For("ar")["door.tooMany"]);
+        page.ShouldContain("<html lang=\"ar\" dir=\"rtl\">");
     }
 
     [Fact]

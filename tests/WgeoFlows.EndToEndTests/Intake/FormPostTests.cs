@@ -18,13 +18,16 @@ public abstract class FormPostTests(IHostStack stack)
         using (response)
         {
             response.StatusCode.ShouldBe(HttpStatusCode.OK);
-            var cookie = response.Headers.GetValues("Set-Cookie").Single().ToLowerInvariant();
+            var cookies = response.Headers.GetValues("Set-Cookie").ToList();
+            // ?lang= is remembered for the next pages in the language cookie; the form's own cookie is the one checked here.
+            cookies.ShouldContain(c => c.StartsWith("wgeo_lang=fr", StringComparison.Ordinal));
+            var cookie = cookies.Single(c => c.StartsWith("wgeo_form=", StringComparison.Ordinal)).ToLowerInvariant();
             cookie.ShouldContain("httponly");
             cookie.ShouldContain("samesite=strict");
             cookie.ShouldContain("path=/api/form");
-            form.Page.ShouldContain("<html lang=\"fr\">");
+            form.Page.ShouldContain("<html lang=\"fr\" dir=\"ltr\">");
             var text = WebUtility.HtmlDecode(form.Page);
-            text.ShouldContain("Demander l'appui du partenariat WGEO");
+            text.ShouldContain("Demander l'appui du Partenariat de la WGEO");
             foreach (var field in new[] { "organization-name", "organization-platform", "organization-country", "contact-email",
                 "request-title", "request-description", "attachments" })
                 form.Page.ShouldContain($"<label for=\"f-{field}\">");

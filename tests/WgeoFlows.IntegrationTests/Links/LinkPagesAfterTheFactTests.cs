@@ -64,7 +64,7 @@ public sealed class LinkPagesAfterTheFactTests(AdminStack stack) : IClassFixture
     }
 
     private async Task<(int Status, string Body)> ShowAsync(LinkKind kind, string token) =>
-        await RenderAsync(await Handler.ShowAsync(kind, token, Ct), stack.Services);
+        await RenderAsync(await Handler.ShowAsync(new DefaultHttpContext().Request, kind, token, Ct), stack.Services);
 
     private async Task<(int Status, string Body)> PostAsync(LinkKind kind, string token, DurableTaskClientLike client, string form)
     {
@@ -192,7 +192,7 @@ public sealed class LinkPagesAfterTheFactTests(AdminStack stack) : IClassFixture
         var (status, requesterPage) = await ShowAsync(LinkKind.Update, Token(LinkKind.Update, id, Requester, "update-2"));
         status.ShouldBe(200);
         requesterPage.ShouldContain(System.Net.WebUtility.HtmlEncode(Question));
-        requesterPage.ShouldContain("(Reviewer)");
+        requesterPage.ShouldContain("(<bdi>Reviewer</bdi>)");
         requesterPage.ShouldNotContain(Lead);
         requesterPage.ShouldNotContain("lead.reviewer");
 
@@ -240,7 +240,7 @@ public sealed class LinkPagesAfterTheFactTests(AdminStack stack) : IClassFixture
         (await AnswerAsync("progress=stalled")).ShouldBe(409);
         client.Client.Raised.Count.ShouldBe(1);
 
-        var (status, body) = await RenderAsync(await handler.ShowAsync(token, Ct), stack.Services);
+        var (status, body) = await RenderAsync(await handler.ShowAsync(new DefaultHttpContext().Request, token, Ct), stack.Services);
         status.ShouldBe(409);
         ShouldNotShowTheRequest(body);
     }

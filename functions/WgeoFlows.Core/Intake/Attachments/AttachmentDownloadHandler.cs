@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using WgeoFlows.Configuration;
 using WgeoFlows.Intake.Submissions;
 using WgeoFlows.Links;
+using WgeoFlows.Localization;
 using WgeoFlows.Storage;
 using WgeoFlows.Web;
 using WgeoFlows.Web.AdminAuth;
@@ -32,26 +33,27 @@ public sealed class AttachmentDownloadHandler(
     TimeProvider clock,
     ILogger<AttachmentDownloadHandler> logger)
 {
-    public async Task<IResult> ForLinkAsync(LinkKind kind, string token, string fileName, CancellationToken cancellationToken = default)
+    public async Task<IResult> ForLinkAsync(HttpRequest http, LinkKind kind, string token, string fileName, CancellationToken cancellationToken = default)
     {
+        var language = LanguageChoice.For(http.HttpContext);
+        var texts = pages.TextsFor(language);
         if (kind is not (LinkKind.Review or LinkKind.Update))
-            return await pages.MessageAsync(404, "No such file", "This link does not give access to attachments.");
+            return await pages.MessageAsync(404, language, texts["page.file.heading"], texts["page.file.noAccess"]);
         var check = LinkToken.Read(token, kind, linkOptions.Value.SigningKey, clock.GetUtcNow(), out var claims);
         if (check != LinkTokenCheck.Valid)
         {
             logger.LogInformation("Refused an attachment download through a {Kind} link: {Check}", kind.ToWord(), check);
             return check == LinkTokenCheck.Expired
-                ? await pages.MessageAsync(410, "This link has expired", "The link is too old to open the request's files.")
-                : await pages.MessageAsync(400, "This link is not valid", "Please open the link exactly as it was emailed to you.");
+                ? await pages.MessageAsync(410, language, texts["page.expired.heading"], texts["page.file.expired"])
+                : await pages.MessageAsync(400, language, texts["page.invalid.heading"], texts["page.openExactly"]);
         }
         var stage = await stages.GetAsync(claims!.RequestId, claims.StageKey, cancellationToken);
         if (stage is null || !stage.Allows(claims.Person) || (!stage.IsOpen && stage.Decision is null))
         {
-            return await pages.MessageAsync(410, "This link is no longer active",
-                "This step has moved on (reassigned, expired or closed): its link no longer opens the request's files.");
+            return await pages.MessageAsync(410, language, texts["page.stale.heading"], texts["page.file.stale"]);
         }
         return await OpenAsync(claims.RequestId, fileName, cancellationToken)
-            ?? await pages.MessageAsync(404, "No such file", "This request has no attachment with that name.");
+            ?? await pages.MessageAsync(404, language, texts["page.file.heading"], texts["page.file.missing"]);
     }
 
     public async Task<IResult> ForAdminAsync(HttpRequest http, string requestId, string fileName, CancellationToken cancellationToken = default)

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using WgeoFlows.Configuration;
 using WgeoFlows.Intake.Submissions;
+using WgeoFlows.Localization;
 using WgeoFlows.Web;
 
 namespace WgeoFlows.Intake.Form;
@@ -30,9 +31,9 @@ public sealed class FormPageHandler(
     public const string CookieName = "wgeo_form";
     public const string Action = "/api/form";
 
-    public async Task<IResult> ShowAsync(HttpRequest http, string? lang)
+    public async Task<IResult> ShowAsync(HttpRequest http)
     {
-        var language = FormTexts.Resolve(lang);
+        var language = LanguageChoice.For(http.HttpContext);
         var cookie = BrowserCookie(http) ?? FormToken.NewRandom();
         var token = FormToken.Issue(links.Value.SigningKey, cookie, clock.GetUtcNow());
         return new FormCookieResult(await FormAsync(200, language, token, null, new Dictionary<string, string>(), []), cookie, http.IsHttps);
@@ -40,7 +41,8 @@ public sealed class FormPageHandler(
 
     public async Task<IResult> SubmitAsync(HttpRequest http, DurableTaskClient durable, CancellationToken cancellationToken = default)
     {
-        var queryLanguage = FormTexts.Resolve(http.Query[FormFields.Language]);
+        // Until the body is read: ?lang=, the cookie, Accept-Language. Once read, the language of the page that was filled in.
+        var queryLanguage = LanguageChoice.For(http.HttpContext);
         if (IsCrossSite(http))
         {
             logger.LogInformation("Refused a cross-site form post (Origin {Origin}, Sec-Fetch-Site {Site})", http.Headers.Origin.ToString(),
@@ -65,14 +67,15 @@ public sealed class FormPageHandler(
             return await RefusedAsync(400, queryLanguage);
         }
 
-        var language = FormTexts.Resolve(form[FormFields.Language].FirstOrDefault() ?? queryLanguage);
+        var language = Filled(queryLanguage, form[FormFields.Language].FirstOrDefault());
+        var texts = pages.TextsFor(language);
         var token = form[FormFields.Token].FirstOrDefault();
         var cookie = BrowserCookie(http);
         var check = FormToken.Read(token, links.Value.SigningKey, cookie, clock.GetUtcNow(), out var claims);
         if (check == FormTokenCheck.Expired)
         {
             var fresh = FormToken.Issue(links.Value.SigningKey, cookie!, clock.GetUtcNow());
-            return await FormAsync(400, language, fresh, form, new Dictionary<string, string>(), [FormTexts.For(language).Expired]);
+            return await FormAsync(400, language, fresh, form, new Dictionary<string, string>(), [texts["form.expired"]]);
         }
         if (check != FormTokenCheck.Valid)
         {
@@ -82,71 +85,70 @@ public sealed class FormPageHandler(
 
         var submission = await FormSubmissionBuilder.BuildAsync(claims!.Nonce, form, cancellationToken);
         var outcome = await pipeline.SubmitAsync(JsonSerializer.SerializeToElement(submission), IntakeDoor.Form, durable, cancellationToken);
-        var texts = FormTexts.For(language);
+        var code = language.Code;
         return outcome switch
         {
-            IntakeOutcome.Accepted accepted => await pages.PageAsync(200, "form-accepted", texts.Accepted.Heading, new
+            IntakeOutcome.Accepted accepted => await pages.PageAsync(200, "form-accepted", texts["form.accepted.heading"], new
             {
-                texts = texts.Accepted,
                 requestId = accepted.RequestId,
-                statusUrl = $"{accepted.StatusUrl}&lang={language}",
+                statusUrl = $"{accepted.StatusUrl}&lang={code}",
                 duplicate = accepted.Duplicate,
-                formUrl = $"{Action}?lang={language}",
-                confirm = accepted.Status == nameof(RequestStatus.AwaitingConfirmation) ? texts.Accepted.Confirm : null,
+                formUrl = $"{Action}?lang={code}",
+                confirm = accepted.Status == nameof(RequestStatus.AwaitingConfirmation),
             }, language),
-            IntakeOutcome.Limited limited => Problems.WithRetryAfter(await pages.PageAsync(429, "form-message",
-                Web.RateLimiting.PublicDoorTexts.For(language).Heading, new
-                {
-                    heading = Web.RateLimiting.PublicDoorTexts.For(language).Heading,
-                    message = Web.RateLimiting.PublicDoorTexts.For(language).MailQuota,
-                    formUrl = $"{Action}?lang={language}",
-                    linkText = texts.Title,
-                }, language), limited.RetryAfter),
-            IntakeOutcome.Invalid invalid => await FormAsync(400, language, token!, form, FieldErrors(invalid.Errors, form, texts, out var general), general),
-            IntakeOutcome.Conflict conflict => await pages.PageAsync(409, "form-message", texts.Conflict[0], new
+            IntakeOutcome.Limited limited => Problems.WithRetryAfter(await pages.PageAsync(429, "form-message", texts["door.heading"], new
             {
-                heading = texts.Conflict[0],
-                message = texts.Conflict[1].Replace("{reference}", conflict.RequestId, StringComparison.Ordinal),
-                formUrl = $"{Action}?lang={language}",
-                linkText = texts.Accepted.Another,
+                heading = texts["door.heading"],
+                message = texts["door.mailQuota"],
+                formUrl = $"{Action}?lang={code}",
+                linkText = texts["form.title"],
+            }, language), limited.RetryAfter),
+            IntakeOutcome.Invalid invalid => await FormAsync(400, language, token!, form, FieldErrors(invalid.Errors, form, texts, out var general), general),
+            IntakeOutcome.Conflict conflict => await pages.PageAsync(409, "form-message", texts["form.conflict.heading"], new
+            {
+                heading = texts["form.conflict.heading"],
+                message = texts.Format("form.conflict.message", ("reference", conflict.RequestId)),
+                formUrl = $"{Action}?lang={code}",
+                linkText = texts["form.accepted.another"],
             }, language),
             IntakeOutcome.Unavailable unavailable => new RetryAfterPage(
-                await FormAsync(503, language, token!, form, new Dictionary<string, string>(), [texts.Unavailable]), unavailable.RetryAfter),
+                await FormAsync(503, language, token!, form, new Dictionary<string, string>(), [texts["form.unavailable"]]), unavailable.RetryAfter),
             _ => throw new InvalidOperationException($"Unknown intake outcome {outcome.GetType().Name}."),
         };
     }
 
-    private async Task<IResult> FormAsync(int status, string language, string token, IFormCollection? posted,
+    /// <summary>The language of the page the person filled in (its hidden field) when it is one we serve, with the
+    /// switcher marking it; otherwise the language chosen from the request.</summary>
+    private static PageLanguage Filled(PageLanguage chosen, string? posted)
+    {
+        if (!Languages.IsSupported(posted)) return chosen;
+        var language = Languages.Resolve(posted);
+        return new PageLanguage(language, [.. chosen.Switcher.Select(l => l with { Current = l.Code == language.Code })]);
+    }
+
+    private async Task<IResult> FormAsync(int status, PageLanguage language, string token, IFormCollection? posted,
         IReadOnlyDictionary<string, string> errors, IReadOnlyList<string> notices)
     {
-        var texts = FormTexts.For(language);
-        var sections = FormView.Sections(language, posted, errors);
+        var texts = pages.TextsFor(language);
+        var sections = FormView.Sections(texts, posted, errors);
         var summary = sections.SelectMany(s => s.Fields).Where(f => f.Error is not null)
             .Select(f => new { Href = "#" + f.Anchor, Text = $"{f.Label}: {f.Error}" }).ToList();
-        return await pages.PageAsync(status, "form", texts.Title, new
+        return await pages.PageAsync(status, "form", texts["form.title"], new
         {
-            texts,
             sections,
             summary,
             notices,
             token,
-            language,
-            action = $"{Action}?lang={language}",
+            language = language.Code,
+            action = $"{Action}?lang={language.Code}",
             accept = FormView.AcceptedExtensions,
             filesAgain = posted is not null && posted.Files.Count > 0,
-            languages = FormTexts.Languages.Select(code => new
-            {
-                Code = code,
-                Url = $"{Action}?lang={code}",
-                Current = code == language,
-                Label = Reference.Taxonomy.Label(Reference.Taxonomy.Languages, code, code),
-            }),
         }, language);
     }
 
     /// <summary>The message next to each field with an error: the field's own words in the page's language; for files, the
     /// validator's reasons with the uploaded file's name in place of its JSON path. Errors of no field go to <paramref name="general"/>.</summary>
-    private static Dictionary<string, string> FieldErrors(IReadOnlyDictionary<string, string[]> errors, IFormCollection form, FormLanguage texts,
+    private static Dictionary<string, string> FieldErrors(IReadOnlyDictionary<string, string[]> errors, IFormCollection form, Texts texts,
         out List<string> general)
     {
         general = [];
@@ -163,7 +165,7 @@ public sealed class FormPageHandler(
             }
             if (field != FormFields.Attachments)
             {
-                byField[field] = texts.Error(field);
+                byField[field] = FormTexts.Error(texts, field);
                 continue;
             }
             foreach (var message in messages)
@@ -177,31 +179,31 @@ public sealed class FormPageHandler(
                 fileReasons.Add(reason);
             }
         }
-        if (fileReasons.Count > 0) byField[FormFields.Attachments] = $"{texts.Error(FormFields.Attachments)} {string.Join(" ", fileReasons)}";
+        if (fileReasons.Count > 0) byField[FormFields.Attachments] = $"{FormTexts.Error(texts, FormFields.Attachments)} {string.Join(" ", fileReasons)}";
         return byField;
     }
 
-    private Task<IResult> RefusedAsync(int status, string language)
+    private Task<IResult> RefusedAsync(int status, PageLanguage language)
     {
-        var texts = FormTexts.For(language);
-        return pages.PageAsync(status, "form-message", texts.Refused[0], new
+        var texts = pages.TextsFor(language);
+        return pages.PageAsync(status, "form-message", texts["form.refused.heading"], new
         {
-            heading = texts.Refused[0],
-            message = texts.Refused[1],
-            formUrl = $"{Action}?lang={language}",
-            linkText = texts.Title,
+            heading = texts["form.refused.heading"],
+            message = texts["form.refused.message"],
+            formUrl = $"{Action}?lang={language.Code}",
+            linkText = texts["form.title"],
         }, language);
     }
 
-    private Task<IResult> TooLargeAsync(string language)
+    private Task<IResult> TooLargeAsync(PageLanguage language)
     {
-        var texts = FormTexts.For(language);
-        return pages.PageAsync(413, "form-message", texts.Title, new
+        var texts = pages.TextsFor(language);
+        return pages.PageAsync(413, "form-message", texts["form.title"], new
         {
-            heading = texts.Title,
-            message = $"{texts.Error(FormFields.Attachments)} {texts.Hint(FormFields.Attachments)}".Trim(),
-            formUrl = $"{Action}?lang={language}",
-            linkText = texts.Title,
+            heading = texts["form.title"],
+            message = $"{FormTexts.Error(texts, FormFields.Attachments)} {FormView.AttachmentHint(texts)}",
+            formUrl = $"{Action}?lang={language.Code}",
+            linkText = texts["form.title"],
         }, language);
     }
 

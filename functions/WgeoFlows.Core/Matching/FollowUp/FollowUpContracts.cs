@@ -20,12 +20,13 @@ public sealed record OpenedFollowUp(IReadOnlyList<FollowUpLink> Links, TimeSpan 
 /// <c>progress</c> field takes.</summary>
 public static class FollowUpForm
 {
+    /// <summary>Each answer and the catalog key of its words.</summary>
     public static readonly IReadOnlyDictionary<string, string> Progress = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["on-track"] = "It is going well",
-        ["some-difficulties"] = "It is going, with some difficulties",
-        ["stalled"] = "It has stalled or not started",
-        ["completed"] = "It is completed",
+        ["on-track"] = "followup.progress.onTrack",
+        ["some-difficulties"] = "followup.progress.someDifficulties",
+        ["stalled"] = "followup.progress.stalled",
+        ["completed"] = "followup.progress.completed",
     };
 
     public const int MaxCommentLength = 4000;

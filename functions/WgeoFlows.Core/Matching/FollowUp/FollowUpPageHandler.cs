@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using WgeoFlows.Configuration;
 using WgeoFlows.Links;
+using WgeoFlows.Localization;
 using WgeoFlows.Storage;
 using WgeoFlows.Web;
 using WgeoFlows.Workflow;
@@ -26,52 +27,53 @@ public sealed class FollowUpPageHandler(
     TimeProvider clock,
     ILogger<FollowUpPageHandler> logger)
 {
-    private const string Heading = "How is the cooperation going?";
-
-    public async Task<IResult> ShowAsync(string token, CancellationToken cancellationToken = default)
+    public async Task<IResult> ShowAsync(HttpRequest http, string token, CancellationToken cancellationToken = default)
     {
-        var (error, claims) = await ReadTokenAsync(token);
+        var language = LanguageChoice.For(http.HttpContext);
+        var texts = pages.TextsFor(language);
+        var (error, claims) = await ReadTokenAsync(language, token);
         if (error is not null) return error;
         var stage = await stages.GetAsync(claims!.RequestId, claims.StageKey, cancellationToken);
         var request = (await requests.GetAsync(claims.RequestId, cancellationToken))?.Request;
-        if (stage is null || request is null || !stage.Allows(claims.Person)) return await StaleAsync();
+        if (stage is null || request is null || !stage.Allows(claims.Person)) return await StaleAsync(language);
         // A follow-up that is answered or over shows its notice only, not the request.
-        if (stage.Decision is not null) return await pages.MessageAsync(409, "Already answered", Answered(stage.Decision));
-        if (stage.ClosedReason is not null) return await pages.MessageAsync(410, "This follow-up is over", Closed(stage));
-        var model = RequestView.Labels(request);
-        model["heading"] = Heading;
+        if (stage.Decision is not null) return await pages.MessageAsync(409, language, texts["followup.answered.heading"], Answered(texts, stage.Decision));
+        if (stage.ClosedReason is not null) return await pages.MessageAsync(410, language, texts["followup.over.heading"], Closed(texts, stage));
+        var model = RequestView.Labels(request, texts);
         model["request"] = request;
         model["open"] = stage.IsOpen;
         model["action"] = $"/api/{LinkKinds.FollowUp}/{token}";
-        model["choices"] = FollowUpForm.Progress.Select(p => new { value = p.Key, label = p.Value }).ToArray();
+        model["choices"] = FollowUpForm.Progress.Select(p => new { value = p.Key, label = texts[p.Value] }).ToArray();
         model["maxComment"] = FollowUpForm.MaxCommentLength;
-        model["closedMessage"] = stage.Decision is not null ? Answered(stage.Decision) : stage.ClosedReason is not null ? Closed(stage) : null;
-        return await pages.PageAsync(stage.IsOpen ? 200 : 409, "followup", Heading, model);
+        return await pages.PageAsync(stage.IsOpen ? 200 : 409, "followup", texts["followup.heading"], model, language);
     }
 
     public async Task<IResult> AnswerAsync(string token, HttpRequest http, DurableTaskClient durable, CancellationToken cancellationToken = default)
     {
-        var (error, claims) = await ReadTokenAsync(token);
+        var language = LanguageChoice.For(http.HttpContext);
+        var texts = pages.TextsFor(language);
+        var (error, claims) = await ReadTokenAsync(language, token);
         if (error is not null) return error;
         if (!http.HasFormContentType)
         {
-            return await pages.MessageAsync(415, "Unsupported form", "Please use the form on the link's page to send your answer.");
+            return await pages.MessageAsync(415, language, texts["page.unsupportedForm.heading"], texts["page.useForm.answer"]);
         }
         var form = await FormBody.TryReadAsync(http, cancellationToken);
-        if (form is null) return await pages.MessageAsync(400, "Unreadable form", "Please use the form on the link's page to send your answer.");
+        if (form is null) return await pages.MessageAsync(400, language, texts["page.unreadableForm.heading"], texts["page.useForm.answer"]);
         string? Field(string name) => form[name].Count == 1 ? form[name][0]?.Trim() : null;
         var progress = Field("progress");
         var comment = Field("comment");
         if (progress is null || !FollowUpForm.Progress.ContainsKey(progress))
         {
-            return await pages.MessageAsync(400, "Please check your answer", "Please choose how the cooperation is going.");
+            return await pages.MessageAsync(400, language, texts["page.checkAnswer.heading"], texts["followup.invalid.progress"]);
         }
         if (comment is { Length: > FollowUpForm.MaxCommentLength })
         {
-            return await pages.MessageAsync(400, "Please check your answer", $"The comment is too long (at most {FollowUpForm.MaxCommentLength} characters).");
+            return await pages.MessageAsync(400, language, texts["page.checkAnswer.heading"],
+                texts.Format("page.comment.tooLong", ("limit", texts.Plural("form.maxCharacters", FollowUpForm.MaxCommentLength))));
         }
 
-        if (await requests.GetAsync(claims!.RequestId, cancellationToken) is null) return await StaleAsync();
+        if (await requests.GetAsync(claims!.RequestId, cancellationToken) is null) return await StaleAsync(language);
         var answer = new LinkDecision(claims.StageKey, claims.Person, progress, string.IsNullOrEmpty(comment) ? null : comment, clock.GetUtcNow());
         var (outcome, stage) = await stages.TryDecideAsync(claims.RequestId, answer, cancellationToken);
         switch (outcome)
@@ -88,39 +90,41 @@ public sealed class FollowUpPageHandler(
                     // Not passed on: take the answer back so that sending it again works (an answered stage never raises again).
                     logger.LogWarning(e, "Could not raise the follow-up answer of stage {StageKey}; taking it back", claims.StageKey);
                     await stages.UndoDecisionAsync(claims.RequestId, answer, CancellationToken.None);
-                    return await pages.MessageAsync(503, "Please try again",
-                        "Your answer could not be passed on just now and was not recorded. Please send it again in a minute.");
+                    return await pages.MessageAsync(503, language, texts["page.tryAgain.heading"], texts["page.tryAgain.message"]);
                 }
-                return await pages.MessageAsync(200, "Thank you", "Your answer is recorded. Thank you for telling us how the cooperation is going.");
+                return await pages.MessageAsync(200, language, texts["page.thankYou.heading"], texts["followup.thanks"]);
             case DecideOutcome.AlreadyDecided when string.Equals(stage!.Decision!.Person, claims.Person, StringComparison.OrdinalIgnoreCase)
                                                   && stage.Decision.Decision == progress:
                 // The same answer again (a double click, a reload): recorded and passed on once; nothing is raised again.
-                return await pages.MessageAsync(200, "Already recorded", "Your answer is recorded. Thank you.");
+                return await pages.MessageAsync(200, language, texts["page.alreadyRecorded.heading"], texts["followup.recorded"]);
             case DecideOutcome.AlreadyDecided:
-                return await pages.MessageAsync(409, "Already answered", Answered(stage!.Decision!));
+                return await pages.MessageAsync(409, language, texts["followup.answered.heading"], Answered(texts, stage!.Decision!));
             case DecideOutcome.Closed:
-                return await pages.MessageAsync(410, "This follow-up is over", Closed(stage!));
+                return await pages.MessageAsync(410, language, texts["followup.over.heading"], Closed(texts, stage!));
             default:
-                return await StaleAsync();
+                return await StaleAsync(language);
         }
     }
 
-    private async Task<(IResult? Error, LinkClaims? Claims)> ReadTokenAsync(string token)
+    private async Task<(IResult? Error, LinkClaims? Claims)> ReadTokenAsync(PageLanguage language, string token)
     {
         var check = LinkToken.Read(token, LinkKind.FollowUp, options.Value.SigningKey, clock.GetUtcNow(), out var claims);
         if (check != LinkTokenCheck.Valid) logger.LogInformation("Refused a follow-up link: {Check}", check);
         return check == LinkTokenCheck.Valid
             ? (null, claims)
-            : (await LinkRefusalPage.ForAsync(pages, check,
-                "If you would still like to tell us how the cooperation goes, please write to the WGEO secretariat."), null);
+            : (await LinkRefusalPage.ForAsync(pages, language, check, pages.TextsFor(language)["followup.expiredAdvice"]), null);
     }
 
-    private Task<IResult> StaleAsync() => pages.MessageAsync(410, "This link is no longer active",
-        "This follow-up is not open any more.");
+    private Task<IResult> StaleAsync(PageLanguage language)
+    {
+        var texts = pages.TextsFor(language);
+        return pages.MessageAsync(410, language, texts["page.stale.heading"], texts["followup.stale"]);
+    }
 
-    private static string Answered(LinkDecision decision) =>
-        $"This follow-up was already answered on {RequestView.When(decision.At)} ({FollowUpForm.Progress.GetValueOrDefault(decision.Decision, decision.Decision)}).";
+    private static string Answered(Texts texts, LinkDecision decision) => texts.Format("followup.answered.message",
+        ("date", texts.DateTime(decision.At)),
+        ("answer", FollowUpForm.Progress.TryGetValue(decision.Decision, out var key) ? texts[key] : decision.Decision));
 
-    private static string Closed(LinkStage stage) =>
-        $"This follow-up was closed on {RequestView.When(stage.ClosedAt ?? stage.OpenedAt)}: {stage.ClosedReason}.";
+    private static string Closed(Texts texts, LinkStage stage) =>
+        texts.Format("followup.closed.message", ("date", texts.DateTime(stage.ClosedAt ?? stage.OpenedAt)), ("reason", stage.ClosedReason));
 }

@@ -5,6 +5,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using WgeoFlows.Localization;
 
 namespace WgeoFlows.Web.RateLimiting;
 
@@ -76,11 +77,11 @@ public sealed class PublicDoorGate : IDisposable
 
     private async Task<IResult> RefusalAsync(HttpContext http, PublicDoor door, TimeSpan retryAfter)
     {
-        var language = PublicDoorTexts.LanguageOf(http.Request);
-        var words = PublicDoorTexts.For(language);
-        if (IsApi(door, http.Request.Path)) return Problems.TooManyRequests(words.TooMany, retryAfter);
-        return Problems.WithRetryAfter(await _pages.PageAsync(StatusCodes.Status429TooManyRequests, "message", words.Heading,
-            new { heading = words.Heading, message = words.TooMany, detail = (string?)null }, language), retryAfter);
+        var language = LanguageChoice.For(http);
+        var texts = _pages.TextsFor(language);
+        if (IsApi(door, http.Request.Path)) return Problems.TooManyRequests(texts["door.tooMany"], retryAfter);
+        return Problems.WithRetryAfter(
+            await _pages.MessageAsync(StatusCodes.Status429TooManyRequests, language, texts["door.heading"], texts["door.tooMany"]), retryAfter);
     }
 
     /// <summary>Machines' routes answer problem+json; people's pages answer a page.</summary>
