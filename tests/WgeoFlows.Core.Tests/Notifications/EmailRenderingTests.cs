@@ -231,7 +231,7 @@ public sealed partial class EmailRenderingTests
     [Theory]
     [InlineData("en", "Renewable energy, Sustainable cities", "Cities", "Status: In review")]
     [InlineData("fr", "Énergies renouvelables", "Villes", "Kenya")]
-    [InlineData("es", "Energías renovables", "Ciudades", "Kenya")]
+    [InlineData("es", "Energías renovables", "Ciudades", "Kenia")]
     public async Task Taxonomy_ids_are_shown_as_labels_in_the_mails_language(string language, string thematicAreas, string platform, string more)
     {
         var template = language == "en" ? EmailTemplates.NeedsManualMatch : EmailTemplates.Acknowledgement;
