@@ -15,7 +15,9 @@ public abstract class ChildHostProcess : IAsyncDisposable
     protected ChildHostProcess(Uri baseUrl)
     {
         BaseUrl = baseUrl;
-        Http = new HttpClient { BaseAddress = BaseUrl, Timeout = TimeSpan.FromSeconds(30) };
+        // No cookie jar: the tests of a class share this client, and a cookie one test's page set (the page language chosen
+        // with ?lang=) would change what the next test's pages say. A test that needs a cookie sends it by hand.
+        Http = new HttpClient(new HttpClientHandler { UseCookies = false }) { BaseAddress = BaseUrl, Timeout = TimeSpan.FromSeconds(30) };
     }
 
     public int Port => BaseUrl.Port;

@@ -15,8 +15,11 @@ public sealed class LinkIssuer(IOptions<LinkOptions> links, IOptions<PublicUrlOp
         return $"{publicUrl.Value.BaseUrl}/api/{word}/{LinkToken.Sign(claims, links.Value.SigningKey)}";
     }
 
-    /// <summary>The read-only status page. Signed so that knowing a reference number is not enough to read a request's stage.</summary>
-    public string StatusUrl(string requestId) => $"{publicUrl.Value.BaseUrl}/api/status/{requestId}?sig={StatusSignature(requestId)}";
+    /// <summary>The read-only status page. Signed so that knowing a reference number is not enough to read a request's stage.
+    /// Given the requester's language, the link opens in it (<c>lang=</c>, outside the signature, which covers the id only).</summary>
+    public string StatusUrl(string requestId, string? language = null) =>
+        $"{publicUrl.Value.BaseUrl}/api/status/{requestId}?sig={StatusSignature(requestId)}"
+        + (Localization.Languages.IsSupported(language) ? $"&{Localization.LanguageChoice.QueryName}={language!.ToLowerInvariant()}" : "");
 
     public bool IsValidStatusSignature(string requestId, string? signature) =>
         signature is not null && CryptographicOperations.FixedTimeEquals(

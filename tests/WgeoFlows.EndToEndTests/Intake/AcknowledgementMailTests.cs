@@ -35,7 +35,9 @@ public abstract class AcknowledgementMailTests(IHostStack stack)
 
         mail.Subject.ShouldStartWith(subject);
         mail.Text.ShouldContain(referenceWords);
-        var statusLink = $"{statusUrl}{(statusUrl.Contains('?', StringComparison.Ordinal) ? "&" : "?")}lang={language}";
+        // The 202's status link and the mail's open the page in the requester's language.
+        statusUrl.ShouldEndWith($"&lang={language}");
+        var statusLink = statusUrl;
         mail.Text.ShouldContain(statusLink);
         mail.Text.ShouldContain("Solar <b>mini-grids</b> & storage");
         mail.Html.ShouldContain(referenceWords);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using WgeoFlows.Testing;
 using WgeoFlows.Tests.Intake;
 using WgeoFlows.Tests.Support;
 using WgeoFlows.WorkflowContracts;
@@ -49,7 +50,17 @@ public abstract class WholePathTests(IHostStack stack)
         var detail = await Client.WaitForStatusAsync(requestId, "Matched");
         var toRequester = await Client.WaitForMailAsync(requestId, m => m.To.Contains("amina@example.org") && m.Subject.StartsWith("Good news"),
             "introduction to requester");
-        var partnerIntroductions = (await Client.MailsAboutAsync(requestId)).Where(m => m.Subject.StartsWith("Introduction:")).ToList();
+        // Each partner is introduced in their own language: the outbox says which mails the introductions were.
+        var partnerIntroductions = await Poll.UntilAsync(async () =>
+            {
+                var rows = (await Client.AdminGetAsync($"/api/admin/requests/{requestId}")).GetProperty("emails").EnumerateArray()
+                    .Where(e => e.GetProperty("template").GetString() == "introduction-partner")
+                    .Select(e => (Subject: e.GetProperty("subject").GetString()!, To: e.GetProperty("to")[0].GetString()!)).ToList();
+                var mails = await Client.MailsAboutAsync(requestId);
+                return mails.Where(m => rows.Any(r => r.Subject == m.Subject && m.To.Contains(r.To))).ToList();
+            },
+            found => found.Count >= 2, TimeSpan.FromSeconds(60), $"both partners of {requestId} introduced", found => $"{found.Count} introductions",
+            Ct);
         partnerIntroductions.Count.ShouldBe(2);
         foreach (var introduction in partnerIntroductions)
         {

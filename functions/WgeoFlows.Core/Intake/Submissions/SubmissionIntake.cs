@@ -66,7 +66,7 @@ public sealed class SubmissionIntake(
             {
                 dispatch.Enqueue(pending, durable);
                 enqueued = true;
-                return Accepted(requestId, duplicate: false, awaitConfirmation);
+                return Accepted(submission, requestId, duplicate: false, awaitConfirmation);
             }
             return await AnswerEarlierDeliveryAsync(submission, fingerprint, requestId, uploaded, awaitConfirmation, cancellationToken);
         }
@@ -110,7 +110,7 @@ public sealed class SubmissionIntake(
             ?? throw new InvalidOperationException($"The inbox row of {requestId} refused an insert but cannot be read.");
         if (existing.Fingerprint == fingerprint && existing.SubmissionId == submission.SubmissionId)
         {
-            return Accepted(requestId, duplicate: true, awaitConfirmation);
+            return Accepted(submission, requestId, duplicate: true, awaitConfirmation);
         }
         await attachments.TryDeleteAsync(uploaded, cancellationToken);
         var detail = existing.SubmissionId == submission.SubmissionId
@@ -119,7 +119,8 @@ public sealed class SubmissionIntake(
         return new IntakeOutcome.Conflict(requestId, detail);
     }
 
-    private IntakeOutcome.Accepted Accepted(string requestId, bool duplicate, bool awaitConfirmation) =>
-        new(requestId, links.StatusUrl(requestId), duplicate,
+    /// <summary>The answer to an accepted delivery; its status link opens in the requester's language.</summary>
+    private IntakeOutcome.Accepted Accepted(ValidSubmission submission, string requestId, bool duplicate, bool awaitConfirmation) =>
+        new(requestId, links.StatusUrl(requestId, submission.Contact.Language), duplicate,
             (awaitConfirmation ? RequestStatus.AwaitingConfirmation : RequestStatus.Received).ToString());
 }
