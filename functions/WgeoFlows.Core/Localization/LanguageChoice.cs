@@ -29,7 +29,9 @@ public static class LanguageChoice
     public static PageLanguage For(HttpContext context)
     {
         var request = context.Request;
-        var asked = request.Query[QueryName].ToString();
+        // A link that already named a language and had another appended (a status link with ?lang= of its own) names two:
+        // the last one added wins.
+        var asked = request.Query[QueryName].LastOrDefault(Languages.IsSupported);
         LanguageInfo language;
         if (Languages.IsSupported(asked))
         {

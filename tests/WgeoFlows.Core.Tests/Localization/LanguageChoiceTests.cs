@@ -20,6 +20,9 @@ public sealed class LanguageChoiceTests
         Choose("?lang=ar", cookie: "ru", acceptLanguage: "zh-CN").Code.ShouldBe("ar");
 
     [Fact]
+    public void Of_two_lang_parameters_the_last_one_wins() => Choose("?lang=en&lang=ar").Code.ShouldBe("ar");
+
+    [Fact]
     public void The_cookie_wins_over_the_browser() => Choose(cookie: "ru", acceptLanguage: "zh-CN,zh;q=0.9").Code.ShouldBe("ru");
 
     [Theory]
