@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using WgeoFlows.Admin.Changes;
 using WgeoFlows.Admin.Dashboard;
 using WgeoFlows.Admin.Digest;
 using WgeoFlows.Admin.MailEvents;
@@ -21,6 +22,7 @@ public static class AdminServices
 
         services.AddSingleton<AdminStatsStore>();
         services.AddSingleton<AdminFlagStore>();
+        services.AddSingleton<ChangeLogStore>();
         services.AddSingleton<AdminSummaryReader>();
         services.AddSingleton<AdminDashboardHandler>();
         services.AddSingleton<Held.HeldAdminHandler>();

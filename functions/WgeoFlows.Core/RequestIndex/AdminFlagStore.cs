@@ -46,6 +46,19 @@ public sealed class AdminFlagStore(StorageClients storage)
         }, TableUpdateMode.Replace, cancellationToken);
     }
 
+    /// <summary>Clears a flag an admin has dealt with: the request's row and its index row. False when it was not raised.</summary>
+    public async Task<bool> ClearAsync(string requestId, string kind, CancellationToken cancellationToken = default)
+    {
+        await storage.EnsureCreatedAsync();
+        var existing = await Requests.GetEntityIfExistsAsync<TableEntity>(requestId, RowPrefix + kind, cancellationToken: cancellationToken);
+        if (!existing.HasValue || existing.Value is null) return false;
+        var firstAt = existing.Value.GetDateTimeOffset("At") ?? default;
+        // The index row first: a flag whose request row is gone but whose index row stayed would show and never clear.
+        await Index.DeleteEntityAsync(FlagsPartition, IndexRowKey(firstAt, requestId, kind), ETag.All, cancellationToken);
+        await Requests.DeleteEntityAsync(requestId, RowPrefix + kind, ETag.All, cancellationToken);
+        return true;
+    }
+
     public async Task<IReadOnlyList<AdminFlag>> ListForRequestAsync(string requestId, CancellationToken cancellationToken = default)
     {
         await storage.EnsureCreatedAsync();

@@ -38,6 +38,7 @@ public abstract class AdminDashboardBrowserTests(IHostStack stack)
         await page.Locator("#counts li").First.WaitForAsync();
         (await page.Locator("#platforms-chart svg").GetAttributeAsync("aria-label")).ShouldNotBeNull().ShouldContain("Academia");
 
+        await page.GetByRole(AriaRole.Link, new() { Name = "Requests", Exact = true }).ClickAsync();
         await page.GetByLabel("Platform", new() { Exact = true }).SelectOptionAsync("academia-youth");
         // The unfiltered first page may list the academia request too: wait for the filtered page to replace it.
         await page.RunAndWaitForResponseAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync(),

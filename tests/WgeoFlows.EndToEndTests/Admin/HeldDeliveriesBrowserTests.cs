@@ -38,6 +38,7 @@ public abstract class HeldDeliveriesBrowserTests(IHostStack stack)
         await page.GotoAsync("/api/admin");
         await page.GetByLabel("Admin key").FillAsync(stack.Client.AdminKey);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Needs attention", Exact = true }).ClickAsync();
         var heldRow = page.Locator("#held-items tr", new() { HasText = heldId });
         await heldRow.WaitForAsync();
         (await heldRow.InnerTextAsync()).ShouldContain("organization.platform");

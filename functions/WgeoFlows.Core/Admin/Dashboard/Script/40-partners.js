@@ -1,0 +1,3 @@
+  // ── Partners ──
+  registerView('partners', async () => {});
+

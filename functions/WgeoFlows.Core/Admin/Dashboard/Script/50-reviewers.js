@@ -1,0 +1,3 @@
+  // ── Reviewers ──
+  registerView('reviewers', async () => {});
+
