@@ -20,6 +20,8 @@ public sealed class AdminFlagStore(StorageClients storage)
     public const int MaxDetailChars = 4_000;
 
     public const string MailUndelivered = "mail-undelivered";
+    /// <summary>The request waits in review because its platform has no primary reviewer; cleared when a reviewer takes it on.</summary>
+    public const string ReviewerMissing = "reviewer-missing";
 
     private TableClient Requests => storage.Table(TableNames.Requests);
     private TableClient Index => storage.Table(TableNames.AdminIndex);
