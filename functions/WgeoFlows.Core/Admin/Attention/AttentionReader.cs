@@ -13,7 +13,7 @@ namespace WgeoFlows.Admin.Attention;
 /// "flags" index partition (bounced mails, requests waiting for a reviewer that does not exist), one page each of the
 /// Failed and NeedsManualMatch listings, and the held deliveries' "open" partition (which holds only the deliveries still
 /// waiting). Then, per listed item, what its action needs: the request's record for a flag (its title, platform and
-/// status), the orchestration's failure for a failed request, the ranked candidates for a manual match. At most
+/// status), the orchestration's failure (or the timeline's) for a failed request, the ranked candidates for a manual match. At most
 /// <see cref="PerKind"/> items of each kind, so the reads are bounded whatever the number of requests.
 /// </summary>
 public sealed class AttentionReader(
@@ -22,6 +22,7 @@ public sealed class AttentionReader(
     HeldDeliveryStore held,
     RequestStore requests,
     MatchCandidateStore candidates,
+    TimelineStore timeline,
     TimeProvider clock)
 {
     public const int PerKind = 25;
@@ -89,7 +90,7 @@ public sealed class AttentionReader(
         return new AttentionItem(flag.Kind, flag.At, flag.Detail, actions, request, null);
     }
 
-    private static async Task<AttentionItem> FromFailedAsync(AdminIndexItem request, DurableTaskClient? durable, CancellationToken cancellationToken)
+    private async Task<AttentionItem> FromFailedAsync(AdminIndexItem request, DurableTaskClient? durable, CancellationToken cancellationToken)
     {
         AttentionFailure? failure = null;
         if (durable is not null)
@@ -102,10 +103,21 @@ public sealed class AttentionReader(
                 failure = new AttentionFailure(why.Activity, why.ErrorType, why.Message);
             }
         }
+        // The workflow records the failed activity in the timeline just before its orchestration fails: between the two (or
+        // once the instance is purged) the timeline is what says why.
+        failure ??= await FailureInTimelineAsync(request.RequestId, cancellationToken);
         var detail = failure is null
             ? "The request failed; its orchestration gives no error."
             : (failure.Activity is null ? "The orchestration failed: " : $"The activity {failure.Activity} failed: ") + failure.Message;
         return new AttentionItem(AttentionKinds.Failed, request.UpdatedAt, detail, [AttentionActions.Restart], Of(request), null, Failure: failure);
+    }
+
+    private async Task<AttentionFailure?> FailureInTimelineAsync(string requestId, CancellationToken cancellationToken)
+    {
+        const string Prefix = "activity ", Suffix = " failed";
+        var entry = (await timeline.ListAsync(requestId, cancellationToken))
+            .LastOrDefault(t => t.Action.StartsWith(Prefix, StringComparison.Ordinal) && t.Action.EndsWith(Suffix, StringComparison.Ordinal));
+        return entry is null ? null : new AttentionFailure(entry.Action[Prefix.Length..^Suffix.Length], "", entry.Detail ?? "");
     }
 
     private static AttentionRequest Of(AdminIndexItem i) => new(i.RequestId, i.Title, i.Organization, i.Platform, i.Status.ToString());
