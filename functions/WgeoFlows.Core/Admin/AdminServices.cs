@@ -26,6 +26,8 @@ public static class AdminServices
         services.AddSingleton<AdminSummaryReader>();
         services.AddSingleton<AdminDashboardHandler>();
         services.AddSingleton<Held.HeldAdminHandler>();
+        services.AddSingleton<Attention.AttentionReader>();
+        services.AddSingleton<Attention.AttentionHandler>();
         services.AddSingleton<SendGridSignature>();
         services.AddSingleton<SendGridEventHandler>();
         services.AddSingleton<HistoryPurgeJob>();

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using WgeoFlows.Admin.Actions;
+using WgeoFlows.Admin.Attention;
 using WgeoFlows.Admin.Dashboard;
 using WgeoFlows.Admin.Held;
 using WgeoFlows.Admin.MailEvents;
@@ -129,6 +130,12 @@ public static class ApiRoutes
         c => c.Handler<AuditHandler>().ListAsync(c.Request, c.Cancellation));
     public static readonly ApiRoute SendGridEvents = new(nameof(SendGridEvents), Routes.SendGridEvents, Post, RouteAuth.SignedBody,
         c => c.Handler<SendGridEventHandler>().HandleAsync(c.Request, c.Cancellation));
+    // Needs attention: everything an admin must act on, and the flag an admin marks as dealt with.
+    public static readonly ApiRoute AdminAttention = new(nameof(AdminAttention), Routes.AdminAttention, Get, RouteAuth.Admin,
+        c => c.Handler<AttentionHandler>().ListAsync(c.Request, c.Durable, c.Cancellation))
+    { UsesDurableClient = true };
+    public static readonly ApiRoute AdminRequestFlagClear = new(nameof(AdminRequestFlagClear), Routes.AdminRequestFlagClear, Post, RouteAuth.AdminChange,
+        c => c.Handler<AttentionHandler>().ClearFlagAsync(c.Request, c.Value("id"), c.Value("kind"), c.Cancellation));
 
     // Public figures and the health probe.
     public static readonly ApiRoute ImpactPage = new(nameof(ImpactPage), ImpactRoutes.Page, Get, RouteAuth.Public,
@@ -153,6 +160,7 @@ public static class ApiRoutes
         AdminRequests, AdminRequest, AdminRequestAction, AdminHeldList, AdminHeld, AdminHeldAction, AdminReviewersList, AdminReviewersReplace,
         AdminPartners, AdminPartnersImport, AdminPartnerGet, AdminPartnerPut, AdminPartnerDelete,
         AdminDashboard, AdminDashboardScript, AdminSummary, AdminPeople, AdminPeopleExport, AdminPeopleErase, AdminAudit, SendGridEvents,
+        AdminAttention, AdminRequestFlagClear,
         ImpactPage, ImpactDataJson, ImpactDataCsv, Health,
     ];
 

@@ -30,4 +30,6 @@ public static class Routes
     public const string AdminPeopleExport = "admin/people/export";
     public const string AdminPeopleErase = "admin/people/erase";
     public const string AdminAudit = "admin/audit";
+    public const string AdminAttention = "admin/attention";
+    public const string AdminRequestFlagClear = "admin/requests/{id}/flags/{kind}/clear";
 }

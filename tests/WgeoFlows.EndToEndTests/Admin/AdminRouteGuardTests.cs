@@ -21,6 +21,7 @@ public abstract class AdminRouteGuardTests(IHostStack stack)
         ["id"] = "route-guard-none",
         ["action"] = "discard",
         ["fileName"] = "concept-note.pdf",
+        ["kind"] = "mail-undelivered",
     };
 
     private static TheoryData<string, string> Calls(Func<ApiRoute, bool> which)

@@ -12,7 +12,7 @@ using WgeoFlows.Tests.Support;
 
 namespace WgeoFlows.Tests.Admin;
 
-/// <summary>The dashboard's "Held deliveries" section in a real browser: a Typeform response that could not be mapped is
+/// <summary>The dashboard's held deliveries ("Needs attention") in a real browser: a Typeform response that could not be mapped is
 /// listed with the fields to fix, the admin corrects them and releases it as a request — and no accessibility violations.</summary>
 public abstract class HeldDeliveriesBrowserTests(IHostStack stack)
 {
@@ -39,11 +39,11 @@ public abstract class HeldDeliveriesBrowserTests(IHostStack stack)
         await page.GetByLabel("Admin key").FillAsync(stack.Client.AdminKey);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Needs attention", Exact = true }).ClickAsync();
-        var heldRow = page.Locator("#held-items tr", new() { HasText = heldId });
+        var heldRow = page.Locator("#attention-items > li", new() { HasText = heldId });
         await heldRow.WaitForAsync();
         (await heldRow.InnerTextAsync()).ShouldContain("organization.platform");
 
-        await heldRow.GetByRole(AriaRole.Button).ClickAsync();
+        await heldRow.GetByRole(AriaRole.Button, new() { Name = "Fix and release, or discard" }).ClickAsync();
         var fields = page.GetByLabel("Corrected fields");
         await Assertions.Expect(fields).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("Space agencies"));
         await fields.FillAsync("{ \"organization.platform\": \"public-sector\" }");
@@ -52,7 +52,7 @@ public abstract class HeldDeliveriesBrowserTests(IHostStack stack)
         await page.GetByRole(AriaRole.Button, new() { Name = "Release as a request" }).ClickAsync();
 
         await Assertions.Expect(page.Locator("#held-answer")).ToContainTextAsync("HTTP 202");
-        await Assertions.Expect(page.Locator("#held-items")).Not.ToContainTextAsync(heldId);
+        await Assertions.Expect(page.Locator("#attention-items")).Not.ToContainTextAsync(heldId);
         await BrowserSession.ScreenshotAsync(page, "admin-held-released");
         var requestId = RequestIds.For("typeform:" + token);
         (await stack.Client.WaitForStatusAsync(requestId, "AwaitingConfirmation")).GetProperty("request").GetProperty("organization")
