@@ -30,4 +30,8 @@ public static class Routes
     public const string AdminPeopleExport = "admin/people/export";
     public const string AdminPeopleErase = "admin/people/erase";
     public const string AdminAudit = "admin/audit";
+    public const string AdminPartnersExport = "admin/partners/export";
+    public const string AdminPartnerChanges = "admin/partners/{id}/changes";
+    // Beside admin/partners, not under it: no partner id can hide it.
+    public const string AdminPartnerTerms = "admin/partner-terms";
 }
