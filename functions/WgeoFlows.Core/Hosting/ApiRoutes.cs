@@ -111,6 +111,13 @@ public static class ApiRoutes
         c => c.Handler<PartnersAdminHandler>().PutAsync(c.Request, c.Value("id"), c.Cancellation));
     public static readonly ApiRoute AdminPartnerDelete = new(nameof(AdminPartnerDelete), Routes.AdminPartner, Delete, RouteAuth.AdminChange,
         c => c.Handler<PartnersAdminHandler>().DeleteAsync(c.Request, c.Value("id"), c.Cancellation));
+    // A literal segment outranks {id} in both hosts' routing, so "export" is never read as a partner's id.
+    public static readonly ApiRoute AdminPartnersExport = new(nameof(AdminPartnersExport), Routes.AdminPartnersExport, Get, RouteAuth.Admin,
+        c => c.Handler<PartnersAdminHandler>().ExportAsync(c.Request, c.Cancellation));
+    public static readonly ApiRoute AdminPartnerChanges = new(nameof(AdminPartnerChanges), Routes.AdminPartnerChanges, Get, RouteAuth.Admin,
+        c => c.Handler<PartnersAdminHandler>().ChangesAsync(c.Request, c.Value("id"), c.Cancellation));
+    public static readonly ApiRoute AdminPartnerTerms = new(nameof(AdminPartnerTerms), Routes.AdminPartnerTerms, Get, RouteAuth.Admin,
+        c => c.Handler<PartnersAdminHandler>().TermsAsync(c.Request));
     public static readonly ApiRoute AdminDashboard = new(nameof(AdminDashboard), Routes.AdminDashboard, Get, RouteAuth.Public,
         c => Task.FromResult(c.Handler<AdminDashboardHandler>().Page()));
     public static readonly ApiRoute AdminDashboardScript = new(nameof(AdminDashboardScript), Routes.AdminDashboardScript, Get, RouteAuth.Public,
@@ -162,6 +169,7 @@ public static class ApiRoutes
         AdminDashboard, AdminDashboardScript, AdminSummary, AdminPeople, AdminPeopleExport, AdminPeopleErase, AdminAudit, SendGridEvents,
         AdminAttention, AdminRequestFlagClear,
         ImpactPage, ImpactDataJson, ImpactDataCsv, Health,
+        AdminPartnersExport, AdminPartnerChanges, AdminPartnerTerms,
     ];
 
     private static readonly Dictionary<string, ApiRoute> ByName = All.ToDictionary(r => r.Name, StringComparer.Ordinal);

@@ -32,4 +32,8 @@ public static class Routes
     public const string AdminAudit = "admin/audit";
     public const string AdminAttention = "admin/attention";
     public const string AdminRequestFlagClear = "admin/requests/{id}/flags/{kind}/clear";
+    public const string AdminPartnersExport = "admin/partners/export";
+    public const string AdminPartnerChanges = "admin/partners/{id}/changes";
+    // Beside admin/partners, not under it: no partner id can hide it.
+    public const string AdminPartnerTerms = "admin/partner-terms";
 }

@@ -14,6 +14,8 @@ public static class MatchingServices
         // Singletons: PartnerStore holds the in-memory cache of active partners that ranking reads.
         services.TryAddSingleton<PartnerStore>();
         services.TryAddSingleton<PartnerCsvImporter>();
+        services.TryAddSingleton<PartnerOfferLog>();
+        services.TryAddSingleton<PartnerChangeRecorder>();
         services.TryAddSingleton<PartnerMatcher>();
         services.TryAddSingleton<PartnersAdminHandler>();
         services.TryAddSingleton<FollowUpPageHandler>();

@@ -55,7 +55,9 @@ public static class PartnerCsvReader
             {
                 return new PartnerCsvReadResult($"The file has more than {MaxRows:N0} rows; split it into several imports.", []);
             }
-            string? Cell(string column) => columnIndex.TryGetValue(column, out var i) && i < csv.FieldCount ? csv.GetString(i) : null;
+            // A spreadsheet-safe cell of an export ('=…) reads back as the value it was (SpreadsheetText).
+            string? Cell(string column) =>
+                columnIndex.TryGetValue(column, out var i) && i < csv.FieldCount ? SpreadsheetText.Unescape(csv.GetString(i)) : null;
 
             // Malformed records are numbered with the header as record 1.
             var formatError = malformed.Remove(csv.RowNumber + 1, out var reason)

@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using WgeoFlows.Matching.Partners;
 using WgeoFlows.Storage;
 
 namespace WgeoFlows.Matching;
@@ -34,6 +35,13 @@ public sealed class PartnerStore(StorageClients storage, TimeProvider time, IEnu
         return entity is null ? null : PartnerEntity.ToPartner(entity);
     }
 
+    /// <summary>The engagement keys (request ids) holding a unit of the partner's capacity; empty when there is no such partner.</summary>
+    public async Task<IReadOnlyList<string>> GetEngagementKeysAsync(string id, CancellationToken cancellationToken = default)
+    {
+        var entity = await GetEntityAsync(await TableAsync(), id, cancellationToken);
+        return entity is null ? [] : PartnerEntity.Keys(entity);
+    }
+
     /// <summary>One page in id order; pass the returned continuation to get the next.</summary>
     public async Task<PartnerPage> ListAsync(int pageSize, string? continuation, CancellationToken cancellationToken = default)
     {
@@ -45,6 +53,42 @@ public sealed class PartnerStore(StorageClients storage, TimeProvider time, IEnu
             return new PartnerPage([.. page.Values.Select(PartnerEntity.ToPartner)], page.ContinuationToken);
         }
         return new PartnerPage([], null);
+    }
+
+    /// <summary>Rows a <see cref="SearchAsync"/> call reads at most before it answers with what it found and a continuation:
+    /// a search that matches few partners must not read the whole registry in one request.</summary>
+    public const int MaxScannedPerSearch = 5000;
+
+    /// <summary>One page of the partners that <paramref name="filter"/> matches, in id order, after the id
+    /// <paramref name="afterId"/> (the continuation of the previous page). The equality filters are applied by storage,
+    /// the others here, page by page; the continuation is the id of the last row read, so the next page resumes exactly
+    /// where this one stopped. A page holds fewer than <paramref name="pageSize"/> partners only at the end of the registry
+    /// or when <see cref="MaxScannedPerSearch"/> rows were read (its continuation is then not null).</summary>
+    public async Task<PartnerPage> SearchAsync(PartnerListFilter filter, int pageSize, string? afterId, CancellationToken cancellationToken = default)
+    {
+        var table = await TableAsync();
+        var query = PartitionFilter;
+        if (!string.IsNullOrEmpty(afterId)) query += " and " + TableClient.CreateQueryFilter($"RowKey gt {afterId}");
+        if (filter.ServerFilter() is { } server) query += " and " + server;
+        // One more row than the page when storage does all the filtering: it tells whether there is a next page.
+        var perRequest = filter.FiltersInProcess ? 1000 : Math.Clamp(pageSize + 1, 1, 1000);
+        var items = new List<Partner>();
+        string? last = null;
+        var scanned = 0;
+        await foreach (var page in table.QueryAsync<TableEntity>(query, maxPerPage: perRequest, cancellationToken: cancellationToken).AsPages())
+        {
+            foreach (var entity in page.Values)
+            {
+                if (items.Count == pageSize) return new PartnerPage(items, last);
+                scanned++;
+                last = entity.RowKey;
+                var partner = PartnerEntity.ToPartner(entity);
+                if (filter.Matches(partner)) items.Add(partner);
+            }
+            if (page.ContinuationToken is null) break;
+            if (scanned >= MaxScannedPerSearch) return new PartnerPage(items, last);
+        }
+        return new PartnerPage(items, null);
     }
 
     /// <summary>Every partner, active or not (imports compare against it).</summary>

@@ -19,6 +19,9 @@ public static partial class PartnerValidator
     [GeneratedRegex("^[a-z0-9-]{1,64}$")]
     private static partial Regex IdFormat();
 
+    /// <summary>True when <paramref name="text"/> is a well-formed partner id.</summary>
+    public static bool IsId(string text) => IdFormat().IsMatch(text);
+
     public static PartnerValidationResult Validate(PartnerInput input, CountryCatalog countries)
     {
         var errors = new List<string>();

@@ -26,4 +26,16 @@ public sealed class PartnerFunctions
     [Function(nameof(ApiRoutes.AdminPartnerDelete))]
     public Task Delete([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = Api + Routes.AdminPartner)] HttpRequest req,
         FunctionContext context) => context.RunRouteAsync(req);
+
+    [Function(nameof(ApiRoutes.AdminPartnersExport))]
+    public Task Export([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Api + Routes.AdminPartnersExport)] HttpRequest req,
+        FunctionContext context) => context.RunRouteAsync(req);
+
+    [Function(nameof(ApiRoutes.AdminPartnerChanges))]
+    public Task Changes([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Api + Routes.AdminPartnerChanges)] HttpRequest req,
+        FunctionContext context) => context.RunRouteAsync(req);
+
+    [Function(nameof(ApiRoutes.AdminPartnerTerms))]
+    public Task Terms([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Api + Routes.AdminPartnerTerms)] HttpRequest req,
+        FunctionContext context) => context.RunRouteAsync(req);
 }

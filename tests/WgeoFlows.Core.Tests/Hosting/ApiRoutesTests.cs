@@ -25,6 +25,7 @@ public sealed class ApiRoutesTests
         { "GET", "/api/admin/people" }, { "GET", "/api/admin/people/export" },
         { "GET", "/api/admin/partners" }, { "GET", "/api/admin/partners/p1" }, { "PUT", "/api/admin/partners/p1" },
         { "DELETE", "/api/admin/partners/p1" }, { "POST", "/api/admin/partners/import" },
+        { "GET", "/api/admin/partners/export" }, { "GET", "/api/admin/partners/p1/changes" }, { "GET", "/api/admin/partner-terms" },
         { "GET", "/api/admin/reviewers" }, { "PUT", "/api/admin/reviewers" },
         { "GET", "/api/health" },
     };

@@ -1,4 +1,5 @@
 using WgeoFlows.Links;
+using WgeoFlows.Matching.Partners;
 using WgeoFlows.Notifications;
 using WgeoFlows.Shared;
 using WgeoFlows.Workflow;
@@ -19,7 +20,7 @@ public sealed record OpenedOffers(IReadOnlyList<OpenedOffer> Offers);
 
 /// <summary>Opens one offer stage per partner of a round (each partner answers for itself) and makes their links. Each new
 /// offer counts towards the partner's recent load, which ranking uses so that the same few partners are not asked every time.</summary>
-public sealed class OpenOffersActivity(PartnerStore partners, LinkStageStore stages, LinkIssuer links)
+public sealed class OpenOffersActivity(PartnerStore partners, LinkStageStore stages, LinkIssuer links, PartnerOfferLog? offerLog = null)
     : IWorkflowActivity<OpenOffersCommand, OpenedOffers>
 {
     /// <summary>Offers made within this window count as the partner's recent load in ranking.</summary>
@@ -45,6 +46,8 @@ public sealed class OpenOffersActivity(PartnerStore partners, LinkStageStore sta
                 // Counted once per offer: a retried activity finds the stage and does not count it again.
                 await partners.RecordOfferAsync(partnerId, c.At, RecentWindow, cancellationToken);
             }
+            // Written on every run, retried ones too: the row's key is the offer's, so it is written once.
+            if (offerLog is not null) await offerLog.RecordAsync(partnerId, new PartnerOffer(c.RequestId, stageKey, TitleOf(c), c.At), cancellationToken);
             offers.Add(new OpenedOffer(partnerId, stageKey,
                 new PersonLink(email, partner.Name, links.DecisionUrl(LinkKind.Offer, c.RequestId, email, stageKey, c.At)), partner.Name,
                 MailLanguage.ForPartner(partner.Languages)));
