@@ -30,4 +30,5 @@ public static class Routes
     public const string AdminPeopleExport = "admin/people/export";
     public const string AdminPeopleErase = "admin/people/erase";
     public const string AdminAudit = "admin/audit";
+    public const string AdminSession = "admin/session";
 }
