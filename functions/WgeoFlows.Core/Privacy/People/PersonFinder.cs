@@ -9,10 +9,10 @@ namespace WgeoFlows.Privacy.People;
 /// <summary>
 /// Finds everything stored that holds one address: requests (their record's contact, link stages and mails: see
 /// <see cref="RequestsTableSearch"/> and its cost), partner registry entries, reviewer entries, held deliveries and the
-/// admins' change log of partners and reviewers (<see cref="ChangeLogRows"/>). Reads only; the five searches run side by side. The registries are small tables read with projections: the partners'
-/// partition (id, name, address and two flags of each partner), the reviewers with a server-side filter on their address
-/// (stored in lower case, so the service returns the matches only), the held deliveries still waiting for an admin (the
-/// only ones that keep an address). What the erasure blanked no longer matches: the finder reads the fields themselves.
+/// admins' change log of partners and reviewers (<see cref="ChangeLogRows"/>). Reads only; the five searches run side by
+/// side. The registries are small tables read with projections: the partners' partition (id, name, address and two flags
+/// of each partner), the reviewers with a server-side filter on their address (stored in lower case, so the service
+/// returns the matches only), the held deliveries still waiting for an admin (the only ones that keep an address). What the erasure blanked no longer matches: the finder reads the fields themselves.
 /// </summary>
 public sealed class PersonFinder(RequestsTableSearch requestsTable, StorageClients storage, HeldDeliveryStore held, ChangeLogRows changeLog)
 {
