@@ -12,7 +12,8 @@ namespace WgeoFlows.Privacy.People;
 /// admins' change log of partners and reviewers (<see cref="ChangeLogRows"/>). Reads only; the five searches run side by
 /// side. The registries are small tables read with projections: the partners' partition (id, name, address and two flags
 /// of each partner), the reviewers with a server-side filter on their address (stored in lower case, so the service
-/// returns the matches only), the held deliveries still waiting for an admin (the only ones that keep an address). What the erasure blanked no longer matches: the finder reads the fields themselves.
+/// returns the matches only), the held deliveries still waiting for an admin (the only ones that keep an address). What
+/// the erasure blanked no longer matches: the finder reads the fields themselves.
 /// </summary>
 public sealed class PersonFinder(RequestsTableSearch requestsTable, StorageClients storage, HeldDeliveryStore held, ChangeLogRows changeLog)
 {
