@@ -20,6 +20,7 @@ using WgeoFlows.Privacy.Audit;
 using WgeoFlows.Privacy.Erasure;
 using WgeoFlows.Privacy.People;
 using WgeoFlows.Review.Reviewers;
+using WgeoFlows.Web.AdminAuth;
 using WgeoFlows.Web.RateLimiting;
 using WgeoFlows.Web.Routing;
 
@@ -135,6 +136,9 @@ public static class ApiRoutes
     { UsesDurableClient = true };
     public static readonly ApiRoute AdminAudit = new(nameof(AdminAudit), Routes.AdminAudit, Get, RouteAuth.Admin,
         c => c.Handler<AuditHandler>().ListAsync(c.Request, c.Cancellation));
+    // Who is signed in to the dashboard and how (answered to anyone: the page asks before it knows).
+    public static readonly ApiRoute AdminSession = new(nameof(AdminSession), Routes.AdminSession, Get, RouteAuth.Public,
+        c => Task.FromResult(c.Handler<AdminSessionHandler>().Session(c.Request)));
     public static readonly ApiRoute SendGridEvents = new(nameof(SendGridEvents), Routes.SendGridEvents, Post, RouteAuth.SignedBody,
         c => c.Handler<SendGridEventHandler>().HandleAsync(c.Request, c.Cancellation));
     // Needs attention: everything an admin must act on, and the flag an admin marks as dealt with.
@@ -170,6 +174,7 @@ public static class ApiRoutes
         AdminAttention, AdminRequestFlagClear,
         ImpactPage, ImpactDataJson, ImpactDataCsv, Health,
         AdminPartnersExport, AdminPartnerChanges, AdminPartnerTerms,
+        AdminSession,
     ];
 
     private static readonly Dictionary<string, ApiRoute> ByName = All.ToDictionary(r => r.Name, StringComparer.Ordinal);

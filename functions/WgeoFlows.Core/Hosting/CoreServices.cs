@@ -76,6 +76,7 @@ public static class CoreServices
         services.Configure<RateLimitOptions>(configuration.GetSection(RateLimitOptions.Section));
         services.AddSingleton<PublicDoorGate>();
         services.AddSingleton<AdminAuthenticator>();
+        services.AddSingleton<AdminSessionHandler>();
 
         services.AddWgeoFlowsIntake(configuration);
         services.AddSingleton<LinkPageHandler>();

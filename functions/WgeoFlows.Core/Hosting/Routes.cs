@@ -36,4 +36,5 @@ public static class Routes
     public const string AdminPartnerChanges = "admin/partners/{id}/changes";
     // Beside admin/partners, not under it: no partner id can hide it.
     public const string AdminPartnerTerms = "admin/partner-terms";
+    public const string AdminSession = "admin/session";
 }

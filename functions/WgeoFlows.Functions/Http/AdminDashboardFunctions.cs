@@ -18,4 +18,8 @@ public sealed class AdminDashboardFunctions
     [Function(nameof(ApiRoutes.AdminSummary))]
     public Task Summary([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Api + Routes.AdminSummary)] HttpRequest req,
         FunctionContext context) => context.RunRouteAsync(req);
+
+    [Function(nameof(ApiRoutes.AdminSession))]
+    public Task Session([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Api + Routes.AdminSession)] HttpRequest req,
+        FunctionContext context) => context.RunRouteAsync(req);
 }

@@ -66,6 +66,28 @@ public sealed class AdminSignInTests(LocalStack stack)
     }
 
     [Fact]
+    public async Task The_session_route_answers_anyone_and_locally_only_the_key_signs_in_while_a_forged_principal_stays_no_one()
+    {
+        foreach (var (header, value, signedIn) in new (string?, string?, bool)[]
+                 {
+                     (null, null, false),
+                     ("X-Wgeo-Admin-Key", "wrong-" + LocalStack.AdminKey, false),
+                     ("X-MS-CLIENT-PRINCIPAL", ForgedPrincipal, false),
+                     ("X-Wgeo-Admin-Key", LocalStack.AdminKey, true),
+                 })
+        {
+            using var response = await SendAsync("GET", "/api/admin/session", header, value);
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, header ?? "no header");
+            response.Headers.CacheControl!.NoStore.ShouldBeTrue();
+            var session = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct)).RootElement;
+            session.GetProperty("signedIn").GetBoolean().ShouldBe(signedIn, header ?? "no header");
+            session.GetProperty("method").GetString().ShouldBe("key", "App Service sign-in does not run in front of the local host");
+            (await response.Content.ReadAsStringAsync(Ct)).ShouldNotContain("mallory");
+            if (signedIn) session.GetProperty("name").GetString().ShouldBe("admin-key");
+        }
+    }
+
+    [Fact]
     public async Task The_dashboard_page_and_script_are_served_without_data_under_a_policy_that_allows_only_this_origin()
     {
         using var page = await stack.Client.Http.GetAsync("/api/admin", Ct);

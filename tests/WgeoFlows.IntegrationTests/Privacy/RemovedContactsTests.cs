@@ -6,6 +6,7 @@ using WgeoFlows.Links;
 using WgeoFlows.Notifications;
 using WgeoFlows.Privacy;
 using WgeoFlows.Privacy.Audit;
+using WgeoFlows.Privacy.ChangeLog;
 using WgeoFlows.Privacy.Erasure;
 using WgeoFlows.Privacy.Retention;
 using WgeoFlows.RequestIndex;
@@ -33,7 +34,8 @@ public sealed class RemovedContactsTests(PrivacyStack stack) : IClassFixture<Pri
 
     private RetentionJob Job(DateTimeOffset now) => new(stack.Get<AdminStatsStore>(), stack.Get<RequestStore>(), stack.Get<RequestEraser>(),
         stack.Get<RequestRowsRewriter>(), stack.Get<RemovedContacts>(), stack.Get<AuditStore>(), stack.Get<StorageClients>(),
-        Options.Create(new PrivacyOptions { RetainFor = RetainFor }), new FixedTime(now), NullLogger<RetentionJob>.Instance);
+        Options.Create(new PrivacyOptions { RetainFor = RetainFor }), new FixedTime(now), NullLogger<RetentionJob>.Instance,
+        stack.Get<ChangeLogRows>());
 
     [Fact]
     public async Task A_deleted_partners_address_leaves_finished_requests_once_the_period_has_passed_since_the_removal()

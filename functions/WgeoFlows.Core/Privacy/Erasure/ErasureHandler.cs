@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 using WgeoFlows.Intake.Confirmation;
 using WgeoFlows.Privacy.Audit;
+using WgeoFlows.Privacy.ChangeLog;
 using WgeoFlows.Shared;
 using WgeoFlows.Storage;
 using WgeoFlows.Web;
@@ -26,6 +27,7 @@ public sealed class ErasureHandler(
     RequestsByContactEmail finder,
     ConfirmationQuota quota,
     AuditStore audit,
+    ChangeLogRows changeLog,
     TimeProvider clock)
 {
     public const int MaxBodyBytes = 16 * 1024;
@@ -51,7 +53,8 @@ public sealed class ErasureHandler(
     }
 
     /// <summary>Erases every request whose contact is <c>email</c> (compared lower case), and that address's confirmation
-    /// counts; one audit entry for all of them, holding their ids but not the address.</summary>
+    /// counts, and replaces the address by its role in the admins' change log; one audit entry for all of them, holding the
+    /// requests' ids but not the address.</summary>
     public async Task<IResult> ErasePersonAsync(HttpRequest http, DurableTaskClient durable, CancellationToken cancellationToken = default)
     {
         if (auth.RefuseChange(http, out var admin) is { } refused) return refused;
@@ -88,7 +91,12 @@ public sealed class ErasureHandler(
             // The requests erased so far stay erased; the same call again finishes the others.
             return Problems.Unavailable($"{e.Message} {done.Count} of {ids.Count} request(s) were erased; send the same erasure again.", RetryAfter);
         }
-        var total = done.Aggregate(ErasureCounts.Deleted(await quota.ForgetAsync(address, cancellationToken)), (sum, d) => sum + d.Erased);
+        // The admins' change log of partners and reviewers keeps who changed what; the person's address in it becomes their
+        // role there (a partner's, a reviewer's, or the admin's who made the change).
+        var changesRewritten = await changeLog.RewriteAsync(subject => new AddressRewrite(address, ChangeLogRows.RoleIn(subject)),
+            new AddressRewrite(address, PersonRoles.Admin), cancellationToken);
+        var total = done.Aggregate(ErasureCounts.Deleted(await quota.ForgetAsync(address, cancellationToken)) + ErasureCounts.Changed(changesRewritten),
+            (sum, d) => sum + d.Erased);
         var now = clock.GetUtcNow();
         await audit.AddAsync(new AuditEntry($"person|{now.UtcTicks}|{Guid.NewGuid():N}", now, admin.Name, AuditActions.ErasePerson, cause.Reason,
             [.. done.Select(d => d.RequestId)], total), cancellationToken);

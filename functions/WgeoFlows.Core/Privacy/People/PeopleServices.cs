@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using WgeoFlows.Privacy.ChangeLog;
 
 namespace WgeoFlows.Privacy.People;
 
@@ -8,6 +9,8 @@ public static class PeopleServices
     public static IServiceCollection AddWgeoFlowsPeople(this IServiceCollection services)
     {
         services.AddSingleton<RequestsTableSearch>();
+        // The admins' change log of partners and reviewers, read and rewritten by finding, exporting and erasing a person.
+        services.AddSingleton<ChangeLogRows>();
         services.AddSingleton<PersonFinder>();
         services.AddSingleton<PersonExporter>();
         services.AddSingleton<PeopleHandler>();

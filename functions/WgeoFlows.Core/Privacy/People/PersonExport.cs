@@ -18,7 +18,8 @@ public sealed record PersonExport(
     IReadOnlyList<PartnerView> Partners,
     IReadOnlyList<HeldReviewer> Reviewers,
     IReadOnlyList<HeldDeliveryEntry> HeldDeliveries,
-    IReadOnlyList<string> Notes)
+    IReadOnlyList<string> Notes,
+    IReadOnlyList<ExportedChange> Changes)
 {
     public const string CurrentFormat = "wgeo-person-export/1";
 }
@@ -72,3 +73,8 @@ public sealed record ExportedTimelineEntry(DateTimeOffset At, string Actor, stri
 
 /// <summary>An admin flag whose detail names the person (a mail to them that bounced, say).</summary>
 public sealed record ExportedFlag(string Kind, DateTimeOffset At, string Detail);
+
+/// <summary>A change an admin made to a partner or to a platform's reviewers that names the person: in its values (JSON,
+/// before and after; null before a creation and after a removal) or as the admin who made it (<paramref name="Actor"/>).
+/// Other people's addresses in it are replaced by <see cref="EmailsInText.SomeoneElse"/>.</summary>
+public sealed record ExportedChange(string Subject, string SubjectId, string Action, string Actor, DateTimeOffset At, string? Before, string? After);

@@ -4,6 +4,7 @@ using WgeoFlows.Intake;
 using WgeoFlows.Links;
 using WgeoFlows.Matching;
 using WgeoFlows.Matching.Partners;
+using WgeoFlows.Privacy.ChangeLog;
 using WgeoFlows.RequestIndex;
 using WgeoFlows.Storage;
 
@@ -12,7 +13,7 @@ namespace WgeoFlows.Privacy.People;
 /// <summary>
 /// Builds <see cref="PersonExport"/>: what <see cref="PersonFinder"/> found, then, for each request found, its record, its
 /// link stages, its timeline and its flags (a point read and three queries of the request's own partition), and each
-/// partner entry whole (a point read). Reads only.
+/// partner entry whole (a point read), and the admins' changes of partners and reviewers that name the person. Reads only.
 /// </summary>
 public sealed class PersonExporter(
     PersonFinder finder,
@@ -21,6 +22,7 @@ public sealed class PersonExporter(
     TimelineStore timeline,
     AdminFlagStore flags,
     PartnerStore partners,
+    ChangeLogRows changeLog,
     IOptions<PublicUrlOptions> publicUrl,
     TimeProvider clock)
 {
@@ -44,8 +46,14 @@ public sealed class PersonExporter(
         {
             if (await partners.GetAsync(entry.Id, cancellationToken) is { } partner) partnerEntries.Add(PartnerView.Of(partner));
         }
+        // The change log is read a second time here (the finder keeps only what its list shows): it is small.
+        var changes = (await changeLog.NamingAsync(email, cancellationToken))
+            .Select(c => new ExportedChange(c.Subject, c.SubjectId, c.Action, EmailsInText.KeepOnly(c.Actor, email)!, c.At,
+                c.Before is null ? null : ChangeValues.Map(c.Before, text => EmailsInText.KeepOnly(text, email)!),
+                c.After is null ? null : ChangeValues.Map(c.After, text => EmailsInText.KeepOnly(text, email)!)))
+            .ToList();
         return new PersonExport(PersonExport.CurrentFormat, email, clock.GetUtcNow(), exported, found.Mails, partnerEntries,
-            found.Reviewers, found.HeldDeliveries, Notes);
+            found.Reviewers, found.HeldDeliveries, Notes, changes);
     }
 
     private async Task<ExportedRequest> RequestAsync(HeldRequest held, string email, CancellationToken cancellationToken)

@@ -1,19 +1,21 @@
 using Azure.Data.Tables;
 using WgeoFlows.Intake.Held;
 using WgeoFlows.Matching;
+using WgeoFlows.Privacy.ChangeLog;
 using WgeoFlows.Storage;
 
 namespace WgeoFlows.Privacy.People;
 
 /// <summary>
 /// Finds everything stored that holds one address: requests (their record's contact, link stages and mails: see
-/// <see cref="RequestsTableSearch"/> and its cost), partner registry entries, reviewer entries and held deliveries. Reads
-/// only; the four searches run side by side. The registries are small tables read with projections: the partners'
-/// partition (id, name, address and two flags of each partner), the reviewers with a server-side filter on their address
-/// (stored in lower case, so the service returns the matches only), the held deliveries still waiting for an admin (the
-/// only ones that keep an address). What the erasure blanked no longer matches: the finder reads the fields themselves.
+/// <see cref="RequestsTableSearch"/> and its cost), partner registry entries, reviewer entries, held deliveries and the
+/// admins' change log of partners and reviewers (<see cref="ChangeLogRows"/>). Reads only; the five searches run side by
+/// side. The registries are small tables read with projections: the partners' partition (id, name, address and two flags
+/// of each partner), the reviewers with a server-side filter on their address (stored in lower case, so the service
+/// returns the matches only), the held deliveries still waiting for an admin (the only ones that keep an address). What
+/// the erasure blanked no longer matches: the finder reads the fields themselves.
 /// </summary>
-public sealed class PersonFinder(RequestsTableSearch requestsTable, StorageClients storage, HeldDeliveryStore held)
+public sealed class PersonFinder(RequestsTableSearch requestsTable, StorageClients storage, HeldDeliveryStore held, ChangeLogRows changeLog)
 {
     /// <param name="email">The address, normalised by <see cref="PersonEmail.TryNormalize"/>.</param>
     public async Task<PersonHoldings> FindAsync(string email, CancellationToken cancellationToken = default)
@@ -23,8 +25,10 @@ public sealed class PersonFinder(RequestsTableSearch requestsTable, StorageClien
         var partners = PartnersAsync(email, cancellationToken);
         var reviewers = ReviewersAsync(email, cancellationToken);
         var deliveries = HeldDeliveriesAsync(email, cancellationToken);
-        await Task.WhenAll(inRequests, partners, reviewers, deliveries);
-        return new PersonHoldings(email, inRequests.Result.Requests, partners.Result, reviewers.Result, inRequests.Result.Mails, deliveries.Result);
+        var changes = changeLog.NamingAsync(email, cancellationToken);
+        await Task.WhenAll(inRequests, partners, reviewers, deliveries, changes);
+        return new PersonHoldings(email, inRequests.Result.Requests, partners.Result, reviewers.Result, inRequests.Result.Mails, deliveries.Result,
+            [.. changes.Result.Select(c => new HeldChange(c.Subject, c.SubjectId, c.Action, c.At))]);
     }
 
     private async Task<IReadOnlyList<HeldPartner>> PartnersAsync(string email, CancellationToken cancellationToken)

@@ -8,7 +8,8 @@ public sealed record PersonHoldings(
     IReadOnlyList<HeldPartner> Partners,
     IReadOnlyList<HeldReviewer> Reviewers,
     IReadOnlyList<HeldMail> Mails,
-    IReadOnlyList<HeldDeliveryEntry> HeldDeliveries);
+    IReadOnlyList<HeldDeliveryEntry> HeldDeliveries,
+    IReadOnlyList<HeldChange> Changes);
 
 /// <summary>A request that holds the address: its record's contact, a link stage or an outbox row of its partition.</summary>
 public sealed record HeldRequest(string RequestId, string Status, IReadOnlyList<string> Roles, DateTimeOffset? UpdatedAt);
@@ -27,3 +28,7 @@ public sealed record HeldReviewer(string Platform, int Stage, string Email, stri
 
 /// <summary>A signed delivery held for an admin whose mapped contact is the address (cleared once released or discarded).</summary>
 public sealed record HeldDeliveryEntry(string Id, string Source, DateTimeOffset ReceivedAt, string State, string? Organization, string? Title);
+
+/// <summary>A change an admin made to a partner or to a platform's reviewers whose values, or whose admin, name the address:
+/// <paramref name="Subject"/> is "partner" (<paramref name="SubjectId"/> the partner's id) or "reviewers" (the platform).</summary>
+public sealed record HeldChange(string Subject, string SubjectId, string Action, DateTimeOffset At);

@@ -4,6 +4,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using WgeoFlows.Privacy.Audit;
+using WgeoFlows.Privacy.ChangeLog;
 using WgeoFlows.Privacy.Erasure;
 using WgeoFlows.RequestIndex;
 using WgeoFlows.Storage;
@@ -19,7 +20,8 @@ public sealed record RetentionReport(int Erased, int AlreadyErased, int Failed, 
 /// <item>a request whose final status (Closed, Rejected, Expired, Cancelled) was reached more than <c>Privacy:RetainFor</c>
 /// ago is erased (<see cref="RequestEraser"/>), one audit entry each;</item>
 /// <item>the addresses of partners and reviewers removed more than <c>Privacy:RetainFor</c> ago (<see cref="RemovedContacts"/>)
-/// are replaced by their role in the finished requests still kept, one audit entry for the batch.</item>
+/// are replaced by their role in the finished requests still kept and in the admins' change log of partners and reviewers,
+/// one audit entry for the batch.</item>
 /// </list>
 /// Which requests finished when is read from the admin index's "since|{status}" rows, kept at write time in the order they
 /// entered the status (<see cref="AdminStatsStore.EnteredBetweenAsync"/>): a range read of the due rows, never a scan. A
@@ -38,7 +40,8 @@ public sealed class RetentionJob(
     StorageClients storage,
     IOptions<PrivacyOptions> options,
     TimeProvider time,
-    ILogger<RetentionJob> logger)
+    ILogger<RetentionJob> logger,
+    ChangeLogRows changeLog)
 {
     public const string WatermarkPartition = "retention";
     public const string Actor = "retention";
@@ -131,6 +134,8 @@ public sealed class RetentionJob(
                 if (entered.Count < Page) break;
             }
         }
+        // The admins' change log of partners and reviewers names them too, in the values of the changes that added or removed them.
+        counts += ErasureCounts.Changed(await changeLog.RewriteAsync(_ => rewrite, rewrite, cancellationToken));
         await audit.AddAsync(new AuditEntry($"contacts|{now.UtcTicks}", now, Actor, AuditActions.RemovedContacts,
             $"{departed.Count} partner(s) or reviewer(s) removed more than Privacy:RetainFor = {retainFor} ago", changedRequests, counts),
             cancellationToken);

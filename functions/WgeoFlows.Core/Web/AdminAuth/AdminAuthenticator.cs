@@ -37,12 +37,36 @@ public sealed class AdminAuthenticator(IOptions<AdminOptions> options, AppServic
         {
             return new AdminIdentity("admin-key", "key");
         }
-        if (TrustsPrincipalHeader && request.Headers.TryGetValue(PrincipalHeader, out var principal) && principal.Count == 1)
-        {
-            return FromPrincipal(principal[0]);
-        }
-        return null;
+        return SignedInPrincipal(request) is { IsAdmin: true } signedIn ? new AdminIdentity(signedIn.Name, "entra") : null;
     }
+
+    /// <summary>The App Service principal of <paramref name="request"/>, admin or not; null when the header is absent, not
+    /// trusted (<see cref="TrustsPrincipalHeader"/>) or unreadable.</summary>
+    public SignedInPrincipal? SignedInPrincipal(HttpRequest request) =>
+        TrustsPrincipalHeader && request.Headers.TryGetValue(PrincipalHeader, out var principal) && principal.Count == 1
+            ? ReadPrincipal(principal[0])
+            : null;
+
+    /// <summary>
+    /// The gate of every admin route, reading or changing: null when <paramref name="request"/> comes from an admin. Someone
+    /// signed in through App Service whose account lacks the role gets 403 saying so — a 401 would send the dashboard back to
+    /// the sign-in page, which signs the same account in again, for ever. Anyone else gets 401.
+    /// </summary>
+    public IResult? RefuseNonAdmin(HttpRequest request, out AdminIdentity? admin)
+    {
+        admin = Authenticate(request);
+        if (admin is not null) return null;
+        return SignedInPrincipal(request) is { } someone ? NotAnAdmin(someone.Name) : Problems.Unauthorized(SignInNeeded);
+    }
+
+    /// <summary>The 401 detail of every admin route.</summary>
+    public const string SignInNeeded = "An admin key or the Wgeo.Admin role is required.";
+
+    /// <summary>The 403 for an account signed in through App Service without the role <see cref="AdminOptions.Role"/>.</summary>
+    public static IResult NotAnAdmin(string name) =>
+        Problems.Of(StatusCodes.Status403Forbidden, "Not an admin",
+            $"Your account ({name}) is signed in but is not an admin of WgeoFlows: it lacks the role {AdminOptions.Role}. Ask whoever manages " +
+            "the WgeoFlows application in Microsoft Entra ID (Enterprise applications, Users and groups) to assign it, then sign in again.");
 
     /// <summary>
     /// The gate of every state-changing admin route (POST, PUT, DELETE under /api/admin/): a cross-site request is refused
@@ -55,8 +79,7 @@ public sealed class AdminAuthenticator(IOptions<AdminOptions> options, AppServic
     {
         admin = null;
         if (RefuseCrossSite(request) is { } crossSite) return crossSite;
-        admin = Authenticate(request);
-        if (admin is null) return Problems.Unauthorized("An admin key or the Wgeo.Admin role is required.");
+        if (RefuseNonAdmin(request, out admin) is { } refused) return refused;
         if (mediaType is not null && !RawBody.IsMediaType(request.ContentType, mediaType))
         {
             return Problems.Of(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
@@ -115,7 +138,7 @@ public sealed class AdminAuthenticator(IOptions<AdminOptions> options, AppServic
     // Hashing first gives equal-length inputs, so the comparison time says nothing about the key's length either.
     private static byte[] Hash(string value) => SHA256.HashData(Encoding.UTF8.GetBytes(value));
 
-    private static AdminIdentity? FromPrincipal(string? encoded)
+    private static SignedInPrincipal? ReadPrincipal(string? encoded)
     {
         try
         {
@@ -134,7 +157,7 @@ public sealed class AdminAuthenticator(IOptions<AdminOptions> options, AppServic
                     if (typ is "preferred_username" or "name" && name is null) name = val;
                 }
             }
-            return isAdmin ? new AdminIdentity(name ?? "entra-admin", "entra") : null;
+            return new SignedInPrincipal(string.IsNullOrWhiteSpace(name) ? (isAdmin ? "entra-admin" : "your account") : name, isAdmin);
         }
         catch (Exception e) when (e is FormatException or JsonException or InvalidOperationException)
         {
@@ -142,3 +165,6 @@ public sealed class AdminAuthenticator(IOptions<AdminOptions> options, AppServic
         }
     }
 }
+
+/// <summary>Someone App Service signed in: the name their account gives, and whether it has the admin role.</summary>
+public sealed record SignedInPrincipal(string Name, bool IsAdmin);

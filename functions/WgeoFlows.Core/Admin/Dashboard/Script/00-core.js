@@ -31,7 +31,22 @@
 
   function fill(container, nodes) {
     container.replaceChildren(...nodes);
+    const table = container.closest ? container.closest('table') : null;
+    if (table) keyboardScrollable(table);
   }
+
+  // On a phone a wide table scrolls sideways inside the page; one that does is made focusable, so that the keyboard can
+  // scroll it too (and axe's scrollable-region-focusable holds). Checked whenever a table is filled, after every action
+  // and when the window changes size.
+  function keyboardScrollable(table) {
+    if (table.scrollWidth > table.clientWidth + 1) table.tabIndex = 0; else table.removeAttribute('tabindex');
+  }
+
+  function keyboardScrollableTables() {
+    for (const table of document.querySelectorAll('main table')) keyboardScrollable(table);
+  }
+
+  window.addEventListener('resize', keyboardScrollableTables);
 
   function when(value) {
     if (!value) return '';
@@ -50,14 +65,39 @@
 
   const stateWords = { ok: 'within service level', 'due-soon': 'due soon', late: 'late', none: '—' };
 
-  async function api(path, options) {
-    const headers = { Accept: 'application/json' };
+  // The session: how this deployment signs admins in ('entra' where App Service sign-in runs in front of the app, 'key'
+  // elsewhere), from GET /api/admin/session; whether the dashboard has been shown (a refusal after that is an expired
+  // session, not a first sign-in); and what the admin last used (a form or a button), where an expiry is said.
+  let session = { method: 'key', signIn: null, signOut: null };
+  let signedInOnce = false;
+  let lastUsed = null;
+  document.addEventListener('submit', (event) => { lastUsed = event.target; }, true);
+  document.addEventListener('click', (event) => {
+    const button = event.target instanceof Element ? event.target.closest('button') : null;
+    if (button && button.type !== 'submit' && !button.closest('header, #sign-in')) lastUsed = button;
+  }, true);
+
+  function requestHeaders(extra) {
+    // X-Requested-With makes App Service answer 401 to a call whose session cookie expired, instead of redirecting it to
+    // the sign-in page (which a script cannot follow).
+    const headers = { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' };
     const key = sessionStorage.getItem(keyName);
     if (key) headers['X-Wgeo-Admin-Key'] = key;
-    // Every change is JSON: the admin routes refuse any other Content-Type (and cross-site requests).
-    if (options && options.method && options.method !== 'GET') headers['Content-Type'] = 'application/json';
-    const response = await fetch('/api/admin/' + path, Object.assign({ credentials: 'same-origin' }, options || {}, { headers }));
-    if (response.status === 401) throw new SignInNeeded();
+    return Object.assign(headers, extra || {});
+  }
+
+  async function api(path, options) {
+    const change = Boolean(options && options.method && options.method !== 'GET');
+    // Every change is JSON unless the view says otherwise (a CSV upload): the admin routes refuse any other Content-Type
+    // they do not expect (and cross-site requests).
+    const headers = requestHeaders(Object.assign(change ? { 'Content-Type': 'application/json' } : {}, (options && options.headers) || {}));
+    const response = await fetch('/api/admin/' + path, Object.assign({ credentials: 'same-origin' }, options || {}, { headers, redirect: 'manual' }));
+    // 401, or a redirect (to a sign-in page), is a session that is over: the server refused before changing anything.
+    if (response.status === 401 || response.type === 'opaqueredirect' || response.redirected) {
+      if (signedInOnce) sessionExpired();
+      throw new SignInNeeded();
+    }
+    if (change) clearExpired();
     return response;
   }
 
@@ -67,28 +107,91 @@
     return response.json();
   }
 
-  function showSignIn(message) {
-    byId('dashboard').classList.add('hidden');
-    byId('views-nav').classList.add('hidden');
-    byId('sign-out').classList.add('hidden');
+  // Said where the admin acted (after the form or button they used), so that what they typed stays in front of them to
+  // send again once signed in: with App Service, a link that signs in again in a new tab; locally, the key prompt above
+  // the view, which stays as it was.
+  function sessionExpired() {
+    const origin = lastUsed && document.contains(lastUsed) && !lastUsed.closest('#sign-in') ? lastUsed : null;
+    let notice = byId('session-expired');
+    if (!notice) {
+      notice = element('div', '', 'expired');
+      notice.id = 'session-expired';
+      notice.setAttribute('role', 'alert');
+    }
+    const text = element('p', 'Your session has expired; nothing was changed. ');
+    let signInLink = null;
+    if (session.method === 'entra' && session.signIn) {
+      signInLink = element('a', 'Sign in again');
+      signInLink.href = session.signIn;
+      signInLink.target = '_blank';
+      signInLink.rel = 'noopener';
+      text.append(signInLink, ' (it opens in a new tab), then send it again: what you typed is still here.');
+    } else {
+      text.append('Enter the admin key again above, then send it again: what you typed is still here.');
+    }
+    notice.replaceChildren(text);
+    if (origin) origin.after(notice); else if (current && byId('view-' + current)) byId('view-' + current).prepend(notice);
+    if (signInLink) signInLink.focus(); else showSignIn('Your session has expired: the admin key was not accepted. Nothing was changed.', true);
+  }
+
+  function clearExpired() {
+    const notice = byId('session-expired');
+    if (notice) notice.remove();
+  }
+
+  async function readSession() {
+    const response = await fetch('/api/admin/session', { credentials: 'same-origin', headers: requestHeaders(), redirect: 'manual' });
+    if (response.status === 403) {
+      const problem = await response.json().catch(() => ({}));
+      return { method: 'entra', signedIn: false, notAdmin: problem.detail || 'Your account is not an admin of WgeoFlows.' };
+    }
+    if (!response.ok) throw new Error('GET session answered ' + (response.status || 'a redirect'));
+    return response.json();
+  }
+
+  // keepView: the dashboard stays on screen under the prompt (a session that expired while the admin was working).
+  function showSignIn(message, keepView) {
+    const entra = session.method === 'entra';
+    if (!keepView) {
+      byId('dashboard').classList.add('hidden');
+      byId('views-nav').classList.add('hidden');
+      byId('signed-in').classList.add('hidden');
+      byId('sign-out').classList.add('hidden');
+    }
+    byId('sign-in').classList.toggle('over-view', Boolean(keepView));
+    byId('sign-in-entra').classList.toggle('hidden', !entra);
+    byId('sign-in-key').classList.toggle('hidden', entra);
+    if (session.signIn) byId('sign-in-link').href = session.signIn;
     byId('sign-in').classList.remove('hidden');
     byId('sign-in-error').textContent = message || '';
-    byId('admin-key').focus();
+    if (entra) byId('sign-in-link').focus(); else byId('admin-key').focus();
+  }
+
+  function showSignedIn() {
+    const entra = session.method === 'entra';
+    byId('signed-in-name').textContent = entra ? 'Signed in as ' + session.name : 'Signed in with the admin key';
+    byId('signed-in').classList.remove('hidden');
+    if (session.signOut) byId('sign-out-link').href = session.signOut;
+    byId('sign-out-link').classList.toggle('hidden', !(entra && session.signOut));
+    byId('sign-out').classList.toggle('hidden', !sessionStorage.getItem(keyName));
   }
 
   function showDashboard() {
+    signedInOnce = true;
     byId('sign-in').classList.add('hidden');
+    byId('sign-in').classList.remove('over-view');
     byId('dashboard').classList.remove('hidden');
     byId('views-nav').classList.remove('hidden');
-    byId('sign-out').classList.toggle('hidden', !sessionStorage.getItem(keyName));
   }
 
   async function guarded(work) {
     try {
       await work();
+      keyboardScrollableTables();
     } catch (e) {
       if (e instanceof SignInNeeded) {
-        showSignIn(sessionStorage.getItem(keyName) ? 'That key was not accepted.' : '');
+        // After the dashboard was shown, api() has said so in place already.
+        if (!signedInOnce) showSignIn(sessionStorage.getItem(keyName) ? 'That key was not accepted.' : '');
       } else {
         byId('page-info').textContent = 'Error: ' + e.message;
         if (current && byId('view-' + current)) showError(current, e.message);
