@@ -101,7 +101,10 @@ public static class ApiRoutes
     public static readonly ApiRoute AdminReviewersList = new(nameof(AdminReviewersList), Routes.AdminReviewers, Get, RouteAuth.Admin,
         c => c.Handler<ReviewersHandler>().ListAsync(c.Request, c.Cancellation));
     public static readonly ApiRoute AdminReviewersReplace = new(nameof(AdminReviewersReplace), Routes.AdminReviewers, Put, RouteAuth.AdminChange,
-        c => c.Handler<ReviewersHandler>().ReplaceAsync(c.Request, c.Cancellation));
+        c => c.Handler<ReviewersHandler>().ReplaceAsync(c.Request, c.Durable, c.Cancellation))
+    { UsesDurableClient = true };
+    public static readonly ApiRoute AdminReviewerChanges = new(nameof(AdminReviewerChanges), Routes.AdminReviewerChanges, Get, RouteAuth.Admin,
+        c => c.Handler<ReviewersHandler>().ChangesAsync(c.Request, c.Cancellation));
     public static readonly ApiRoute AdminPartners = new(nameof(AdminPartners), Routes.AdminPartners, Get, RouteAuth.Admin,
         c => c.Handler<PartnersAdminHandler>().ListAsync(c.Request, c.Cancellation));
     public static readonly ApiRoute AdminPartnersImport = new(nameof(AdminPartnersImport), Routes.AdminPartnersImport, Post, RouteAuth.AdminChange,
@@ -175,6 +178,7 @@ public static class ApiRoutes
         ImpactPage, ImpactDataJson, ImpactDataCsv, Health,
         AdminPartnersExport, AdminPartnerChanges, AdminPartnerTerms,
         AdminSession,
+        AdminReviewerChanges,
     ];
 
     private static readonly Dictionary<string, ApiRoute> ByName = All.ToDictionary(r => r.Name, StringComparer.Ordinal);

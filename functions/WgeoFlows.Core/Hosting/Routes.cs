@@ -20,6 +20,7 @@ public static class Routes
     public const string SendGridEvents = "sendgrid/events";
     public const string AdminRequestAction = "admin/requests/{id}/{action}";
     public const string AdminReviewers = "admin/reviewers";
+    public const string AdminReviewerChanges = "admin/reviewers/changes";
     public const string AdminPartners = "admin/partners";
     public const string AdminPartner = "admin/partners/{id}";
     public const string AdminPartnersImport = "admin/partners/import";

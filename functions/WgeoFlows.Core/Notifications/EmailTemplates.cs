@@ -24,6 +24,8 @@ public static class EmailTemplates
     public const string ActionWithdrawn = "action-withdrawn";
     /// <summary>A public door's one mail: the reference number and the confirm link, nothing the submitter typed.</summary>
     public const string Confirmation = "confirmation";
+    /// <summary>To the admins, once: a request waits in review because its platform has no primary reviewer.</summary>
+    public const string ReviewerMissing = "reviewer-missing";
 
     private static readonly Dictionary<string, string[]> Required = new(StringComparer.Ordinal)
     {
@@ -43,6 +45,7 @@ public static class EmailTemplates
         [RequestCancelled] = [EmailValueKeys.Reason],
         [ActionWithdrawn] = [EmailValueKeys.Reason],
         [Confirmation] = [EmailValueKeys.ConfirmLink],
+        [ReviewerMissing] = [EmailValueKeys.AdminUrl, EmailValueKeys.StageName],
     };
 
     public static IReadOnlyCollection<string> All => Required.Keys;

@@ -19,6 +19,7 @@ public static class MailLanguage
     private static readonly HashSet<string> StaffTemplates = new(StringComparer.Ordinal)
     {
         EmailTemplates.ReviewRequest, EmailTemplates.ReviewReminder, EmailTemplates.ReviewEscalation, EmailTemplates.NeedsManualMatch,
+        EmailTemplates.ReviewerMissing,
     };
 
     /// <summary>The language a partner is written to in: the first of <paramref name="languages"/> that is served, in the

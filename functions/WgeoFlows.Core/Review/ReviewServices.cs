@@ -12,6 +12,9 @@ public static class ReviewServices
     {
         services.TryAddSingleton<ReviewerStore>();
         services.TryAddSingleton<ReviewersHandler>();
+        services.TryAddSingleton<BouncedAddresses>();
+        services.TryAddSingleton<WaitingForReviewer>();
+        services.TryAddSingleton<ReviewerWarnings>();
         return services;
     }
 }

@@ -67,6 +67,11 @@ internal static class SampleEmails
         },
         EmailTemplates.IntroductionPartner => new Dictionary<string, string> { ["partnerName"] = "Chen Wei" },
         EmailTemplates.NeedsManualMatch => new Dictionary<string, string> { ["adminUrl"] = "https://wgeo.example/api/admin#req-2026-0042" },
+        EmailTemplates.ReviewerMissing => new Dictionary<string, string>
+        {
+            ["adminUrl"] = "https://wgeo.example/api/admin#reviewers",
+            ["stageName"] = "Review",
+        },
         EmailTemplates.FollowUp => new Dictionary<string, string> { ["followUpLink"] = "https://wgeo.example/api/follow-up/tok-follow-1" },
         EmailTemplates.RequestCancelled => new Dictionary<string, string> { ["reason"] = "Withdrawn at the requester's demand." },
         EmailTemplates.ActionWithdrawn => new Dictionary<string, string> { ["reason"] = "The secretariat has asked another reviewer to review this request." },

@@ -8,9 +8,9 @@ using WgeoFlows.WorkflowContracts;
 
 namespace WgeoFlows.Tests.Review;
 
-/// <summary>An own host whose links live three seconds and whose fallback reviewer address is broken: an expired link
-/// refuses to decide; a request whose review cannot be mailed fails, and an admin's restart runs it again once the
-/// reviewers are fixed, keeping its record and timeline.</summary>
+/// <summary>An own host whose links live three seconds and whose admin address is broken: an expired link refuses to decide;
+/// a request whose platform has no reviewer waits for one, but the mail telling the admins cannot be made, so it fails, and
+/// an admin's restart runs it again once the reviewers are fixed, keeping its record and timeline.</summary>
 public sealed class RestartAndLinkExpiryTests : IAsyncLifetime
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -22,7 +22,7 @@ public sealed class RestartAndLinkExpiryTests : IAsyncLifetime
     public async ValueTask InitializeAsync() => _stack = await OwnStack.StartAsync(new Dictionary<string, string?>
     {
         ["Links:Lifetime"] = "00:00:03",
-        // The secretariat reviews for a platform without reviewers: with this address its review mail cannot be sent.
+        // The admins are told of a request waiting for a reviewer: with this address that mail cannot be sent.
         ["Admin:NotifyEmails:0"] = "not-an-address",
     });
 
@@ -77,7 +77,7 @@ public sealed class RestartAndLinkExpiryTests : IAsyncLifetime
         }
 
         var requestId = await Client.SubmitNewAsync(SamplePayloads.Valid("e2e-restart"));
-        // The review mail to the broken address cannot be made (an invalid command is not retried): the orchestration fails.
+        // The admins' mail to the broken address cannot be made (an invalid command is not retried): the orchestration fails.
         await WaitForRuntimeStatusAsync(requestId, "Failed", TimeSpan.FromSeconds(180));
         // The request says so where admins look: its status, the timeline and the Failed listing.
         var failed = await Client.WaitForStatusAsync(requestId, "Failed");

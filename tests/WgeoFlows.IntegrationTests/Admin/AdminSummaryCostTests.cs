@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using WgeoFlows.Admin.Dashboard;
 using WgeoFlows.Configuration;
 using WgeoFlows.RequestIndex;
+using WgeoFlows.Review.Reviewers;
 using WgeoFlows.Storage;
 using WgeoFlows.Tests.Support;
 using WgeoFlows.Workflow;
@@ -25,7 +26,8 @@ public sealed class AdminSummaryCostTests(AzuriteFixture azurite) : IClassFixtur
         var storage = new StorageClients(Options.Create(new StorageOptions { ConnectionString = azurite.ConnectionString }), options);
         var index = new AdminIndexStore(storage, TestRetries.Pipelines);
         var reader = new AdminSummaryReader(new AdminStatsStore(storage, TestRetries.Pipelines), index, new AdminFlagStore(storage),
-            Options.Create(new ServiceLevelOptions()), TimeProvider.System);
+            Options.Create(new ServiceLevelOptions()), TimeProvider.System,
+            new ReviewerWarnings(new ReviewerStore(storage), new BouncedAddresses(storage, Options.Create(new LinkOptions { SigningKey = "cost-test-key" }))));
         await storage.EnsureCreatedAsync();
 
         await RecordAsync(index, 0, 20);
@@ -38,7 +40,9 @@ public sealed class AdminSummaryCostTests(AzuriteFixture azurite) : IClassFixtur
         var atLarge = counter.Count;
 
         atLarge.ShouldBe(atSmall);
-        atSmall.ShouldBeLessThanOrEqualTo(AdminStatsStore.ShardCount + ServiceLevelOptions.WaitingStatuses.Count + 2);
+        // + 2 for the warnings: the reviewers, and the bounced addresses (skipped here: no primary reviewer to check).
+        atSmall.ShouldBeLessThanOrEqualTo(AdminStatsStore.ShardCount + ServiceLevelOptions.WaitingStatuses.Count + 2 + 2);
+        large.Warnings.ShouldNotBeNull().Count(w => w.Kind == ReviewerWarnings.NoPrimaryReviewer).ShouldBe(7);
         small.Counts[RequestStatus.InReview].ShouldBe(10);
         large.Counts[RequestStatus.InReview].ShouldBe(50);
         large.Counts[RequestStatus.NeedsManualMatch].ShouldBe(50);

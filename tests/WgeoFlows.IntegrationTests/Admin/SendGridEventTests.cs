@@ -4,6 +4,7 @@ using WgeoFlows.Admin.Dashboard;
 using WgeoFlows.Admin.MailEvents;
 using WgeoFlows.Notifications;
 using WgeoFlows.RequestIndex;
+using WgeoFlows.Review.Reviewers;
 using WgeoFlows.Storage;
 using WgeoFlows.Testing;
 using WgeoFlows.WorkflowContracts;
@@ -130,5 +131,35 @@ public sealed class SendGridEventTests(AdminStack stack) : IClassFixture<AdminSt
         status.ShouldBe(200);
         body.GetProperty("recorded").GetInt32().ShouldBe(0);
         (await stack.Get<AdminFlagStore>().ListForRequestAsync("req-unknown", Ct)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_bounce_marks_the_address_as_undelivered_by_its_keyed_hash_and_a_later_delivery_clears_it()
+    {
+        var (requestId, key) = await SentMailAsync();
+        var reviewer = $"rev-{Guid.NewGuid():N}@example.org";
+        string EventFor(string kind) => new JsonArray(new JsonObject
+        {
+            ["email"] = reviewer,
+            ["timestamp"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+            ["event"] = kind,
+            ["sg_event_id"] = $"{requestId}-{kind}-{reviewer}",
+            ["requestId"] = requestId,
+            ["messageKey"] = key,
+        }).ToJsonString();
+        var bounced = stack.Get<BouncedAddresses>();
+
+        (await PostSignedAsync(EventFor("bounce"))).Status.ShouldBe(200);
+
+        (await bounced.WhichBouncedAsync([reviewer.ToUpperInvariant(), "someone.else@example.org"], Ct)).ShouldBe([reviewer.ToUpperInvariant()]);
+        var rows = stack.Get<StorageClients>().Table(TableNames.AdminIndex)
+            .QueryAsync<Azure.Data.Tables.TableEntity>($"PartitionKey eq '{BouncedAddresses.Partition}'", cancellationToken: Ct);
+        await foreach (var row in rows)
+        {
+            row.Select(p => p.Value?.ToString() ?? "").Append(row.RowKey).ShouldNotContain(v => v.Contains(reviewer, StringComparison.OrdinalIgnoreCase));
+        }
+
+        (await PostSignedAsync(EventFor("delivered"))).Status.ShouldBe(200);
+        (await bounced.WhichBouncedAsync([reviewer], Ct)).ShouldBeEmpty();
     }
 }

@@ -1,17 +1,18 @@
 using Microsoft.Extensions.Options;
 using WgeoFlows.Reference;
 using WgeoFlows.RequestIndex;
+using WgeoFlows.Review.Reviewers;
 using WgeoFlows.Workflow;
 
 namespace WgeoFlows.Admin.Dashboard;
 
 /// <summary>
 /// Builds the <see cref="AdminSummary"/> from the aggregates kept at write time: three range reads of the counters, one
-/// one-row read per waiting stage, one page of flags and one page of failures — about fifteen small storage requests,
-/// the same at ten requests or a million.
+/// one-row read per waiting stage, one page of flags, one page of failures and the reviewers' two reads for the warnings —
+/// under twenty small storage requests, the same at ten requests or a million.
 /// </summary>
 public sealed class AdminSummaryReader(AdminStatsStore stats, AdminIndexStore index, AdminFlagStore flags,
-    IOptions<ServiceLevelOptions> levels, TimeProvider time)
+    IOptions<ServiceLevelOptions> levels, TimeProvider time, ReviewerWarnings warnings)
 {
     public const int Weeks = 12;
     public const int ListedFlags = 10;
@@ -35,6 +36,6 @@ public sealed class AdminSummaryReader(AdminStatsStore stats, AdminIndexStore in
             .ToList();
         var failures = await index.ListAsync(RequestStatus.Failed, null, ListedFailures, null, cancellationToken);
         return new AdminSummary(now, counts.PerStatus, waiting, counts.PerWeek, perPlatform,
-            await flags.NewestAsync(ListedFlags, cancellationToken), failures.Items);
+            await flags.NewestAsync(ListedFlags, cancellationToken), failures.Items, await warnings.ReadAsync(cancellationToken));
     }
 }

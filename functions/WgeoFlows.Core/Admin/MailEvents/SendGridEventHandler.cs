@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using WgeoFlows.Notifications;
 using WgeoFlows.RequestIndex;
+using WgeoFlows.Review.Reviewers;
 using WgeoFlows.Storage;
 using WgeoFlows.Web;
 using WgeoFlows.Workflow;
@@ -21,6 +22,7 @@ public sealed class SendGridEventHandler(
     TimelineStore timeline,
     RequestStore requests,
     AdminFlagStore flags,
+    BouncedAddresses bounced,
     TimeProvider time,
     ILogger<SendGridEventHandler> logger)
 {
@@ -62,11 +64,12 @@ public sealed class SendGridEventHandler(
         if (e.State is not { } state || !TableKey.IsUsable(e.RequestId) || !TableKey.IsUsable(e.MessageKey)) return false;
         var mail = await outbox.GetAsync(e.RequestId!, e.MessageKey!, cancellationToken);
         if (mail is null) return false;
+        var at = e.At ?? time.GetUtcNow();
+        await RecordAddressAsync(e, state, at, cancellationToken);
         // Events come in any order, and a mail to several people can be delivered to one and bounce for another:
         // a later "delivered" never hides that the mail did not reach someone.
         if (state == EmailState.Delivered && mail.State is EmailState.Bounced or EmailState.Dropped or EmailState.Spam) return true;
 
-        var at = e.At ?? time.GetUtcNow();
         await outbox.SetDeliveryStateAsync(e.RequestId!, e.MessageKey!, state, at, cancellationToken);
         if (state == EmailState.Delivered) return true;
 
@@ -85,6 +88,15 @@ public sealed class SendGridEventHandler(
             await flags.RaiseAsync(new AdminFlag(e.RequestId!, AdminFlagStore.MailUndelivered, detail, at), cancellationToken);
         }
         return true;
+    }
+
+    /// <summary>Per address (as a keyed hash), whether its last mail arrived: the dashboard warns about a platform whose
+    /// reviewers all bounced. A delivery is per recipient, so it clears that address even when the same mail bounced for another.</summary>
+    private async Task RecordAddressAsync(SendGridEvent e, EmailState state, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(e.Email)) return;
+        if (state == EmailState.Delivered) await bounced.ForgetAsync(e.Email, cancellationToken);
+        else if (state is EmailState.Bounced or EmailState.Dropped) await bounced.MarkUndeliveredAsync(e.Email, state.ToString().ToLowerInvariant(), at, cancellationToken);
     }
 
     /// <summary>The same event delivered twice by SendGrid rewrites the same timeline row.</summary>

@@ -1,6 +1,6 @@
-using Microsoft.Extensions.Options;
-using WgeoFlows.Configuration;
 using WgeoFlows.Links;
+using WgeoFlows.Reference;
+using WgeoFlows.RequestIndex;
 using WgeoFlows.Review.Reviewers;
 using WgeoFlows.Shared;
 using WgeoFlows.Storage;
@@ -14,19 +14,26 @@ namespace WgeoFlows.Review.Activities;
 
 /// <summary>Opens review stage <see cref="StageNumber"/> (1-based), round <see cref="Round"/>, for its primary reviewers,
 /// or for its backup reviewers when <see cref="Backup"/> is set (escalation: the primaries' links stay valid), or for
-/// <see cref="Reviewer"/> alone when an admin reassigned the stage. <see cref="Attempt"/> is the run's restart count.</summary>
+/// <see cref="Reviewer"/> alone when an admin reassigned the stage. <see cref="Attempt"/> is the run's restart count.
+/// A round after a reassignment without <see cref="Reviewer"/> opens for the platform's registered primaries again.</summary>
 public sealed record OpenReviewCommand(string RequestId, int StageNumber, int Round, bool Backup, DateTimeOffset At, int Attempt = 0,
     string? Reviewer = null) : IHasRequestId;
 
-public sealed record OpenedReview(string StageKey, string StageTitle, int StageCount, IReadOnlyList<PersonLink> Links, string PrimaryNames);
+/// <summary>The opened round. <see cref="WaitsForReviewer"/>: the stage has no primary reviewer, so it opened for nobody
+/// (<see cref="Links"/> is empty) and waits for an admin to give it a reviewer; false in histories written before it existed.</summary>
+public sealed record OpenedReview(string StageKey, string StageTitle, int StageCount, IReadOnlyList<PersonLink> Links, string PrimaryNames,
+    bool WaitsForReviewer = false);
 
 /// <summary>
 /// Opens a review stage round for its reviewers and makes their links. The stages of a platform are the distinct
 /// stage numbers of its reviewers (default: one). With <see cref="OpenReviewCommand.Backup"/> the backups are added to
 /// the same stage (escalation), so the primaries' links keep working and the first decision of anyone wins.
+/// A stage with no primary reviewer opens for nobody and raises the flag <see cref="AdminFlagStore.ReviewerMissing"/>, so the
+/// request waits where admins look instead of failing; the round that a reviewer then takes on clears it. Idempotent:
+/// the stage row is merged and the flag replaced.
 /// </summary>
 public sealed class OpenReviewActivity(RequestStore requests, ReviewerStore reviewers, LinkStageStore stages, LinkIssuer links,
-    IOptions<AdminOptions> admin) : IWorkflowActivity<OpenReviewCommand, OpenedReview>
+    AdminFlagStore flags) : IWorkflowActivity<OpenReviewCommand, OpenedReview>
 {
     /// <summary>The key of a review stage round; a restarted run (<paramref name="attempt"/> &gt; 0) never reuses the failed run's.</summary>
     public static string StageKeyOf(int stage, int round, int attempt = 0) =>
@@ -55,22 +62,24 @@ public sealed class OpenReviewActivity(RequestStore requests, ReviewerStore revi
             var name = all.FirstOrDefault(r => string.Equals(r.Email, email, StringComparison.OrdinalIgnoreCase))?.Name ?? email;
             chosen = [(email, name)];
         }
-        else if (chosen.Count == 0 && !c.Backup)
-        {
-            // No reviewer registered for the platform: the secretariat's admins review rather than the request stalling.
-            chosen = admin.Value.NotifyEmails.Select(e => (Email: e.ToLowerInvariant(), Name: "WGEO secretariat")).ToList();
-            if (chosen.Count == 0)
-            {
-                throw new InvalidOperationException(
-                    $"No reviewers are registered for the platform {request.Organization.Platform} and no admin emails are configured.");
-            }
-        }
-
         var stageKey = StageKeyOf(c.StageNumber, c.Round, c.Attempt);
         var title = stageCount == 1 ? "Review" : $"Review stage {c.StageNumber} of {stageCount}";
+        // The stage row is opened even for nobody: the admin's reassign finds the open review stage by it.
         await stages.OpenAsync(c.RequestId, stageKey, LinkKind.Review, title, chosen.Select(r => r.Email), null, c.At, cancellationToken);
+        var waits = chosen.Count == 0 && !c.Backup;
+        if (waits)
+        {
+            var platform = request.Organization.Platform;
+            await flags.RaiseAsync(new AdminFlag(c.RequestId, AdminFlagStore.ReviewerMissing,
+                $"{title}: the platform {Taxonomy.Label(Taxonomy.Platforms, platform, "en")} ({platform}) has no primary reviewer", c.At), cancellationToken);
+        }
+        else if (!c.Backup && (c.Round > 0 || c.Attempt > 0))
+        {
+            // Only a later round can follow a wait for a reviewer: a first round has nothing to clear.
+            await flags.ClearAsync(c.RequestId, AdminFlagStore.ReviewerMissing, cancellationToken);
+        }
         var personLinks = chosen.Select(r => new PersonLink(r.Email, r.Name,
             links.DecisionUrl(LinkKind.Review, c.RequestId, r.Email, stageKey, c.At))).ToList();
-        return new OpenedReview(stageKey, title, stageCount, personLinks, string.Join(", ", primaries.Select(p => p.Name)));
+        return new OpenedReview(stageKey, title, stageCount, personLinks, string.Join(", ", primaries.Select(p => p.Name)), waits);
     }
 }

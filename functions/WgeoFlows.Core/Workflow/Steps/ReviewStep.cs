@@ -35,6 +35,14 @@ public static class ReviewStep
         {
             var opened = await run.Context.CallOpenReviewAsync(new OpenReviewCommand(run.RequestId, stage, round, Backup: false, run.Now, run.Attempt, reassignedTo), run.Retry);
             stageCount = opened.StageCount;
+            if (opened.WaitsForReviewer)
+            {
+                var taken = await WaitForReviewerAsync(run, opened, stage);
+                await ReassignAsync(run, opened, taken);
+                reassignedTo = taken.Reviewer;
+                round++;
+                continue;
+            }
             await run.SetStatusAsync(RequestStatus.InReview, $"review: {opened.StageTitle}", "review opened", opened.StageTitle);
             foreach (var link in opened.Links)
             {
@@ -85,6 +93,23 @@ public static class ReviewStep
             }
         }
         return ReviewOutcome.Approved;
+    }
+
+    /// <summary>The stage has no primary reviewer: it stays in review, the admins get one mail (its key is the same on every
+    /// replay and restart, so the outbox sends it once), and it waits, with no reminder, escalation or expiry, for an admin's
+    /// reassignment: to one person, or (no reviewer named) to the platform's reviewers once an admin has registered some.</summary>
+    private static async Task<AdminActionEvent> WaitForReviewerAsync(WorkflowRun run, OpenedReview opened, int stage)
+    {
+        await run.SetStatusAsync(RequestStatus.InReview, "review: waiting for a reviewer", "waiting for a reviewer",
+            $"{opened.StageTitle}: the platform has no primary reviewer; an admin must register one or reassign the request");
+        var admins = run.Settings.AdminEmails.Where(e => !string.IsNullOrWhiteSpace(e)).Distinct(StringComparer.OrdinalIgnoreCase)
+            .Select(e => new EmailRecipient(e, null)).ToList();
+        if (admins.Count > 0)
+        {
+            await run.EmailAllAsync($"reviewer-missing|{stage}", EmailTemplates.ReviewerMissing, MailLanguage.Staff, admins,
+                new Dictionary<string, string> { [EmailValueKeys.AdminUrl] = run.Settings.AdminUrl + "#reviewers", [EmailValueKeys.StageName] = opened.StageTitle });
+        }
+        return await run.WaitForAdminAsync(a => a.StageKey == opened.StageKey && a.Action == AdminAction.Reassign);
     }
 
     /// <summary>How a stage round's wait ended: a decision, an admin's reassignment, or (both null) expiry.</summary>
@@ -167,14 +192,15 @@ public static class ReviewStep
     /// <summary>Closes the stage round, so that every link of it is dead, and tells the reviewers who lose it.</summary>
     private static async Task ReassignAsync(WorkflowRun run, OpenedReview opened, AdminActionEvent action)
     {
-        await run.Context.CallCloseStageAsync(new CloseStageCommand(run.RequestId, opened.StageKey, $"reassigned to {action.Reviewer}", run.Now), run.Retry);
+        var to = action.Reviewer ?? "the platform's registered reviewers";
+        await run.Context.CallCloseStageAsync(new CloseStageCommand(run.RequestId, opened.StageKey, $"reassigned to {to}", run.Now), run.Retry);
         foreach (var link in opened.Links.Where(l => !string.Equals(l.Email, action.Reviewer, StringComparison.OrdinalIgnoreCase)))
         {
             await run.EmailAsync($"withdrawn|{opened.StageKey}|{link.Email}", EmailTemplates.ActionWithdrawn, MailLanguage.Staff,
                 new EmailRecipient(link.Email, link.Name),
                 new Dictionary<string, string> { [EmailValueKeys.Cause] = EmailValueKeys.CauseReassigned, [EmailValueKeys.Reason] = "" });
         }
-        await run.RecordAsync("review reassigned", $"{opened.StageTitle}: to {action.Reviewer}", action.Admin);
+        await run.RecordAsync("review reassigned", $"{opened.StageTitle}: to {to}", action.Admin);
     }
 
     /// <summary>The "more information" loop: the requester gets an update link; false when they never answered.</summary>

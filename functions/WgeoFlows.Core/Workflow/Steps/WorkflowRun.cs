@@ -59,6 +59,24 @@ public sealed class WorkflowRun(TaskOrchestrationContext context, string request
         context.CallSendEmailAsync(
             new EmailCommand(requestId, messageKey, template, language, [to], values ?? new Dictionary<string, string>()), _emailRetry);
 
+    /// <summary>One mail to several people at once (the admins): one outbox row, one message.</summary>
+    public Task<EmailOutcome> EmailAllAsync(string messageKey, string template, string language, IReadOnlyList<EmailRecipient> to,
+        IReadOnlyDictionary<string, string>? values = null) =>
+        context.CallSendEmailAsync(new EmailCommand(requestId, messageKey, template, language, to, values ?? new Dictionary<string, string>()),
+            _emailRetry);
+
+    /// <summary>Waits, with no deadline and so no durable timer, for an admin action that <paramref name="accept"/> takes;
+    /// the others are dropped.</summary>
+    public async Task<AdminActionEvent> WaitForAdminAsync(Func<AdminActionEvent, bool> accept)
+    {
+        while (true)
+        {
+            await PendingEvent(WorkflowEvents.AdminAction);
+            var action = TakeEvent(WorkflowEvents.AdminAction);
+            if (accept(action)) return action;
+        }
+    }
+
     /// <summary>
     /// Waits for an event that <paramref name="accept"/> takes, or until <paramref name="deadline"/>. Events that are
     /// not for the current stage (a late click on an old link that still got through) are dropped.

@@ -21,7 +21,22 @@
     drawColumns(byId('weeks-chart'), summary.perWeek.map((w) => ({ label: w.week.slice(5), title: 'Week of ' + w.monday, value: w.count })),
       'Requests submitted per week, last ' + summary.perWeek.length + ' weeks');
     drawBars(byId('platforms-chart'), summary.perPlatform.map((p) => ({ label: p.label, value: p.count })), 'Requests per platform');
+    fillWarnings(summary.warnings || []);
+  }
 
+  // Warnings: what stops requests (a platform with no primary reviewer, or whose reviewers' mails bounce), in red, first,
+  // each with a link to that platform's reviewers.
+  function fillWarnings(warnings) {
+    byId('warnings').classList.toggle('hidden', warnings.length === 0);
+    fill(byId('warning-items'), warnings.map((w) => {
+      const li = element('li', null, 'warning');
+      li.dataset.kind = w.kind;
+      li.dataset.platform = w.platform;
+      const link = element('a', 'Open the reviewers of ' + w.label);
+      link.href = '#reviewers/' + encodeURIComponent(w.platform);
+      li.append(element('span', w.message + ' '), link);
+      return li;
+    }));
   }
 
   function svg(tag, attributes, text) {
