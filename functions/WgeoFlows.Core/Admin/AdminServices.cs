@@ -1,11 +1,11 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using WgeoFlows.Admin.Changes;
 using WgeoFlows.Admin.Dashboard;
 using WgeoFlows.Admin.Digest;
 using WgeoFlows.Admin.MailEvents;
 using WgeoFlows.Admin.Purge;
 using WgeoFlows.RequestIndex;
+using WgeoFlows.Storage.ChangeLog;
 
 namespace WgeoFlows.Admin;
 

@@ -19,6 +19,9 @@ public static partial class PartnerValidator
     [GeneratedRegex("^[a-z0-9-]{1,64}$")]
     private static partial Regex IdFormat();
 
+    /// <summary>The one well-formed id no partner may have: the export's route takes its place.</summary>
+    public const string ReservedId = "export";
+
     /// <summary>True when <paramref name="text"/> is a well-formed partner id.</summary>
     public static bool IsId(string text) => IdFormat().IsMatch(text);
 
@@ -30,6 +33,11 @@ public static partial class PartnerValidator
         if (!IdFormat().IsMatch(id))
         {
             errors.Add("id: must be 1 to 64 characters of a-z, 0-9 and '-'.");
+        }
+        else if (id == ReservedId)
+        {
+            // GET /api/admin/partners/export is the registry's export: a partner with this id could never be read.
+            errors.Add($"id: '{ReservedId}' is reserved for the registry's export; choose another id.");
         }
 
         var name = input.Name?.Trim() ?? "";

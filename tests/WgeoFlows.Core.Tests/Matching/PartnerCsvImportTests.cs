@@ -55,6 +55,7 @@ public class PartnerCsvImportTests
 
     [Theory]
     [InlineData("Bad_Id,n,cities,KE,provider,renewable-energy,financing,en,1,a@example.org", "id:")]
+    [InlineData("export,n,cities,KE,provider,renewable-energy,financing,en,1,a@example.org", "id: 'export' is reserved")]
     [InlineData("ok-id,,cities,KE,provider,renewable-energy,financing,en,1,a@example.org", "name:")]
     [InlineData("ok-id,n,town-hall,KE,provider,renewable-energy,financing,en,1,a@example.org", "platform:")]
     [InlineData("ok-id,n,cities,XX,provider,renewable-energy,financing,en,1,a@example.org", "country:")]

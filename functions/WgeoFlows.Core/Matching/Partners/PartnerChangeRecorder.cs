@@ -1,6 +1,6 @@
 using System.Text.Json;
-using WgeoFlows.Admin.Changes;
 using WgeoFlows.Shared;
+using WgeoFlows.Storage.ChangeLog;
 
 namespace WgeoFlows.Matching.Partners;
 

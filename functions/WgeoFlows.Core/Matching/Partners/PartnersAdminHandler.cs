@@ -1,9 +1,9 @@
 using System.Text.Json;
 using Azure;
 using Microsoft.AspNetCore.Http;
-using WgeoFlows.Admin.Changes;
 using WgeoFlows.Reference;
 using WgeoFlows.Shared;
+using WgeoFlows.Storage.ChangeLog;
 using WgeoFlows.Web;
 using WgeoFlows.Web.AdminAuth;
 

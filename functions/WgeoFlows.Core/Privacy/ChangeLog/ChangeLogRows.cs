@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using WgeoFlows.Privacy.Erasure;
 using WgeoFlows.Privacy.People;
 using WgeoFlows.Storage;
+using WgeoFlows.Storage.ChangeLog;
 
 namespace WgeoFlows.Privacy.ChangeLog;
 
@@ -11,21 +12,21 @@ public sealed record ChangeLogRow(string Partition, string RowKey, string Subjec
     DateTimeOffset At, string? Before, string? After, ETag ETag);
 
 /// <summary>
-/// The change log of partners and reviewers (written by the admin's changes, in <see cref="TableNames.Audit"/> under the
-/// partitions "change|…") holds people's addresses: a partner's or a reviewer's in the values before and after a change,
-/// and the admin's sign-in name, which is often an address too. Privacy cannot use the change log's own store (the admin
-/// stage depends on Privacy, not the other way), so it reads the same rows here: the same partition prefix and columns
-/// (a test compares them). Cost: one range read over the "change|" partitions, which grow with admins' edits only —
-/// small next to the requests table. Each change is stored twice (its subject's partition and the subject-wide one);
-/// finding reports it once, a rewrite changes both.
+/// The change log of partners and reviewers (written by the admin's changes, in <see cref="TableNames.Audit"/> under
+/// the partitions "change|…") holds people's addresses: a partner's or a reviewer's in the values before and after a
+/// change, and the admin's sign-in name, which is often an address too. The store writes and pages entries; this reads
+/// the raw rows with their ETags, to find and rewrite them in place (the same partition prefix and columns, a test
+/// compares them). Cost: one range read over the "change|" partitions, which grow with admins' edits only — small next
+/// to the requests table. Each change is stored twice (its subject's partition and the subject-wide one); finding
+/// reports it once, a rewrite changes both.
 /// </summary>
 public sealed class ChangeLogRows(StorageClients storage)
 {
-    public const string PartitionPrefix = "change|";
+    public const string PartitionPrefix = ChangeLogStore.PartitionPrefix;
 
     /// <summary>The subjects the change log uses, and the role a person named in its values has.</summary>
-    public const string PartnerSubject = "partner";
-    public const string ReviewersSubject = "reviewers";
+    public const string PartnerSubject = ChangeSubjects.Partner;
+    public const string ReviewersSubject = ChangeSubjects.Reviewers;
 
     private TableClient Table => storage.Table(TableNames.Audit);
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using WgeoFlows.Links;
 using WgeoFlows.Reference;
 using WgeoFlows.RequestIndex;
@@ -20,9 +21,10 @@ public sealed record OpenReviewCommand(string RequestId, int StageNumber, int Ro
     string? Reviewer = null) : IHasRequestId;
 
 /// <summary>The opened round. <see cref="WaitsForReviewer"/>: the stage has no primary reviewer, so it opened for nobody
-/// (<see cref="Links"/> is empty) and waits for an admin to give it a reviewer; false in histories written before it existed.</summary>
+/// (<see cref="Links"/> is empty) and waits for an admin to give it a reviewer; false in histories written before it existed,
+/// and left out when false, so that a round with reviewers is written exactly as before.</summary>
 public sealed record OpenedReview(string StageKey, string StageTitle, int StageCount, IReadOnlyList<PersonLink> Links, string PrimaryNames,
-    bool WaitsForReviewer = false);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool WaitsForReviewer = false);
 
 /// <summary>
 /// Opens a review stage round for its reviewers and makes their links. The stages of a platform are the distinct

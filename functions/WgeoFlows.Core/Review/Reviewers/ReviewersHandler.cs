@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
-using WgeoFlows.Admin.Changes;
 using WgeoFlows.Shared;
+using WgeoFlows.Storage.ChangeLog;
 using WgeoFlows.Web;
 using WgeoFlows.Web.AdminAuth;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using WgeoFlows.Admin.Changes;
 using WgeoFlows.Review.Reviewers;
+using WgeoFlows.Storage.ChangeLog;
 
 namespace WgeoFlows.Tests.Review.Reviewers;
 

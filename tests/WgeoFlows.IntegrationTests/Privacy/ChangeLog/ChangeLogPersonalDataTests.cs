@@ -4,7 +4,6 @@ using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using WgeoFlows.Admin.Changes;
 using WgeoFlows.Hosting;
 using WgeoFlows.Privacy;
 using WgeoFlows.Privacy.Audit;
@@ -14,6 +13,7 @@ using WgeoFlows.Privacy.People;
 using WgeoFlows.Privacy.Retention;
 using WgeoFlows.RequestIndex;
 using WgeoFlows.Storage;
+using WgeoFlows.Storage.ChangeLog;
 
 namespace WgeoFlows.Tests.Privacy.ChangeLog;
 

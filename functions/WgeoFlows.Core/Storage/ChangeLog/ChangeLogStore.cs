@@ -2,7 +2,7 @@ using System.Globalization;
 using Azure.Data.Tables;
 using WgeoFlows.Storage;
 
-namespace WgeoFlows.Admin.Changes;
+namespace WgeoFlows.Storage.ChangeLog;
 
 /// <summary>
 /// The change log of partners and reviewers, in <see cref="TableNames.Audit"/>. Each entry is written twice, never

@@ -1,4 +1,4 @@
-namespace WgeoFlows.Admin.Changes;
+namespace WgeoFlows.Storage.ChangeLog;
 
 /// <summary>
 /// One change an admin made to what matching and review depend on: who (<see cref="Actor"/>, the admin's sign-in name),
