@@ -82,6 +82,12 @@ public sealed class ReviewersBrowserTests : IAsyncLifetime
             await BrowserSession.ScreenshotAsync(page, $"admin-reviewers-{size}");
         }
 
+        // The desktop's "Needs attention" lists the waiting request, with its reassign form.
+        await desktop.GetByRole(AriaRole.Link, new() { Name = "Needs attention", Exact = true }).ClickAsync();
+        var waiting = desktop.Locator($"#attention-items > li[data-kind='reviewer-missing'][data-request-id='{requestId}']");
+        await Assertions.Expect(waiting).ToContainTextAsync("Waiting for a reviewer");
+        await Assertions.Expect(waiting.GetByLabel("Reviewer's email")).ToBeVisibleAsync();
+
         // On the phone, with the keyboard: a bad email is refused next to its field and nothing is added.
         var form = phone.Locator("#reviewer-cities-form");
         await form.GetByLabel("Name").FillAsync(NewReviewerName);
@@ -113,6 +119,12 @@ public sealed class ReviewersBrowserTests : IAsyncLifetime
         var timeline = await Client.TimelineAsync(requestId);
         timeline.ShouldContain(t => t.Actor == "admin-key" && t.Action == "admin action: reassign");
         timeline.ShouldContain(t => t.Action == "review opened");
+
+        // The item has left "Needs attention" (read again on opening the view).
+        await desktop.GetByRole(AriaRole.Link, new() { Name = "Overview", Exact = true }).ClickAsync();
+        await desktop.GetByRole(AriaRole.Link, new() { Name = "Needs attention", Exact = true }).ClickAsync();
+        await Assertions.Expect(desktop.Locator("#attention-counts li").First).ToBeVisibleAsync();
+        await Assertions.Expect(waiting).ToHaveCountAsync(0);
 
         // The change log: the desktop's view shows who added whom to which platform, newest first; the overview has no warning.
         await desktop.GetByRole(AriaRole.Link, new() { Name = "Overview", Exact = true }).ClickAsync();
