@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
@@ -91,7 +90,7 @@ public sealed class ImpactStatsStore(StorageClients storage, RetryPipelines retr
 
     /// <summary>A story's row: newest first, and findable again from the time its match was counted (the "matched" marker's At).</summary>
     private static string StoryRowKey(DateTimeOffset at, string requestId) =>
-        $"{StoryPrefix}{(DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks).ToString("D19", CultureInfo.InvariantCulture)}|{requestId}";
+        $"{StoryPrefix}{NewestFirst.Key(at)}|{requestId}";
 
     /// <summary>Removes the request's story, if it has one, leaving every counter as it is: its row is found from the time on
     /// the request's "matched" marker, which the story was written with. True when a story was removed.</summary>

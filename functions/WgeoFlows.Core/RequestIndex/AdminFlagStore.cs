@@ -1,4 +1,3 @@
-using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 using WgeoFlows.Storage;
@@ -106,5 +105,5 @@ public sealed class AdminFlagStore(StorageClients storage)
     }
 
     private static string IndexRowKey(DateTimeOffset at, string requestId, string kind) =>
-        (DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks).ToString("D19", CultureInfo.InvariantCulture) + "|" + requestId + "|" + kind;
+        NewestFirst.Key(at) + "|" + requestId + "|" + kind;
 }

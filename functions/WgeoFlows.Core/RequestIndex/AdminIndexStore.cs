@@ -22,7 +22,7 @@ public sealed class AdminIndexStore(StorageClients storage, RetryPipelines retri
     private TableClient Table(AdminListing listing) => storage.Table(listing.Table);
 
     public static string RowKeyFor(DateTimeOffset submittedAt, string requestId) =>
-        (DateTimeOffset.MaxValue.UtcTicks - submittedAt.UtcTicks).ToString("D19") + "|" + requestId;
+        NewestFirst.Key(submittedAt) + "|" + requestId;
 
     /// <summary>Writes the item under every listing. <paramref name="previous"/> is the status it leaves, whose rows go.
     /// Idempotent: running it again with the same arguments leaves the same rows.</summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Azure.Data.Tables;
 using WgeoFlows.Privacy.Erasure;
 using WgeoFlows.Storage;
@@ -23,7 +22,7 @@ public sealed class AuditStore(StorageClients storage)
     public async Task AddAsync(AuditEntry entry, CancellationToken cancellationToken = default)
     {
         await storage.EnsureCreatedAsync();
-        var inverted = (DateTimeOffset.MaxValue.UtcTicks - entry.At.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
+        var inverted = NewestFirst.Key(entry.At);
         await Table.UpsertEntityAsync(new TableEntity(Partition, $"{inverted}|{entry.Id}")
         {
             ["Id"] = entry.Id,

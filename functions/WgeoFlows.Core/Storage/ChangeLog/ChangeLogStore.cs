@@ -1,6 +1,4 @@
-using System.Globalization;
 using Azure.Data.Tables;
-using WgeoFlows.Storage;
 
 namespace WgeoFlows.Storage.ChangeLog;
 
@@ -20,7 +18,7 @@ public sealed class ChangeLogStore(StorageClients storage)
     public async Task RecordAsync(ChangeEntry entry, CancellationToken cancellationToken = default)
     {
         await storage.EnsureCreatedAsync();
-        var rowKey = (DateTimeOffset.MaxValue.UtcTicks - entry.At.UtcTicks).ToString("D19", CultureInfo.InvariantCulture) + "|" + Guid.NewGuid().ToString("N");
+        var rowKey = NewestFirst.Key(entry.At) + "|" + Guid.NewGuid().ToString("N");
         // The subject's row first: a partner's page must never miss a change the subject-wide log shows.
         await Table.AddEntityAsync(ToEntity(SubjectPartition(entry.Subject, entry.SubjectId), rowKey, entry), cancellationToken);
         await Table.AddEntityAsync(ToEntity(SubjectPartition(entry.Subject, null), rowKey, entry), cancellationToken);
