@@ -12,6 +12,7 @@ using WgeoFlows.Testing;
 using WgeoFlows.Testing.Browser;
 using WgeoFlows.Tests.InSevenLanguages;
 using WgeoFlows.Tests.Intake;
+using WgeoFlows.Tests.Notifications;
 using WgeoFlows.Tests.Support;
 
 namespace WgeoFlows.Tests.Admin;
@@ -183,21 +184,7 @@ public sealed class NeedsAttentionBrowserTests : IAsyncLifetime
     {
         await Client.WaitForMailAsync(requestId, m => m.To.Contains("amina@example.org"), "acknowledgement");
         await Client.WaitForStatusAsync(requestId, "InReview");
-        var body = new JsonArray(new JsonObject
-        {
-            ["email"] = "amina@example.org",
-            ["timestamp"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
-            ["event"] = "bounce",
-            ["sg_event_id"] = $"{requestId}-bounce",
-            ["sg_message_id"] = "msg-e2e",
-            ["reason"] = "550 5.1.1 The email account does not exist",
-            ["requestId"] = requestId,
-            ["messageKey"] = "ack",
-        }).ToJsonString();
-        using var message = new HttpRequestMessage(HttpMethod.Post, "/api/sendgrid/events") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        var (signature, timestamp) = SendGridSigner.Sign(body, DateTimeOffset.UtcNow);
-        message.Headers.Add(SendGridSignature.SignatureHeader, signature);
-        message.Headers.Add(SendGridSignature.TimestampHeader, timestamp);
+        using var message = SendGridEvents.Post(SendGridEvents.AcknowledgementBounce(requestId));
         using var response = await Client.Http.SendAsync(message, Ct);
         response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync(Ct));
     }

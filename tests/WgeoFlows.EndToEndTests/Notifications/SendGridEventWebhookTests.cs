@@ -14,29 +14,9 @@ public abstract class SendGridEventWebhookTests(IHostStack stack)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static string Bounce(string requestId) => new JsonArray(new JsonObject
-    {
-        ["email"] = "amina@example.org",
-        ["timestamp"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
-        ["event"] = "bounce",
-        ["sg_event_id"] = $"{requestId}-bounce",
-        ["sg_message_id"] = "msg-e2e",
-        ["reason"] = "550 5.1.1 The email account does not exist",
-        ["requestId"] = requestId,
-        ["messageKey"] = "ack",
-    }).ToJsonString();
+    private static string Bounce(string requestId) => SendGridEvents.AcknowledgementBounce(requestId);
 
-    private Task<HttpResponseMessage> PostAsync(string body, bool signed)
-    {
-        var message = new HttpRequestMessage(HttpMethod.Post, "/api/sendgrid/events") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        if (signed)
-        {
-            var (signature, timestamp) = SendGridSigner.Sign(body, DateTimeOffset.UtcNow);
-            message.Headers.Add(SendGridSignature.SignatureHeader, signature);
-            message.Headers.Add(SendGridSignature.TimestampHeader, timestamp);
-        }
-        return stack.Client.Http.SendAsync(message, Ct);
-    }
+    private Task<HttpResponseMessage> PostAsync(string body, bool signed) => stack.Client.Http.SendAsync(SendGridEvents.Post(body, signed), Ct);
 
     [Fact]
     public async Task A_signed_bounce_of_the_acknowledgement_flags_the_mail_and_an_unsigned_post_is_refused()
